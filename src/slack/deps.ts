@@ -1,0 +1,14 @@
+import type { AppConfig } from '../config.js';
+import type { OmniClient } from '../omni/index.js';
+import type { AppStore, WorkspaceScope } from '../store/index.js';
+import type { AuditLog } from './audit.js';
+
+/** What every listener may use; built once in main.ts and handed to each `register(app, deps)`. */
+export interface AppDeps {
+  config: AppConfig;
+  store: AppStore;
+  /** The workspace's own Omni client; throws NotConnectedError when the workspace has no connection. */
+  omniFor(scope: WorkspaceScope): Promise<OmniClient>;
+  audit: AuditLog;
+  now(): Date;
+}

@@ -1,0 +1,8 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../../deps.js';
+
+export function register(app: App, deps: AppDeps): void {
+  // Each feature registers its views listeners here.
+  void app;
+  void deps;
+}
