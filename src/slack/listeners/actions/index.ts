@@ -1,8 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
+import { registerConnectionActions } from './connection.js';
+import { registerRunSubcommandAction } from './run-subcommand.js';
+import { registerScheduleCardActions } from './schedule-card.js';
+import { registerScheduleMenuActions } from './schedule-menu.js';
 
 export function register(app: App, deps: AppDeps): void {
   // Each feature registers its actions listeners here.
+  registerConnectionActions(app, deps);
+  registerRunSubcommandAction(app, deps);
+  registerScheduleCardActions(app, deps);
+  registerScheduleMenuActions(app, deps);
   void app;
   void deps;
 }

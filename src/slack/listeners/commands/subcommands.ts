@@ -1,8 +1,29 @@
+import { connectSubcommand } from '../../commands/connect.js';
+import { disconnectSubcommand } from '../../commands/disconnect.js';
+import { helpSubcommand } from '../../commands/help.js';
+import { listSubcommand } from '../../commands/list.js';
+import { deleteSubcommand, pauseSubcommand, resumeSubcommand, runSubcommand } from '../../commands/schedule-ops.js';
+import { shareSubcommand, showSubcommand } from '../../commands/show.js';
+import { statusSubcommand } from '../../commands/status.js';
 import type { Subcommand } from '../../commands/types.js';
 
 // Every `/schedule` subcommand, in the order help lists them. Each feature file exports its own
 // Subcommand objects; add them here.
-export const subcommands: readonly Subcommand[] = [];
+export const subcommands: readonly Subcommand[] = [
+  helpSubcommand,
+  // core: the connection
+  connectSubcommand,
+  disconnectSubcommand,
+  statusSubcommand,
+  // schedules: find, show and operate
+  listSubcommand,
+  showSubcommand,
+  shareSubcommand,
+  runSubcommand,
+  pauseSubcommand,
+  resumeSubcommand,
+  deleteSubcommand,
+];
 
 export function findSubcommand(name: string): Subcommand | undefined {
   const wanted = name.toLowerCase();

@@ -1,8 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
+import { registerConnectView } from './connect.js';
+import { registerScheduleCardModal } from './schedule-card-modal.js';
+import { registerScheduleConfirmViews } from './schedule-confirm.js';
 
 export function register(app: App, deps: AppDeps): void {
   // Each feature registers its views listeners here.
+  registerConnectView(app, deps);
+  registerScheduleConfirmViews(app, deps);
+  registerScheduleCardModal(app, deps);
   void app;
   void deps;
 }

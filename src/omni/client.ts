@@ -1,0 +1,353 @@
+import { z } from 'zod';
+import { normaliseBaseUrl } from './base-url.js';
+import { type Clock, systemClock } from './clock.js';
+import {
+  type UpsertEmailOnlyUsersOptions,
+  type UpsertEmailOnlyUsersOutcome,
+  upsertInBatches,
+} from './email-only-batches.js';
+import { OmniResponseError } from './errors.js';
+import { type HttpMethod, type OmniCall, OmniTransport } from './http.js';
+import { checkApiKey, resolveLimits } from './options.js';
+import { type PacerRegistry, sharedPacers } from './pacing.js';
+import type { RetryPolicy } from './retry.js';
+import { EmailSchema, OmniIdSchema, type SuccessResult, SuccessSchema } from './schemas/common.js';
+import {
+  type DashboardFilters,
+  DashboardFiltersSchema,
+  type DocumentPage,
+  DocumentPageSchema,
+  type DocumentQuery,
+  DocumentQueryListSchema,
+  IdentifierSchema,
+  type ListDocumentsQuery,
+  ListDocumentsQuerySchema,
+} from './schemas/documents.js';
+import {
+  type AddRecipientsResult,
+  AddRecipientsResultSchema,
+  type RecipientChange,
+  RecipientChangeSchema,
+  type RemoveRecipientsResult,
+  RemoveRecipientsResultSchema,
+  type ScheduleRecipients,
+  ScheduleRecipientsSchema,
+} from './schemas/recipients.js';
+import {
+  type CreateScheduleBody,
+  CreateScheduleBodySchema,
+  type CreateScheduleOptions,
+  CreateScheduleOptionsSchema,
+  type CreateScheduleResult,
+  CreateScheduleResultSchema,
+  type UpdateScheduleBody,
+  UpdateScheduleBodySchema,
+  type UpdateScheduleResult,
+  UpdateScheduleResultSchema,
+} from './schemas/schedule-body.js';
+import {
+  type ListSchedulesQuery,
+  ListSchedulesQuerySchema,
+  type ScheduleDetail,
+  ScheduleDetailSchema,
+  type SchedulePage,
+  SchedulePageSchema,
+  type ScheduleRecord,
+} from './schemas/schedules.js';
+import {
+  BulkEmailOnlyResultSchema,
+  type EmailOnlyUserInput,
+  EmailOnlyUserInputSchema,
+  type EmailOnlyUserPage,
+  EmailOnlyUserPageSchema,
+  type EmailOnlyUserResult,
+  EmailOnlyUserResultSchema,
+  type ListEmailOnlyUsersQuery,
+  ListEmailOnlyUsersQuerySchema,
+  type ScimUser,
+  ScimUserListSchema,
+  type UserAttribute,
+  UserAttributeListSchema,
+} from './schemas/users.js';
+import { validateRequest } from './validation.js';
+
+export type OmniClientOptions = {
+  /** The organization URL, e.g. `https://myorg.omniapp.co`, with or without a trailing `/api`. */
+  baseUrl: string;
+  /** An organization API key (or a personal access token). Never logged, never in an error. */
+  apiKey: string;
+  /** Calls per minute for this key, shared by every client of the same org and key. Default 60 (Omni's limit). */
+  rateLimitPerMinute?: number;
+  /** Per attempt. Default 30 000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt (see retry.ts for which failures). Default 3. */
+  maxRetries?: number;
+  fetch?: typeof fetch;
+};
+
+/** Not part of the public surface: lets tests run retries and pacing on virtual time. */
+export type OmniClientInternals = {
+  clock?: Clock;
+  /** In [0, 1), for backoff jitter. */
+  random?: () => number;
+  pacers?: PacerRegistry;
+  maxRetryAfterMs?: number;
+};
+
+/** Omni's limit is per minute, so a longer `Retry-After` is not waited out inside one user's request. */
+const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+
+const SchedulePath = (id: string) => `/api/v1/schedules/${encodeURIComponent(id)}`;
+const ScheduleIdArg = z.object({ scheduleId: OmniIdSchema });
+
+/** The typed Omni REST client: one per org and key. Every call is validated, paced, timed out and retried. */
+export class OmniClient {
+  readonly baseUrl: string;
+  readonly #transport: OmniTransport;
+
+  constructor(options: OmniClientOptions, internals: OmniClientInternals = {}) {
+    const baseUrl = normaliseBaseUrl(options?.baseUrl);
+    const apiKey = checkApiKey(options.apiKey);
+    const clock = internals.clock ?? systemClock;
+    this.baseUrl = baseUrl;
+    this.#transport = new OmniTransport({
+      baseUrl,
+      apiKey,
+      ...resolveLimits(options),
+      // Looked up per call, so a fetch installed later (a proxy agent, a test stub) is used.
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      clock,
+      random: internals.random ?? Math.random,
+      pacer: (internals.pacers ?? sharedPacers).pacerFor(baseUrl, apiKey, clock),
+      maxRetryAfterMs: internals.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+    });
+  }
+
+  // Schedules
+
+  async listSchedules(query: ListSchedulesQuery = {}): Promise<SchedulePage> {
+    const q = validateRequest('listSchedules', ListSchedulesQuerySchema, query);
+    return this.#get('listSchedules', '/api/v1/schedules', SchedulePageSchema, q);
+  }
+
+  /** Every record matching `query`, fetching page after page (paced) as the caller iterates. */
+  async *iterateSchedules(query: ListSchedulesQuery = {}): AsyncIterable<ScheduleRecord> {
+    const seen = new Set<string>();
+    let cursor = query.cursor === undefined ? undefined : String(query.cursor);
+    for (;;) {
+      const page = await this.listSchedules({ ...query, cursor });
+      yield* page.records;
+      const next = page.pageInfo.nextCursor;
+      if (!page.pageInfo.hasNextPage || next === null) return;
+      if (seen.has(next) || next === cursor) {
+        throw new OmniResponseError({
+          operation: 'iterateSchedules',
+          method: 'GET',
+          path: '/api/v1/schedules',
+          status: 200,
+          issues: [{ path: 'pageInfo.nextCursor', message: `repeats cursor "${next}"; stopping to avoid a loop` }],
+        });
+      }
+      seen.add(next);
+      cursor = next;
+    }
+  }
+
+  async getSchedule(scheduleId: string, options: { userId?: string } = {}): Promise<ScheduleDetail> {
+    const id = this.#scheduleId('getSchedule', scheduleId);
+    const { userId } = validateRequest('getSchedule', CreateScheduleOptionsSchema, options);
+    return this.#get('getSchedule', SchedulePath(id), ScheduleDetailSchema, { userId });
+  }
+
+  /** Never retried after a 5xx, network failure or time-out: Omni may have created it (and `testNow` delivers). */
+  async createSchedule(body: CreateScheduleBody, options: CreateScheduleOptions = {}): Promise<CreateScheduleResult> {
+    const payload = validateRequest('createSchedule', CreateScheduleBodySchema, body);
+    const { userId } = validateRequest('createSchedule', CreateScheduleOptionsSchema, options);
+    return this.#send('createSchedule', 'POST', '/api/v1/schedules', CreateScheduleResultSchema, 'rate-limit-only', {
+      query: { userId },
+      body: payload,
+    });
+  }
+
+  async updateSchedule(scheduleId: string, body: UpdateScheduleBody): Promise<UpdateScheduleResult> {
+    const id = this.#scheduleId('updateSchedule', scheduleId);
+    const payload = validateRequest('updateSchedule', UpdateScheduleBodySchema, body);
+    return this.#send('updateSchedule', 'PUT', SchedulePath(id), UpdateScheduleResultSchema, 'idempotent', {
+      body: payload,
+    });
+  }
+
+  async deleteSchedule(scheduleId: string): Promise<SuccessResult> {
+    const id = this.#scheduleId('deleteSchedule', scheduleId);
+    return this.#send('deleteSchedule', 'DELETE', SchedulePath(id), SuccessSchema, 'idempotent');
+  }
+
+  /** Delivers now. Never retried after a 5xx, network failure or time-out: that could deliver twice. */
+  async triggerSchedule(scheduleId: string): Promise<SuccessResult> {
+    const id = this.#scheduleId('triggerSchedule', scheduleId);
+    return this.#send('triggerSchedule', 'POST', `${SchedulePath(id)}/trigger`, SuccessSchema, 'rate-limit-only');
+  }
+
+  async pauseSchedule(scheduleId: string): Promise<SuccessResult> {
+    const id = this.#scheduleId('pauseSchedule', scheduleId);
+    return this.#send('pauseSchedule', 'PUT', `${SchedulePath(id)}/pause`, SuccessSchema, 'idempotent');
+  }
+
+  async resumeSchedule(scheduleId: string): Promise<SuccessResult> {
+    const id = this.#scheduleId('resumeSchedule', scheduleId);
+    return this.#send('resumeSchedule', 'PUT', `${SchedulePath(id)}/resume`, SuccessSchema, 'idempotent');
+  }
+
+  async transferOwnership(scheduleId: string, userId: string): Promise<SuccessResult> {
+    const id = this.#scheduleId('transferOwnership', scheduleId);
+    const body = validateRequest('transferOwnership', z.object({ userId: OmniIdSchema }), { userId });
+    return this.#send(
+      'transferOwnership',
+      'PUT',
+      `${SchedulePath(id)}/transfer-ownership`,
+      SuccessSchema,
+      'idempotent',
+      {
+        body,
+      },
+    );
+  }
+
+  // Recipients (email destinations)
+
+  async addRecipients(scheduleId: string, change: RecipientChange): Promise<AddRecipientsResult> {
+    const id = this.#scheduleId('addRecipients', scheduleId);
+    const body = validateRequest('addRecipients', RecipientChangeSchema, change);
+    return this.#send(
+      'addRecipients',
+      'PUT',
+      `${SchedulePath(id)}/add-recipients`,
+      AddRecipientsResultSchema,
+      'rate-limit-only',
+      {
+        body,
+      },
+    );
+  }
+
+  async removeRecipients(scheduleId: string, change: RecipientChange): Promise<RemoveRecipientsResult> {
+    const id = this.#scheduleId('removeRecipients', scheduleId);
+    const body = validateRequest('removeRecipients', RecipientChangeSchema, change);
+    return this.#send(
+      'removeRecipients',
+      'PUT',
+      `${SchedulePath(id)}/remove-recipients`,
+      RemoveRecipientsResultSchema,
+      'rate-limit-only',
+      { body },
+    );
+  }
+
+  async listRecipients(scheduleId: string): Promise<ScheduleRecipients> {
+    const id = this.#scheduleId('listRecipients', scheduleId);
+    return this.#get('listRecipients', `${SchedulePath(id)}/recipients`, ScheduleRecipientsSchema);
+  }
+
+  // Email-only users (organization API keys only)
+
+  async upsertEmailOnlyUser(user: EmailOnlyUserInput): Promise<EmailOnlyUserResult> {
+    const body = validateRequest('upsertEmailOnlyUser', EmailOnlyUserInputSchema, user);
+    return this.#send(
+      'upsertEmailOnlyUser',
+      'POST',
+      '/api/v1/users/email-only',
+      EmailOnlyUserResultSchema,
+      'idempotent',
+      {
+        body,
+      },
+    );
+  }
+
+  /** Any number of users, in paced batches of at most 20; per-user outcomes (see email-only-batches.ts). */
+  async upsertEmailOnlyUsers(
+    users: readonly EmailOnlyUserInput[],
+    options: UpsertEmailOnlyUsersOptions = {},
+  ): Promise<UpsertEmailOnlyUsersOutcome> {
+    validateRequest('upsertEmailOnlyUsers', z.array(z.unknown(), { error: 'must be a list of users' }), users);
+    return upsertInBatches(
+      users,
+      {
+        bulk: (batch) =>
+          this.#send(
+            'upsertEmailOnlyUsers',
+            'POST',
+            '/api/v1/users/email-only/bulk',
+            BulkEmailOnlyResultSchema,
+            'idempotent',
+            { body: { users: batch } },
+          ),
+        one: (user) => this.upsertEmailOnlyUser(user),
+      },
+      options,
+    );
+  }
+
+  async listEmailOnlyUsers(query: ListEmailOnlyUsersQuery = {}): Promise<EmailOnlyUserPage> {
+    const q = validateRequest('listEmailOnlyUsers', ListEmailOnlyUsersQuerySchema, query);
+    return this.#get('listEmailOnlyUsers', '/api/v1/users/email-only', EmailOnlyUserPageSchema, q);
+  }
+
+  // Documents and dashboards
+
+  async listDocuments(query: ListDocumentsQuery = {}): Promise<DocumentPage> {
+    const q = validateRequest('listDocuments', ListDocumentsQuerySchema, query);
+    return this.#get('listDocuments', '/api/v1/documents', DocumentPageSchema, q);
+  }
+
+  async getDashboardFilters(identifier: string, options: { userId?: string } = {}): Promise<DashboardFilters> {
+    const id = validateRequest('getDashboardFilters', z.object({ identifier: IdentifierSchema }), { identifier });
+    const { userId } = validateRequest('getDashboardFilters', CreateScheduleOptionsSchema, options);
+    const path = `/api/v1/dashboards/${encodeURIComponent(id.identifier)}/filters`;
+    return this.#get('getDashboardFilters', path, DashboardFiltersSchema, { userId });
+  }
+
+  /** The dashboard's queries (tiles): their `queryIdentifierMapKey` picks a tile or an alert query. */
+  async listDocumentQueries(identifier: string): Promise<DocumentQuery[]> {
+    const id = validateRequest('listDocumentQueries', z.object({ identifier: IdentifierSchema }), { identifier });
+    const path = `/api/v1/documents/${encodeURIComponent(id.identifier)}/queries`;
+    return (await this.#get('listDocumentQueries', path, DocumentQueryListSchema)).queries;
+  }
+
+  // Users
+
+  async listUserAttributes(): Promise<UserAttribute[]> {
+    return (await this.#get('listUserAttributes', '/api/v1/user-attributes', UserAttributeListSchema)).records;
+  }
+
+  /** The Omni member with this email (SCIM, organization keys only), or `null` when there is none. */
+  async findUserByEmail(email: string): Promise<ScimUser | null> {
+    const { email: address } = validateRequest('findUserByEmail', z.object({ email: EmailSchema }), { email });
+    const list = await this.#get('findUserByEmail', '/api/scim/v2/Users', ScimUserListSchema, {
+      filter: `userName eq "${address}"`,
+    });
+    const wanted = address.toLowerCase();
+    return list.Resources.find((user) => user.userName.toLowerCase() === wanted) ?? null;
+  }
+
+  // Plumbing
+
+  #scheduleId(operation: string, scheduleId: string): string {
+    return validateRequest(operation, ScheduleIdArg, { scheduleId }).scheduleId;
+  }
+
+  #get<S extends z.ZodType>(operation: string, path: string, response: S, query?: OmniCall<S>['query']) {
+    return this.#send(operation, 'GET', path, response, 'idempotent', { query });
+  }
+
+  #send<S extends z.ZodType>(
+    operation: string,
+    method: HttpMethod,
+    path: string,
+    response: S,
+    retry: RetryPolicy,
+    extra: { query?: OmniCall<S>['query']; body?: unknown } = {},
+  ): Promise<z.output<S>> {
+    return this.#transport.send({ operation, method, path, response, retry, ...extra });
+  }
+}

@@ -1,0 +1,25 @@
+export { OmniClient, type OmniClientOptions } from './client.js';
+export {
+  type BatchProgress,
+  EMAIL_ONLY_BATCH_SIZE,
+  type EmailOnlyFailure,
+  type UpsertEmailOnlyUsersOptions,
+  type UpsertEmailOnlyUsersOutcome,
+} from './email-only-batches.js';
+export {
+  OmniApiError,
+  OmniConfigError,
+  OmniError,
+  type OmniIssue,
+  OmniNetworkError,
+  OmniRequestValidationError,
+  OmniResponseError,
+  OmniTimeoutError,
+} from './errors.js';
+export { DEFAULT_MAX_RETRIES, DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_TIMEOUT_MS } from './options.js';
+export * from './schemas/common.js';
+export * from './schemas/documents.js';
+export * from './schemas/recipients.js';
+export * from './schemas/schedule-body.js';
+export * from './schemas/schedules.js';
+export * from './schemas/users.js';

@@ -1,0 +1,184 @@
+// Adding people to, and removing them from, a schedule's email delivery. The destination is checked first
+// (Omni refuses recipient changes for anything but email); people are then resolved, members told from
+// non-members when the policy creates email-only users, and the change sent. The outcome names everyone.
+import { OmniApiError, OmniError, type ScheduleRecipients } from '../omni/index.js';
+import { ensureEmailOnlyUsers, type RecipientsContext } from './context.js';
+import type { EmailOnlyOutcome, Refusal } from './email-only.js';
+import { detailOf, findOmniMembers } from './membership.js';
+import { emailKey, type Recipient, type RecipientInput, type Skipped } from './types.js';
+
+/** Emails per add/remove call: Omni documents no maximum, so large changes are split to stay modest. */
+export const RECIPIENT_CHANGE_CHUNK = 100;
+
+export type NotEmail = { ok: false; reason: 'not_email'; scheduleName: string; destinationType: string };
+
+export interface AddOutcome {
+  ok: true;
+  scheduleName: string;
+  /** Now receive it (Omni's count may be lower when it already had some by another address form). */
+  added: Recipient[];
+  /** Already received it before. */
+  already: Recipient[];
+  skipped: Skipped[];
+  failed: Refusal[];
+  /** Set when the policy made the app create email-only users first. */
+  emailOnly?: EmailOnlyOutcome;
+  /** How many Omni said it added. */
+  omniAddedCount: number;
+}
+
+export interface RemoveOutcome {
+  ok: true;
+  scheduleName: string;
+  removed: Recipient[];
+  /** Named, but not recipients of this schedule. */
+  notRecipients: Recipient[];
+  /** Receive it through an Omni user group: remove them from the group in Omni. */
+  viaGroup: { recipient: Recipient; group: string }[];
+  skipped: Skipped[];
+  failed: Refusal[];
+  omniRemovedCount: number;
+}
+
+interface Target {
+  name: string;
+  recipients: ScheduleRecipients;
+}
+
+async function loadTarget(ctx: RecipientsContext, scheduleId: string): Promise<Target | NotEmail> {
+  const [detail, recipients] = await Promise.all([
+    ctx.omni.getSchedule(scheduleId),
+    ctx.omni.listRecipients(scheduleId),
+  ]);
+  if (recipients.type !== 'email') {
+    return { ok: false, reason: 'not_email', scheduleName: detail.name, destinationType: recipients.type };
+  }
+  return { name: detail.name, recipients };
+}
+
+function currentEmails(recipients: ScheduleRecipients): Set<string> {
+  return new Set(recipients.type === 'email' ? recipients.recipients.map((r) => emailKey(r.email)) : []);
+}
+
+export async function addToSchedule(
+  ctx: RecipientsContext,
+  scheduleId: string,
+  inputs: readonly RecipientInput[],
+  invalid: readonly Skipped[] = [],
+): Promise<AddOutcome | NotEmail> {
+  const target = await loadTarget(ctx, scheduleId);
+  if ('ok' in target) return target;
+  const resolution = await ctx.resolve(inputs, 'add');
+  const existing = currentEmails(target.recipients);
+  const already = resolution.recipients.filter((r) => existing.has(emailKey(r.email)));
+  const fresh = resolution.recipients.filter((r) => !existing.has(emailKey(r.email)));
+  const failed: Refusal[] = [];
+  let toAdd = fresh;
+  let emailOnly: EmailOnlyOutcome | undefined;
+
+  if (ctx.settings.nonMemberPolicy === 'email_only_user' && fresh.length > 0) {
+    const membership = await findOmniMembers(
+      ctx.omni,
+      fresh.map((r) => r.email),
+      {
+        cache: ctx.cache,
+        cacheKey: ctx.cacheKey,
+        onProgress: (done, total) => ctx.onProgress?.({ stage: 'checking_members', done, total }),
+      },
+    );
+    failed.push(
+      ...membership.failed.map((f) =>
+        refusalOf(fresh, f.email, `could not check whether they are an Omni member: ${f.detail}`),
+      ),
+    );
+    const nonMembers = fresh.filter((r) => membership.nonMembers.some((e) => emailKey(e) === emailKey(r.email)));
+    const ensured = await ensureEmailOnlyUsers(ctx, nonMembers, { fromSlack: true });
+    emailOnly = ensured.outcome;
+    failed.push(...ensured.refused, ...ensured.outcome.failed.map((f) => refusalOf(fresh, f.email, f.detail)));
+    const ready = new Set([
+      ...membership.members.keys(),
+      ...[...emailOnly.created, ...emailOnly.updated, ...emailOnly.createdOrUpdated].map(emailKey),
+    ]);
+    toAdd = fresh.filter((r) => ready.has(emailKey(r.email)));
+  }
+
+  const sent = await changeInChunks(toAdd, (emails) =>
+    ctx.omni.addRecipients(scheduleId, { emails }).then((r) => r.addedRecipientsCount),
+  );
+  failed.push(...sent.failed);
+  return {
+    ok: true,
+    scheduleName: target.name,
+    added: sent.done,
+    already,
+    skipped: [...invalid, ...resolution.skipped],
+    failed,
+    ...(emailOnly ? { emailOnly } : {}),
+    omniAddedCount: sent.count,
+  };
+}
+
+export async function removeFromSchedule(
+  ctx: RecipientsContext,
+  scheduleId: string,
+  inputs: readonly RecipientInput[],
+  invalid: readonly Skipped[] = [],
+): Promise<RemoveOutcome | NotEmail> {
+  const target = await loadTarget(ctx, scheduleId);
+  if ('ok' in target) return target;
+  const resolution = await ctx.resolve(inputs, 'remove');
+  const existing = currentEmails(target.recipients);
+  const present = resolution.recipients.filter((r) => existing.has(emailKey(r.email)));
+  const absent = resolution.recipients.filter((r) => !existing.has(emailKey(r.email)));
+  const groups = target.recipients.type === 'email' ? target.recipients.userGroupRecipients : [];
+  const viaGroup: RemoveOutcome['viaGroup'] = [];
+  const notRecipients: Recipient[] = [];
+  for (const recipient of absent) {
+    const group = groups.find((g) => g.recipients.some((m) => emailKey(m.email) === emailKey(recipient.email)));
+    if (group) viaGroup.push({ recipient, group: group.name ?? group.id });
+    else notRecipients.push(recipient);
+  }
+  const sent = await changeInChunks(present, (emails) =>
+    ctx.omni.removeRecipients(scheduleId, { emails }).then((r) => r.removedRecipientsCount),
+  );
+  return {
+    ok: true,
+    scheduleName: target.name,
+    removed: sent.done,
+    notRecipients,
+    viaGroup,
+    skipped: [...invalid, ...resolution.skipped],
+    failed: sent.failed,
+    omniRemovedCount: sent.count,
+  };
+}
+
+/**
+ * Sends the change in chunks. A chunk Omni refuses is reported per person with Omni's detail, and the
+ * other chunks still go; when the very first chunk fails for a reason that is not about the people
+ * (401, 404, 429, network…), the error is thrown so that the user reads the usual advice for it.
+ */
+async function changeInChunks(
+  people: readonly Recipient[],
+  send: (emails: string[]) => Promise<number>,
+): Promise<{ done: Recipient[]; failed: Refusal[]; count: number }> {
+  const result = { done: [] as Recipient[], failed: [] as Refusal[], count: 0 };
+  for (let start = 0; start < people.length; start += RECIPIENT_CHANGE_CHUNK) {
+    const chunk = people.slice(start, start + RECIPIENT_CHANGE_CHUNK);
+    try {
+      result.count += await send(chunk.map((r) => r.email));
+      result.done.push(...chunk);
+    } catch (error) {
+      if (!(error instanceof OmniError)) throw error;
+      const aboutPeople = error instanceof OmniApiError && error.status === 400;
+      if (start === 0 && !aboutPeople) throw error;
+      result.failed.push(...chunk.map((r) => refusalOf(chunk, r.email, detailOf(error))));
+    }
+  }
+  return result;
+}
+
+function refusalOf(people: readonly Recipient[], email: string, detail: string): Refusal {
+  const person = people.find((p) => emailKey(p.email) === emailKey(email));
+  return { email: person?.email ?? email, ...(person?.slackUserId ? { slackUserId: person.slackUserId } : {}), detail };
+}

@@ -1,0 +1,156 @@
+// Opening the schedule form: at once (a loading view, while the trigger_id is fresh), then filled from
+// Omni with views.update: a new draft for create, the schedule read back for edit and duplicate.
+import type { Logger } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { OmniClient } from '../../omni/index.js';
+import type { DashboardDetails } from '../../schedules/dashboard-details.js';
+import { DEFAULT_FORMAT_OPTIONS, type ScheduleDraft } from '../../schedules/draft.js';
+import { DraftReadError, draftFromSchedule } from '../../schedules/draft-from-omni.js';
+import { defaultScheduleName } from '../../schedules/draft-naming.js';
+import { completeView } from '../../schedules/schedule-lookup.js';
+import { isValidTimeZone } from '../../schedules/timezones.js';
+import type { WorkspaceScope } from '../../store/index.js';
+import type { AppDeps } from '../deps.js';
+import { logFailure, userMessageForError } from '../errors.js';
+import { getActor, requireAccess } from '../permissions.js';
+import type { FormMetadata, FormMode } from '../ui/schedule-form-metadata.js';
+import { buildScheduleErrorModal, buildScheduleLoadingModal, buildScheduleModal } from '../ui/schedule-modal.js';
+import { cachedDashboardName, dashboardDetails } from './dashboards.js';
+
+export interface OpenFormRequest {
+  deps: AppDeps;
+  client: WebClient;
+  logger: Logger;
+  scope: WorkspaceScope;
+  userId: string;
+  triggerId: string;
+  mode: FormMode;
+  /** Edit and duplicate: the schedule. */
+  scheduleId?: string;
+  /** Create: a dashboard to start from (from `/schedule create <id>` or a message's link). */
+  identifier?: string;
+  /** Where it was opened: the default Slack channel, and where the result is also posted. */
+  channelId?: string;
+  /** Shown above the form (e.g. "no dashboard link in that message"). */
+  notice?: string;
+}
+
+export async function openScheduleForm(request: OpenFormRequest): Promise<void> {
+  const { deps, client, logger, scope, userId, mode } = request;
+  const metadata: FormMetadata = {
+    mode,
+    ...(request.scheduleId ? { scheduleId: request.scheduleId } : {}),
+    ...(request.channelId ? { channelId: request.channelId } : {}),
+  };
+  const loadingText = mode === 'create' ? 'Opening the form…' : 'Reading the schedule from Omni…';
+  const opened = await client.views.open({ trigger_id: request.triggerId, view: buildScheduleLoadingModal(metadata, loadingText) });
+  const viewId = opened.view?.id;
+  if (!viewId) throw new Error('Slack opened the form without giving its view id');
+  try {
+    await requireAccess(deps, client, scope, userId, 'member');
+    const omni = await deps.omniFor(scope);
+    const actor = await getActor(deps, client, scope, userId).catch(() => undefined);
+    const zone = actor?.tz && isValidTimeZone(actor.tz) ? actor.tz : 'UTC';
+    const draft =
+      mode === 'create'
+        ? await newDraft(request, zone)
+        : await existingDraft(omni, request.scheduleId ?? '', mode);
+    if (mode === 'edit' && draft.destination.kind === 'sftp') metadata.passwordOnFile = true;
+    if (mode === 'create') {
+      draft.name = defaultScheduleName(draft.dashboardName, draft.when);
+      metadata.autoName = draft.name;
+    }
+    if (draft.identifier) metadata.identifier = draft.identifier;
+    if (draft.dashboardName) metadata.dashboardName = draft.dashboardName;
+    const { dashboard, dashboardStatus } = await detailsFor(deps, scope, draft.identifier);
+    const view = buildScheduleModal(draft, {
+      metadata,
+      ...(dashboard ? { dashboard } : {}),
+      ...(dashboardStatus ? { dashboardStatus } : {}),
+      ...(request.notice ? { notice: request.notice } : {}),
+      now: deps.now(),
+    });
+    await client.views.update({ view_id: viewId, view });
+  } catch (error) {
+    logFailure(logger, `opening the ${mode} form`, error);
+    const message = error instanceof DraftReadError ? error.message : userMessageForError(error);
+    await client.views
+      .update({ view_id: viewId, view: buildScheduleErrorModal(metadata, message) })
+      .catch((e: unknown) => logFailure(logger, 'showing why the form could not open', e));
+  }
+}
+
+/** A new schedule: the dashboard if one was given, weekdays at 09:00 in the person's zone, to this channel. */
+async function newDraft(request: OpenFormRequest, zone: string): Promise<ScheduleDraft> {
+  const identifier = request.identifier ?? '';
+  const dashboardName = identifier ? await cachedDashboardName(request.deps, request.scope, identifier) : undefined;
+  return {
+    identifier,
+    ...(dashboardName ? { dashboardName } : {}),
+    name: '',
+    when: { kind: 'weekdays', hour: 9, minute: 0 },
+    timezone: zone,
+    destination: request.channelId
+      ? { kind: 'slack-channel', channelId: request.channelId, message: '' }
+      : { kind: 'slack-dm', userIds: [request.userId], message: '' },
+    format: 'pdf',
+    options: { ...DEFAULT_FORMAT_OPTIONS },
+    filters: {},
+    content: { kind: 'dashboard' },
+    alert: { kind: 'none' },
+    testNow: false,
+  };
+}
+
+/** The schedule as a draft. GET one lacks the dashboard's id and name, so its list record supplies them. */
+export async function existingDraft(
+  omni: Pick<OmniClient, 'getSchedule' | 'listSchedules' | 'listRecipients'>,
+  scheduleId: string,
+  mode: 'edit' | 'duplicate',
+): Promise<ScheduleDraft> {
+  const detail = await omni.getSchedule(scheduleId);
+  const view = await completeView(omni, detail);
+  const source = { identifier: view.identifier, dashboardName: view.dashboardName };
+  let draft: ScheduleDraft;
+  try {
+    draft = draftFromSchedule(detail, mode, source);
+  } catch (error) {
+    if (!(error instanceof DraftReadError)) throw error;
+    // Destination settings missing from `metadata`: Omni's recipients endpoint has them.
+    draft = draftFromSchedule(detail, mode, { ...source, recipients: await omni.listRecipients(scheduleId) });
+  }
+  if (needsRecipients(draft)) {
+    draft = draftFromSchedule(detail, mode, { ...source, recipients: await omni.listRecipients(scheduleId) });
+  }
+  return draft;
+}
+
+function needsRecipients(draft: ScheduleDraft): boolean {
+  const { destination } = draft;
+  switch (destination.kind) {
+    case 'slack-channel':
+      return destination.channelId === '';
+    case 'slack-dm':
+      return destination.userIds.length === 0;
+    case 'webhook':
+      return destination.url === '';
+    case 'sftp':
+      return destination.address === '';
+    default:
+      return false;
+  }
+}
+
+/** The dashboard's filters and tiles, or why they could not be read (the form still opens). */
+export async function detailsFor(
+  deps: AppDeps,
+  scope: WorkspaceScope,
+  identifier: string,
+): Promise<{ dashboard?: DashboardDetails; dashboardStatus?: { error: string } }> {
+  if (!identifier) return {};
+  try {
+    return { dashboard: await dashboardDetails(deps, scope, identifier) };
+  } catch (error) {
+    return { dashboardStatus: { error: `Could not read this dashboard's filters and tiles: ${userMessageForError(error)}` } };
+  }
+}

@@ -1,0 +1,33 @@
+// `/schedule list [words] [status:…] [destination:…] [sort:…] [asc|desc]`: the first page, only for the
+// person who asked; Next/Previous and the rows' menus take it from there.
+import {
+  LIST_DESTINATIONS,
+  LIST_SORTS,
+  LIST_STATUSES,
+  ListQueryError,
+  parseListArgs,
+} from '../../schedules/list-query.js';
+import { displayFor } from '../schedules/display.js';
+import { renderListPage } from '../schedules/list-page.js';
+import { type Subcommand, UsageError } from './types.js';
+
+export const listSubcommand: Subcommand = {
+  name: 'list',
+  usage: `/schedule list [words] [status:${LIST_STATUSES.join('|')}] [destination:${LIST_DESTINATIONS.join('|')}] [sort:${Object.keys(LIST_SORTS).join('|')}] [asc|desc]`,
+  summary: 'find schedules by name, dashboard or owner, filter by last status or destination, and sort them',
+  access: 'member',
+  needsConnection: true,
+  async run(ctx) {
+    let filters: ReturnType<typeof parseListArgs>;
+    try {
+      filters = parseListArgs(ctx.args);
+    } catch (error) {
+      if (error instanceof ListQueryError) throw new UsageError(error.message);
+      throw error;
+    }
+    const omni = await ctx.deps.omniFor(ctx.scope);
+    const display = await displayFor(ctx.deps, ctx.client, ctx.scope, ctx.command.user_id);
+    const page = await renderListPage(omni, { filters, cursor: '1' }, display.zone ? { zone: display.zone } : {});
+    await ctx.respond({ response_type: 'ephemeral', text: page.text, blocks: page.blocks });
+  },
+};

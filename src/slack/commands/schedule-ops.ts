@@ -1,0 +1,64 @@
+// `/schedule run|trigger|pause|resume <id>` act at once and answer with the updated card, only for you.
+// `/schedule delete <id>` asks first: the card with a Delete button behind Slack's confirm dialog.
+import { loadScheduleView } from '../../schedules/schedule-lookup.js';
+import { actionNotice } from '../schedules/act.js';
+import { cardOptions, displayFor } from '../schedules/display.js';
+import { forgetHomeSummary } from '../schedules/home.js';
+import { OP_VERBS, performScheduleOp, type ScheduleOp } from '../schedules/operate.js';
+import { buildDeletePrompt, buildScheduleCard } from '../ui/schedule-card.js';
+import { scheduleIdArgument } from './schedule-ref.js';
+import type { Subcommand, SubcommandContext } from './types.js';
+
+function immediate(op: Exclude<ScheduleOp, 'delete'>, summary: string, aliases?: string[]): Subcommand {
+  return {
+    name: op,
+    ...(aliases ? { aliases } : {}),
+    usage: `/schedule ${op} <schedule-id>`,
+    summary,
+    access: 'member',
+    needsConnection: true,
+    run: (ctx) => runOp(ctx, op),
+  };
+}
+
+async function runOp(ctx: SubcommandContext, op: Exclude<ScheduleOp, 'delete'>): Promise<void> {
+  const scheduleId = scheduleIdArgument(ctx.args, op);
+  const userId = ctx.command.user_id;
+  const omni = await ctx.deps.omniFor(ctx.scope);
+  const display = await displayFor(ctx.deps, ctx.client, ctx.scope, userId);
+  const outcome = await performScheduleOp({ deps: ctx.deps, scope: ctx.scope, userId, omni, op, scheduleId });
+  if (!outcome.ok) {
+    await ctx.respond({ response_type: 'ephemeral', text: outcome.message });
+    return;
+  }
+  await forgetHomeSummary(ctx.deps, ctx.scope);
+  if (!outcome.view) {
+    await ctx.respond({ response_type: 'ephemeral', text: actionNotice(userId, outcome, display.zone) });
+    return;
+  }
+  const lastAction = { userId, verb: OP_VERBS[op], at: outcome.at };
+  const card = buildScheduleCard(outcome.view, cardOptions(display, outcome.view, { lastAction }));
+  await ctx.respond({ response_type: 'ephemeral', text: card.text, blocks: card.blocks });
+}
+
+export const runSubcommand = immediate('run', 'deliver a schedule now (its schedule does not change)', ['trigger']);
+export const pauseSubcommand = immediate('pause', 'stop a schedule from delivering until it is resumed');
+export const resumeSubcommand = immediate('resume', 'let a paused schedule deliver again');
+
+export const deleteSubcommand: Subcommand = {
+  name: 'delete',
+  usage: '/schedule delete <schedule-id>',
+  summary: 'delete a schedule (asks first)',
+  access: 'member',
+  needsConnection: true,
+  async run(ctx) {
+    const scheduleId = scheduleIdArgument(ctx.args, 'delete');
+    const omni = await ctx.deps.omniFor(ctx.scope);
+    const [view, display] = await Promise.all([
+      loadScheduleView(omni, scheduleId),
+      displayFor(ctx.deps, ctx.client, ctx.scope, ctx.command.user_id),
+    ]);
+    const prompt = buildDeletePrompt(view, cardOptions(display, view));
+    await ctx.respond({ response_type: 'ephemeral', text: prompt.text, blocks: prompt.blocks });
+  },
+};

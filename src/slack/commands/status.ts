@@ -1,0 +1,51 @@
+// `/schedule status`: which Omni organization, connected by whom and when, and whether Omni answers.
+// Never the key.
+import { activeConnection } from '../connection.js';
+import { userMessageForError } from '../errors.js';
+import { getActor } from '../permissions.js';
+import { buildStatusText } from '../ui/connection.js';
+import type { Subcommand, SubcommandContext } from './types.js';
+
+export const statusSubcommand: Subcommand = {
+  name: 'status',
+  usage: '/schedule status',
+  summary: 'which Omni organization this workspace uses, who connected it and when',
+  access: 'member',
+  needsConnection: false,
+  async run(ctx) {
+    const actor = await getActor(ctx.deps, ctx.client, ctx.scope, ctx.command.user_id);
+    const connection = await activeConnection(ctx.deps, ctx.scope);
+    if (!connection) {
+      const text = buildStatusText({ kind: 'not_connected', isAdmin: actor.isAdmin || actor.isOwner });
+      await ctx.respond({ response_type: 'ephemeral', text });
+      return;
+    }
+    const check = await checkOmni(ctx);
+    const text =
+      connection.source === 'workspace'
+        ? buildStatusText({
+            kind: 'workspace',
+            baseUrl: connection.baseUrl,
+            connectedBy: connection.connectedBy,
+            connectedAt: connection.connectedAt,
+            rateLimitPerMinute: connection.rateLimitPerMinute,
+            check,
+            zone: actor.tz,
+          })
+        : buildStatusText({ kind: 'config', baseUrl: connection.baseUrl, check });
+    await ctx.respond({ response_type: 'ephemeral', text });
+  },
+};
+
+async function checkOmni(
+  ctx: SubcommandContext,
+): Promise<{ ok: true; totalSchedules: number } | { ok: false; message: string }> {
+  try {
+    const omni = await ctx.deps.omniFor(ctx.scope);
+    const page = await omni.listSchedules({ pageSize: 1 });
+    return { ok: true, totalSchedules: page.pageInfo.totalRecords };
+  } catch (error) {
+    ctx.logger.info(`/schedule status: Omni check failed: ${(error as Error).message}`);
+    return { ok: false, message: userMessageForError(error) };
+  }
+}

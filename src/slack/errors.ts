@@ -1,0 +1,164 @@
+// What a Slack user reads when something fails: one place that turns any error into a message saying
+// what failed and what to do. Listeners (commands, actions, views) all answer through userMessageForError.
+import {
+  OmniApiError,
+  OmniError,
+  OmniNetworkError,
+  OmniRequestValidationError,
+  OmniResponseError,
+  OmniTimeoutError,
+} from '../omni/errors.js';
+import { StoreUnavailableError } from '../store/index.js';
+import { UsageError } from './commands/types.js';
+
+/** Where failures are logged; Bolt's Logger fits. */
+export interface FailureLogger {
+  info(...msg: unknown[]): void;
+  warn(...msg: unknown[]): void;
+  error(...msg: unknown[]): void;
+}
+
+/** The workspace has no Omni connection (neither stored nor, for single-workspace installs, configured). */
+export class NotConnectedError extends Error {
+  override name = 'NotConnectedError';
+  constructor() {
+    super(
+      'This workspace is not connected to Omni yet. A workspace admin must run `/schedule connect` first (it asks for your Omni URL and an organization API key).',
+    );
+  }
+}
+
+/** The user may not do this (a guest, or a member trying an admin-only thing); the message says why. */
+export class AccessDeniedError extends Error {
+  override name = 'AccessDeniedError';
+}
+
+/** Errors whose message is already written for the user (no stack trace needed in the log). */
+export function isExpectedError(error: unknown): boolean {
+  return (
+    error instanceof NotConnectedError ||
+    error instanceof AccessDeniedError ||
+    error instanceof UsageError ||
+    error instanceof OmniApiError ||
+    error instanceof OmniNetworkError ||
+    error instanceof OmniTimeoutError ||
+    error instanceof OmniRequestValidationError
+  );
+}
+
+/**
+ * Logs a failure that is about to be shown to the user: expected refusals briefly (info), the store being
+ * down as a warning, anything else as an error with its stack. `what` names the operation, e.g. `/schedule run`.
+ */
+export function logFailure(logger: FailureLogger, what: string, error: unknown): void {
+  if (isExpectedError(error)) logger.info(`${what}: ${(error as Error).message}`);
+  else if (error instanceof StoreUnavailableError) logger.warn(`${what}: ${error.message}`, error.cause);
+  else logger.error(`${what} failed:`, error);
+}
+
+/** One message for the user: what failed, Omni's own words when Omni refused, and what to try. */
+export function userMessageForError(error: unknown): string {
+  if (error instanceof NotConnectedError || error instanceof AccessDeniedError || error instanceof UsageError) {
+    return error.message;
+  }
+  if (error instanceof OmniApiError) return omniRefusal(error);
+  if (error instanceof OmniNetworkError) {
+    return `Could not reach Omni (${error.code ?? 'network error'}). Check that Omni is up and that the URL shown by \`/schedule status\` is right, then try again.`;
+  }
+  if (error instanceof OmniTimeoutError) {
+    return `Omni did not answer within ${Math.round(error.timeoutMs / 1000)} s. Try again in a moment; if it keeps happening, check Omni's status.`;
+  }
+  if (error instanceof OmniRequestValidationError) {
+    const issues = error.issues
+      .slice(0, 3)
+      .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+      .join('; ');
+    return `That request is not valid for Omni, so nothing was sent: ${issues}. Fix it and try again.`;
+  }
+  if (error instanceof OmniResponseError) {
+    return `Omni answered, but not in the form this app expects (field \`${error.field}\`), so nothing was shown. Try again; if it persists, tell the app's maintainers.`;
+  }
+  if (error instanceof OmniError) {
+    return 'The request to Omni failed. Try again; if it keeps failing, ask a workspace admin to check `/schedule status`.';
+  }
+  if (isSecretDecryptionError(error)) {
+    return "This workspace's saved Omni key cannot be decrypted with the app's current ENCRYPTION_KEY. Whoever runs the app should put the previous key back (after the current one, see README), or a workspace admin can run `/schedule connect` again.";
+  }
+  if (error instanceof StoreUnavailableError) return error.message;
+  if (isStoreFailure(error)) {
+    return 'The app could not reach its storage, so nothing was changed. Try again in a minute; if it persists, tell whoever runs this app.';
+  }
+  if (isSlackPlatformError(error)) {
+    return `Slack refused the app's request (\`${error.data.error}\`). Try again; if it persists, tell whoever runs this app.`;
+  }
+  return 'Something went wrong on our side and nothing was changed. Try again; if it keeps failing, tell whoever runs this app (the details are in its log).';
+}
+
+const OMNI_ACTIONS: readonly [RegExp, string][] = [
+  [/^POST \/api\/v1\/schedules\/[^/]+\/trigger$/, 'to run the schedule'],
+  [/^PUT \/api\/v1\/schedules\/[^/]+\/pause$/, 'to pause the schedule'],
+  [/^PUT \/api\/v1\/schedules\/[^/]+\/resume$/, 'to resume the schedule'],
+  [/^PUT \/api\/v1\/schedules\/[^/]+\/add-recipients$/, 'to add the recipients'],
+  [/^PUT \/api\/v1\/schedules\/[^/]+\/remove-recipients$/, 'to remove the recipients'],
+  [/^GET \/api\/v1\/schedules\/[^/]+\/recipients$/, 'to list the recipients'],
+  [/^DELETE \/api\/v1\/schedules\/[^/]+$/, 'to delete the schedule'],
+  [/^PUT \/api\/v1\/schedules\/[^/]+$/, 'to update the schedule'],
+  [/^GET \/api\/v1\/schedules\/[^/]+$/, 'to show the schedule'],
+  [/^GET \/api\/v1\/schedules$/, 'to list schedules'],
+  [/^POST \/api\/v1\/schedules$/, 'to create the schedule'],
+  [/^POST \/api\/v1\/users\/email-only/, 'to add the email-only users'],
+  [/^GET \/api\/v1\/users\/email-only/, 'to list the email-only users'],
+];
+
+function omniAction(error: OmniApiError): string {
+  const request = `${error.method.toUpperCase()} ${error.path.split('?')[0]}`;
+  return OMNI_ACTIONS.find(([pattern]) => pattern.test(request))?.[1] ?? 'the request';
+}
+
+function omniRefusal(error: OmniApiError): string {
+  const said = `Omni refused ${omniAction(error)}: ${error.detail}`;
+  const next = (() => {
+    switch (true) {
+      case error.status === 400:
+        return 'Fix what Omni names and try again.';
+      case error.status === 401:
+        return 'The API key this workspace uses no longer works; a workspace admin can run `/schedule connect` with a new organization API key.';
+      case error.status === 403:
+        return "The workspace's API key is not allowed to do this; a workspace admin can connect an organization API key with `/schedule connect`.";
+      case error.status === 404:
+        return 'Check the id (`/schedule list` shows your schedules) and try again.';
+      case error.status === 409:
+        return 'It is probably running already; try again when it has finished.';
+      case error.status === 429:
+        return 'Omni is limiting how fast this workspace may call it; try again in a minute.';
+      case error.status >= 500:
+        return "This is a problem on Omni's side; try again in a few minutes.";
+      default:
+        return 'Try again; if it keeps failing, ask a workspace admin to check `/schedule status`.';
+    }
+  })();
+  return `${said.replace(/\.?$/, '.')} ${next}`;
+}
+
+/** The store's SecretDecryptionError, thrown directly or as the cause of a wrapper. */
+export function isSecretDecryptionError(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth += 1) {
+    if (current.name === 'SecretDecryptionError') return true;
+  }
+  return false;
+}
+
+function isSlackPlatformError(error: unknown): error is { code: string; data: { error: string } } {
+  const candidate = error as { code?: unknown; data?: { error?: unknown } } | null;
+  return candidate?.code === 'slack_webapi_platform_error' && typeof candidate.data?.error === 'string';
+}
+
+// keyv adapters reject with driver errors (sqlite3, ioredis, pg); recognise the common ones by code.
+function isStoreFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    /^(SQLITE_|ECONNREFUSED$|ECONNRESET$|ETIMEDOUT$|EPIPE$|ENOTFOUND$|57P|08|53)/.test(code) &&
+    !(error instanceof OmniError)
+  );
+}

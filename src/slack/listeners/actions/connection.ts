@@ -1,0 +1,80 @@
+// Buttons about the Omni connection: "Connect Omni" (help, App Home) and "Disconnect" (after its confirm dialog).
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { ActionIds } from '../../../ids.js';
+import { workspaceKey } from '../../../store/index.js';
+import { openConnectModal } from '../../commands/connect.js';
+import { storedConnection } from '../../connection.js';
+import type { AppDeps } from '../../deps.js';
+import { logFailure, userMessageForError } from '../../errors.js';
+import { accessRefusal, getActor, requireAccess } from '../../permissions.js';
+import { scopeFromContext } from '../../scope.js';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/** Tells the clicker what went wrong: in place of the message when there is a response_url, else ephemeral. */
+async function tellUser({ body, client, respond, logger }: ButtonArgs, text: string): Promise<void> {
+  try {
+    if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
+    else if (body.channel?.id) await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text });
+    else logger.warn(`Could not tell ${body.user.id}: ${text}`);
+  } catch (error) {
+    logger.warn(`Could not tell ${body.user.id} about a failure: ${(error as Error).message}`);
+  }
+}
+
+export function openConnectButtonCallback(deps: AppDeps) {
+  return async (args: ButtonArgs) => {
+    const { ack, body, client, context, logger } = args;
+    await ack();
+    try {
+      const scope = scopeFromContext(context);
+      await requireAccess(deps, client, scope, body.user.id, 'admin');
+      await openConnectModal(deps, client, scope, body.trigger_id, logger);
+    } catch (error) {
+      logFailure(logger, 'connect button', error);
+      await tellUser(args, userMessageForError(error));
+    }
+  };
+}
+
+export function disconnectButtonCallback(deps: AppDeps) {
+  return async (args: ButtonArgs) => {
+    const { ack, body, client, context, logger, respond } = args;
+    await ack();
+    const scope = scopeFromContext(context);
+    const audit = (outcome: 'ok' | 'refused' | 'failed', detail?: string) =>
+      deps.audit.record({ workspace: workspaceKey(scope), user: body.user.id, action: 'disconnect', outcome, detail });
+    try {
+      const refusal = accessRefusal(await getActor(deps, client, scope, body.user.id), 'admin');
+      if (refusal) {
+        audit('refused', 'not an admin or owner');
+        await tellUser(args, refusal);
+        return;
+      }
+      const current = await storedConnection(deps, scope);
+      if (!current) {
+        await respond({ replace_original: true, text: 'This workspace was already disconnected from Omni.' });
+        return;
+      }
+      await deps.store.connections.delete(scope);
+      audit('ok', current.baseUrl);
+      const fallback = deps.config.install === 'single' ? deps.config.defaultOmni : undefined;
+      const after = fallback
+        ? ` It now uses the Omni connection configured on the app's server (${fallback.baseUrl}).`
+        : ' An admin can connect again with `/schedule connect`.';
+      await respond({
+        replace_original: true,
+        text: `:white_check_mark: <@${body.user.id}> disconnected this workspace from Omni at ${current.baseUrl}; the saved key is deleted.${after}`,
+      });
+    } catch (error) {
+      logFailure(logger, 'disconnect', error);
+      audit('failed', error instanceof Error ? error.name : 'error');
+      await tellUser(args, userMessageForError(error));
+    }
+  };
+}
+
+export function registerConnectionActions(app: App, deps: AppDeps): void {
+  app.action<BlockButtonAction>(ActionIds.openConnectButton, openConnectButtonCallback(deps));
+  app.action<BlockButtonAction>(ActionIds.disconnectButton, disconnectButtonCallback(deps));
+}

@@ -1,0 +1,64 @@
+// app_uninstalled and tokens_revoked (bot token): forget the workspace. Bolt does not do this itself
+// (slackapi/bolt-js#1203) and skips authorize for these two events, so the context has only the ids.
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { type WorkspaceScope, workspaceKey } from '../../../store/index.js';
+import type { AppDeps } from '../../deps.js';
+import { logFailure } from '../../errors.js';
+import { scopeFromContext } from '../../scope.js';
+
+/** Deletes the Slack installation and the Omni connection (with its key) of a workspace. */
+export async function forgetWorkspace(deps: AppDeps, scope: WorkspaceScope, reason: string): Promise<void> {
+  const workspace = workspaceKey(scope);
+  try {
+    await deps.store.installations.deleteInstallation({
+      teamId: scope.teamId,
+      enterpriseId: scope.enterpriseId,
+      isEnterpriseInstall: scope.isEnterpriseInstall === true,
+    });
+    const hadConnection = await deps.store.connections.delete(scope);
+    deps.audit.record({
+      workspace,
+      user: `slack:${reason}`,
+      action: 'uninstall',
+      outcome: 'ok',
+      detail: hadConnection ? 'installation and Omni connection deleted' : 'installation deleted; no Omni connection',
+    });
+  } catch (error) {
+    deps.audit.record({
+      workspace,
+      user: `slack:${reason}`,
+      action: 'uninstall',
+      outcome: 'failed',
+      detail: String((error as Error).name),
+    });
+    throw error;
+  }
+}
+
+export function appUninstalledCallback(deps: AppDeps) {
+  return async ({ context, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_uninstalled'>) => {
+    try {
+      await forgetWorkspace(deps, scopeFromContext(context), 'app_uninstalled');
+    } catch (error) {
+      // Slack does not resend events Bolt acked; the log (and the audit line) is where this surfaces.
+      logFailure(logger, 'app_uninstalled', error);
+    }
+  };
+}
+
+export function tokensRevokedCallback(deps: AppDeps) {
+  return async ({ event, context, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'tokens_revoked'>) => {
+    // Only the bot token matters: user tokens are not used by this app.
+    if (!event.tokens.bot || event.tokens.bot.length === 0) return;
+    try {
+      await forgetWorkspace(deps, scopeFromContext(context), 'tokens_revoked');
+    } catch (error) {
+      logFailure(logger, 'tokens_revoked', error);
+    }
+  };
+}
+
+export function registerUninstallEvents(app: App, deps: AppDeps): void {
+  app.event('app_uninstalled', appUninstalledCallback(deps));
+  app.event('tokens_revoked', tokensRevokedCallback(deps));
+}

@@ -1,0 +1,147 @@
+// What happens when someone uses a schedule's button, menu or confirm modal: check they may, do it in
+// Omni, then redraw where they clicked (the card, the list page, or App Home) with who did what and when.
+import type { Logger } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { decodeListState } from '../../schedules/list-query.js';
+import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
+import type { AppDeps } from '../deps.js';
+import { AccessDeniedError, logFailure, userMessageForError } from '../errors.js';
+import { requireAccess } from '../permissions.js';
+import { escapeMrkdwn, slackDate, truncate } from '../ui/format.js';
+import { buildDeletedCard, buildScheduleCard } from '../ui/schedule-card.js';
+import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
+import { cardOptions, type Display, displayFor } from './display.js';
+import { forgetHomeSummary, publishHome } from './home.js';
+import { renderListPage } from './list-page.js';
+import { OP_VERBS, type OpOutcome, performScheduleOp, type ScheduleOp } from './operate.js';
+import { containerKey, noteToUser, type Origin, type Respond, replaceOriginMessage } from './origin.js';
+
+export interface ActRequest {
+  deps: AppDeps;
+  client: WebClient;
+  logger: Logger;
+  scope: WorkspaceScope;
+  userId: string;
+  op: ScheduleOp;
+  scheduleId: string;
+  /** Where it was clicked; undefined when Slack did not say (then the user gets a note only). */
+  origin: Origin | undefined;
+  respond?: Respond;
+}
+
+export async function actOnSchedule(request: ActRequest): Promise<void> {
+  const { deps, client, logger, scope, userId, op, scheduleId, origin } = request;
+  try {
+    await requireAccess(deps, client, scope, userId, 'member');
+    const omni = await deps.omniFor(scope);
+    const display = await displayFor(deps, client, scope, userId);
+    const outcome = await performScheduleOp({
+      deps,
+      scope,
+      userId,
+      omni,
+      op,
+      scheduleId,
+      ...(origin ? { container: containerKey(origin) } : {}),
+      ...(display.zone ? { zone: display.zone } : {}),
+    });
+    if (!outcome.ok) {
+      await tell(request, outcome.message);
+      return;
+    }
+    await forgetHomeSummary(deps, scope);
+    await redraw(request, outcome, display);
+  } catch (error) {
+    if (error instanceof AccessDeniedError) {
+      const entry = { workspace: workspaceKey(scope), user: userId, action: op, schedule: scheduleId };
+      deps.audit.record({ ...entry, outcome: 'refused', detail: error.message });
+    }
+    logFailure(logger, `schedule ${op} from ${origin?.kind ?? 'unknown origin'}`, error);
+    await tell(request, `:warning: ${userMessageForError(error)}`).catch((e: unknown) =>
+      logFailure(logger, 'reporting a failure', e),
+    );
+  }
+}
+
+/** `<@U1> paused *Weekly* <date>`: the line shown on a list page or App Home after an action. */
+export function actionNotice(userId: string, outcome: Extract<OpOutcome, { ok: true }>, zone?: string): string {
+  const verb = outcome.op === 'run' ? 'started a run of' : OP_VERBS[outcome.op];
+  const name = outcome.name ? `*${escapeMrkdwn(truncate(outcome.name, 150))}*` : 'a schedule';
+  return `<@${userId}> ${verb} ${name} ${slackDate(outcome.at, zone)}.`;
+}
+
+async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: true }>, display: Display): Promise<void> {
+  const { origin, userId, deps, client, logger, scope } = request;
+  const notice = actionNotice(userId, outcome, display.zone);
+  if (origin?.kind === 'home') {
+    await publishHome({ deps, client, scope, userId, logger, notice, fresh: true });
+    return;
+  }
+  if (origin?.kind === 'modal') {
+    const card =
+      outcome.op === 'delete'
+        ? buildDeletedCard({ id: request.scheduleId, name: outcome.name }, { userId, at: outcome.at }, display.zone)
+        : outcome.view
+          ? buildScheduleCard(
+              outcome.view,
+              cardOptions(display, outcome.view, {
+                lastAction: { userId, verb: OP_VERBS[outcome.op], at: outcome.at },
+              }),
+            )
+          : { text: notice, blocks: withNotice(origin.blocks, notice) };
+    await client.views.update({ view_id: origin.viewId, view: buildScheduleCardModal(card, origin.metadata) });
+    return;
+  }
+  if (origin?.kind === 'message' && origin.shows === 'card') {
+    const replier = replierOf(request);
+    if (outcome.op === 'delete') {
+      const note = buildDeletedCard(
+        { id: request.scheduleId, name: outcome.name },
+        { userId, at: outcome.at },
+        display.zone,
+      );
+      await replaceOriginMessage(replier, origin, note);
+      return;
+    }
+    if (outcome.view) {
+      const lastAction = { userId, verb: OP_VERBS[outcome.op], at: outcome.at };
+      const card = buildScheduleCard(outcome.view, cardOptions(display, outcome.view, { lastAction }));
+      await replaceOriginMessage(replier, origin, card);
+      return;
+    }
+  }
+  if (origin?.kind === 'message' && origin.shows === 'list' && origin.listState) {
+    const omni = await deps.omniFor(scope);
+    const page = await renderListPage(omni, decodeListState(origin.listState), {
+      notice,
+      ...(display.zone ? { zone: display.zone } : {}),
+    });
+    await replaceOriginMessage(replierOf(request), origin, page);
+    return;
+  }
+  await tell(request, notice);
+}
+
+/** A note for the user who acted: on App Home or in the card's modal it shows on top; elsewhere only they see it. */
+export async function tell(request: Omit<ActRequest, 'op' | 'scheduleId'>, text: string): Promise<void> {
+  const { origin, deps, client, scope, userId, logger } = request;
+  if (origin?.kind === 'home') {
+    await publishHome({ deps, client, scope, userId, logger, notice: text });
+    return;
+  }
+  if (origin?.kind === 'modal') {
+    const view = buildScheduleCardModal({ text, blocks: withNotice(origin.blocks, text) }, origin.metadata);
+    await client.views.update({ view_id: origin.viewId, view });
+    return;
+  }
+  await noteToUser(replierOf(request), origin, text);
+}
+
+function replierOf(request: Omit<ActRequest, 'op' | 'scheduleId'>) {
+  return {
+    client: request.client,
+    logger: request.logger,
+    userId: request.userId,
+    ...(request.respond ? { respond: request.respond } : {}),
+  };
+}

@@ -1,0 +1,93 @@
+// `npm run rotate-keys` (src/rotate-keys.ts): re-encrypts stored secrets under the first ENCRYPTION_KEY.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+const tsxLoader = pathToFileURL(
+  join(
+    dirname(tsxPackage),
+    (JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: { '.': string } }).exports['.'],
+  ),
+).href;
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+const dir = mkdtempSync(join(tmpdir(), 'omni-slack-rotate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function rotate(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, ['--import', tsxLoader, join(repo, 'src/rotate-keys.ts')], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('rotate-keys', () => {
+  it('re-encrypts every connection under the new key, after which the old key can go', async () => {
+    const oldKey = randomBytes(32);
+    const newKey = randomBytes(32);
+    const url = `sqlite://${join(dir, 'store.sqlite')}`;
+    const before = await openStore({ url, encryptionKeys: [oldKey], logger: quiet });
+    for (const teamId of ['T1', 'T2']) {
+      await before.connections.save(
+        { teamId },
+        {
+          baseUrl: 'https://blobsrus.omniapp.co',
+          apiKey: `key-of-${teamId}`,
+          connectedBy: 'U1',
+          connectedAt: '2026-01-01T00:00:00.000Z',
+          rateLimitPerMinute: 60,
+        },
+      );
+    }
+    await before.close();
+
+    const { code, stdout, stderr } = await rotate({
+      STORE_URL: url,
+      ENCRYPTION_KEY: `${newKey.toString('base64')},${oldKey.toString('base64')}`,
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      'Re-encrypted 2 stored secret records under the first ENCRYPTION_KEY.\nThe other keys in ENCRYPTION_KEY can now be removed.\n',
+    );
+
+    const after = await openStore({ url, encryptionKeys: [newKey], logger: quiet });
+    try {
+      expect((await after.connections.get({ teamId: 'T2' }))?.apiKey).toBe('key-of-T2');
+    } finally {
+      await after.close();
+    }
+  });
+
+  it('needs ENCRYPTION_KEY, and says so in one line', async () => {
+    const { code, stderr } = await rotate({ STORE_URL: `sqlite://${join(dir, 'other.sqlite')}` });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      'ENCRYPTION_KEY is required: list the new key first, then the old ones, comma-separated.',
+    );
+  });
+});

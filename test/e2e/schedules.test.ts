@@ -1,0 +1,417 @@
+// End to end through the real Bolt HTTP receiver, the fake Slack and the Omni sandbox: /schedule list,
+// show, share, run, pause, resume, delete, the card's buttons and the list's menus and pages.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ActionIds, CallbackIds } from '../../src/ids.js';
+import { MISSING_QUERY_SCHEDULE_ID, SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
+import { expectValidBlocks } from '../support/block-kit-limits.js';
+import { visibleText } from '../support/block-text.js';
+import { addSchedules, blocksOf, openedView, rowNames, rowOf, rowTexts } from '../support/schedule-e2e.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const ORDERS = SEEDED_SCHEDULE_IDS.orders;
+const CHANNEL = 'C0000GEN1';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+beforeEach(() => {
+  t.sandbox.reset();
+});
+
+const deliveriesOf = (id: string) => t.sandbox.state.deliveries.filter((d) => d.scheduleId === id);
+const auditOf = (action: string, schedule: string) =>
+  t.audit.filter((a) => a.action === action && a.schedule === schedule).map((a) => a.outcome);
+
+/** Posts the card of `id` in the channel with `/schedule share` and returns the stored message. */
+async function shareCard(id: string) {
+  const before = t.slack.messagesIn(CHANNEL).length;
+  await t.command(`share ${id}`);
+  const message = t.slack.messagesIn(CHANNEL)[before];
+  if (!message) throw new Error('the card was not posted');
+  return message;
+}
+
+function clickOnMessage(
+  message: { ts: string; blocks?: unknown[] },
+  actionId: string,
+  value: string,
+  user = t.users.member,
+) {
+  return t.action({ actionId, value, message: { ts: message.ts, blocks: message.blocks }, user });
+}
+
+describe('/schedule list', () => {
+  it('lists every schedule with its destination, timing, last run and state, only for the asker', async () => {
+    const { responses } = await t.command('list');
+    expect(responses).toHaveLength(1);
+    expect(responses[0]?.response_type).toBe('ephemeral');
+    const blocks = blocksOf(responses[0]);
+    expectValidBlocks('message', blocks);
+    expect(rowTexts(blocks)).toHaveLength(7);
+    const orders = visibleText(rowOf(blocks, ORDERS));
+    expect(orders).toContain('*Orders* · Orders');
+    expect(orders).toContain(
+      ':email: Email (PDF) to 3 recipients · At 09:00, Monday through Friday · America/New_York',
+    );
+    expect(orders).toContain(':white_check_mark: Delivered <!date^');
+    const paused = visibleText(rowOf(blocks, SEEDED_SCHEDULE_IDS.webTrafficAnalysis));
+    expect(paused).toContain(':double_vertical_bar: *Paused* since');
+    const disabled = visibleText(rowOf(blocks, MISSING_QUERY_SCHEDULE_ID));
+    expect(disabled).toContain(':no_entry: *Disabled by Omni*');
+    expect(disabled).toContain('a query it delivers no longer exists on the dashboard');
+    expect(visibleText(rowOf(blocks, SEEDED_SCHEDULE_IDS.orders2))).toContain(':link: Webhook (link)');
+  });
+
+  it('passes filters and sort to Omni', async () => {
+    const failing = blocksOf((await t.command('list status:error')).responses[0]);
+    expect(rowNames(failing).sort()).toEqual(['Regional sales alert', '⚡️🍣 Query']);
+    expect(visibleText(failing)).toContain('last run failed');
+
+    const webhooks = blocksOf((await t.command('list destination:webhook')).responses[0]);
+    expect(rowNames(webhooks)).toEqual(['Orders (2)']);
+
+    const ascending = rowNames(blocksOf((await t.command('list sort:name asc')).responses[0]));
+    const descending = rowNames(blocksOf((await t.command('list sort:name desc')).responses[0]));
+    expect(ascending).toHaveLength(7);
+    expect(ascending).toEqual([...descending].reverse());
+    expect(ascending.indexOf('Daily Slack update')).toBeLessThan(ascending.indexOf('Web Traffic Analysis'));
+
+    const search = blocksOf((await t.command('list orders sort:name desc')).responses[0]);
+    expect(rowNames(search)).toEqual(['Orders (2)', 'Orders']);
+
+    const query = t.sandbox.state.requests.filter((r) => r.path === '/api/v1/schedules').at(-1);
+    expect(query?.query).toMatchObject({ q: 'orders', sortField: 'scheduleName', sortDirection: 'desc', cursor: '1' });
+  });
+
+  it('answers a bad filter with one line naming the allowed values, and the usage', async () => {
+    const { texts } = await t.command('list status:failed');
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('`status:` takes one of `success`, `error`, `canceled`, `none`; got `failed`.');
+    expect(texts[0]).toContain('Usage: `/schedule list [words] [status:success|error|canceled|none]');
+  });
+
+  it('says when nothing matches', async () => {
+    const { responses } = await t.command('list no-such-report');
+    expect(visibleText(blocksOf(responses[0]))).toContain('No schedules match `no-such-report`');
+  });
+
+  it('pages forward and back with Next and Previous, keeping filters and sort', async () => {
+    addSchedules(t.sandbox, 45, 'Paging report', ORDERS);
+    const first = await t.command('list paging sort:name asc');
+    const page1 = blocksOf(first.responses[0]);
+    expect(rowNames(page1)).toHaveLength(20);
+    expect(rowNames(page1)[0]).toBe('Paging report 01');
+    expect(visibleText(page1)).toContain('45 schedules · page 1 of 3');
+
+    const list = { ts: '1700000000.000100', blocks: page1 };
+    const next = await t.action({
+      actionId: ActionIds.listNextPageButton,
+      message: list,
+      isEphemeral: true,
+    });
+    const page2 = blocksOf(next.responses.at(-1));
+    expect(next.responses.at(-1)?.replace_original).toBe(true);
+    expect(rowNames(page2)[0]).toBe('Paging report 21');
+    expect(visibleText(page2)).toContain('page 2 of 3');
+
+    const third = await t.action({
+      actionId: ActionIds.listNextPageButton,
+      message: { ts: list.ts, blocks: page2 },
+      isEphemeral: true,
+    });
+    const page3 = blocksOf(third.responses.at(-1));
+    expect(rowNames(page3)).toEqual([
+      'Paging report 41',
+      'Paging report 42',
+      'Paging report 43',
+      'Paging report 44',
+      'Paging report 45',
+    ]);
+    expect(JSON.stringify(page3)).not.toContain(ActionIds.listNextPageButton);
+
+    const back = await t.action({
+      actionId: ActionIds.listPreviousPageButton,
+      message: { ts: list.ts, blocks: page3 },
+      isEphemeral: true,
+    });
+    expect(rowNames(blocksOf(back.responses.at(-1)))[0]).toBe('Paging report 21');
+  });
+
+  it('falls back to the last page when schedules were deleted since the page was drawn', async () => {
+    const added = addSchedules(t.sandbox, 25, 'Shrinking report', ORDERS);
+    const page1 = blocksOf((await t.command('list shrinking sort:name asc')).responses[0]);
+    for (const s of added.slice(5)) t.sandbox.state.schedules.delete(s.id);
+    const next = await t.action({
+      actionId: ActionIds.listNextPageButton,
+      message: { ts: '1.2', blocks: page1 },
+      isEphemeral: true,
+    });
+    expect(rowNames(blocksOf(next.responses.at(-1)))).toHaveLength(5);
+  });
+});
+
+describe('/schedule show and share', () => {
+  it('shows the card by UUID and by Omni URL', async () => {
+    const byId = await t.command(`show ${ORDERS}`);
+    const card = blocksOf(byId.responses[0]);
+    expectValidBlocks('message', card);
+    const text = visibleText(card);
+    expect(text).toContain('Orders');
+    expect(text).toContain('*Dashboard*');
+    expect(text).toContain(':email: Email (PDF) to 3 recipients');
+    expect(text).toContain('*Owner*\nBlob Ross');
+    expect(text).toContain(':arrow_forward: Active');
+    expect(byId.responses[0]?.response_type).toBe('ephemeral');
+
+    const byUrl = await t.command(`show <https://blobsrus.omniapp.co/dashboards/12db1a0a/schedules/${ORDERS}>`);
+    expect(visibleText(blocksOf(byUrl.responses[0]))).toContain('Blob Ross');
+  });
+
+  it('says what is wrong with a bad id, and quotes Omni for an unknown one', async () => {
+    const bad = await t.command('show yesterday');
+    expect(bad.texts[0]).toContain('`yesterday` is not a schedule id.');
+    expect(bad.texts[0]).toContain('Usage: `/schedule show <schedule-id>`');
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const missing = await t.command(`show ${unknown}`);
+    expect(missing.texts[0]).toContain(`Scheduled task with id ${unknown} does not exist`);
+  });
+
+  it('explains a system-disabled schedule with Omni’s reason', async () => {
+    const { responses } = await t.command(`show ${MISSING_QUERY_SCHEDULE_ID}`);
+    const text = visibleText(blocksOf(responses[0]));
+    expect(text).toContain(':no_entry: *Disabled by Omni* since');
+    expect(text).toContain('a query it delivers no longer exists on the dashboard');
+    expect(text).toContain(':bell: Alert: sends only when results are present');
+  });
+
+  it('share posts the card in the channel for everyone', async () => {
+    const posts = t.slack.callsTo('chat.postMessage').length;
+    const { texts } = await t.command(`share ${ORDERS}`);
+    const call = t.slack.callsTo('chat.postMessage')[posts];
+    expect(call?.params.channel).toBe(CHANNEL);
+    const message = t.slack.messagesIn(CHANNEL).at(-1);
+    expect(visibleText(message?.blocks)).toContain(`Shared by <@${t.users.member.id}>`);
+    expect(JSON.stringify(message?.blocks)).toContain(ActionIds.runNowButton);
+    expect(texts).toEqual([':white_check_mark: Posted the card for *Orders* in this channel.']);
+  });
+
+  it('share explains how to add the app when it is not in the channel', async () => {
+    t.slack.addChannel('C0NOBOT01', [t.users.member.id], { botIsMember: false });
+    const before = t.slack.messagesIn('C0NOBOT01').length;
+    const { texts } = await t.command(`share ${ORDERS}`, { channel: 'C0NOBOT01' });
+    expect(texts[0]).toContain(
+      "I can't post in this channel because I'm not a member. Add me with `/invite @Omni Schedules`",
+    );
+    expect(t.slack.messagesIn('C0NOBOT01')).toHaveLength(before);
+  });
+});
+
+describe('run, pause, resume and delete by command', () => {
+  it('run (and its alias trigger) delivers at once and answers with the updated card', async () => {
+    const { responses } = await t.command(`run ${ORDERS}`);
+    expect(deliveriesOf(ORDERS)).toHaveLength(1);
+    const text = visibleText(blocksOf(responses[0]));
+    expect(text).toContain(`<@${t.users.member.id}> started a run of this`);
+    await t.command(`trigger ${ORDERS}`);
+    expect(deliveriesOf(ORDERS)).toHaveLength(2);
+    expect(auditOf('run', ORDERS)).toEqual(expect.arrayContaining(['ok']));
+  });
+
+  it('pause and resume change Omni’s state; Omni’s refusals are quoted', async () => {
+    const paused = await t.command(`pause ${ORDERS}`);
+    expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).not.toBeNull();
+    expect(visibleText(blocksOf(paused.responses[0]))).toContain(':double_vertical_bar: *Paused* since');
+
+    const again = await t.command(`pause ${ORDERS}`);
+    expect(again.texts[0]).toContain('Omni refused to pause the schedule: Schedule is already paused.');
+    expect(auditOf('pause', ORDERS).slice(-2)).toEqual(['ok', 'failed']);
+
+    await t.command(`resume ${ORDERS}`);
+    expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).toBeNull();
+
+    const disabled = await t.command(`pause ${MISSING_QUERY_SCHEDULE_ID}`);
+    expect(disabled.texts[0]).toContain('Schedule is system disabled');
+  });
+
+  it('delete asks first; Delete on the prompt removes it, Cancel keeps it', async () => {
+    const prompt = await t.command(`delete ${ORDERS}`);
+    expect(t.sandbox.state.schedules.has(ORDERS)).toBe(true);
+    const blocks = blocksOf(prompt.responses[0]);
+    expect(visibleText(blocks)).toContain(':warning: Delete *Orders*?');
+    const message = { ts: '1700000001.000200', blocks };
+
+    const cancel = await t.action({ actionId: ActionIds.cancelDeleteButton, message, isEphemeral: true });
+    expect(cancel.responses.at(-1)).toMatchObject({
+      replace_original: true,
+      text: 'Not deleted: the schedule is unchanged.',
+    });
+    expect(t.sandbox.state.schedules.has(ORDERS)).toBe(true);
+
+    const del = await t.action({ actionId: ActionIds.deleteScheduleButton, value: ORDERS, message, isEphemeral: true });
+    expect(t.sandbox.state.schedules.has(ORDERS)).toBe(false);
+    expect(del.responses.at(-1)?.replace_original).toBe(true);
+    expect(visibleText(blocksOf(del.responses.at(-1)))).toMatch(
+      new RegExp(`:wastebasket: \\*Orders\\* was deleted by <@${t.users.member.id}> <!date\\^`),
+    );
+    expect(auditOf('delete', ORDERS)).toEqual(['ok']);
+  });
+});
+
+describe('the card’s buttons, where the card was shared', () => {
+  it('Run now delivers once; a second click within a minute is refused and delivers nothing', async () => {
+    const card = await shareCard(ORDERS);
+    await clickOnMessage(card, ActionIds.runNowButton, ORDERS);
+    expect(deliveriesOf(ORDERS)).toHaveLength(1);
+    const updated = t.slack.message(CHANNEL, card.ts);
+    expect(visibleText(updated?.blocks)).toContain(`<@${t.users.member.id}> started a run of this`);
+
+    const second = await clickOnMessage(card, ActionIds.runNowButton, ORDERS, t.users.admin);
+    expect(deliveriesOf(ORDERS)).toHaveLength(1);
+    const refusal = second.responses.at(-1);
+    expect(refusal).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(refusal?.text)).toContain(
+      `:hand: Not run again: <@${t.users.member.id}> started a run of this schedule from here`,
+    );
+    expect(auditOf('run', ORDERS).slice(-2)).toEqual(['ok', 'refused']);
+
+    // Another card of the same schedule is another place: it may run it.
+    const other = await shareCard(ORDERS);
+    await clickOnMessage(other, ActionIds.runNowButton, ORDERS);
+    expect(deliveriesOf(ORDERS)).toHaveLength(2);
+  });
+
+  it('two clicks arriving together still deliver once', async () => {
+    const card = await shareCard(SEEDED_SCHEDULE_IDS.orders2);
+    await Promise.all([
+      clickOnMessage(card, ActionIds.runNowButton, SEEDED_SCHEDULE_IDS.orders2),
+      clickOnMessage(card, ActionIds.runNowButton, SEEDED_SCHEDULE_IDS.orders2),
+    ]);
+    expect(deliveriesOf(SEEDED_SCHEDULE_IDS.orders2)).toHaveLength(1);
+    // Refused by the app's guard, not by Omni (which would answer 409 to an overlapping trigger).
+    expect(auditOf('run', SEEDED_SCHEDULE_IDS.orders2).sort()).toEqual(['ok', 'refused']);
+  });
+
+  it('Pause and Resume update the card in place and say who did it', async () => {
+    const card = await shareCard(ORDERS);
+    await clickOnMessage(card, ActionIds.pauseScheduleButton, ORDERS);
+    expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).not.toBeNull();
+    const paused = t.slack.message(CHANNEL, card.ts);
+    expect(visibleText(paused?.blocks)).toContain(':double_vertical_bar: *Paused* since');
+    expect(visibleText(paused?.blocks)).toContain(`<@${t.users.member.id}> paused this`);
+    expect(JSON.stringify(paused?.blocks)).toContain(ActionIds.resumeScheduleButton);
+
+    await clickOnMessage(paused ?? card, ActionIds.resumeScheduleButton, ORDERS, t.users.admin);
+    expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).toBeNull();
+    const resumed = t.slack.message(CHANNEL, card.ts);
+    expect(visibleText(resumed?.blocks)).toContain(`<@${t.users.admin.id}> resumed this`);
+    expect(visibleText(resumed?.blocks)).toContain(':arrow_forward: Active');
+  });
+
+  it('Delete turns the card into a note saying who deleted it', async () => {
+    const card = await shareCard(SEEDED_SCHEDULE_IDS.externalUsers);
+    await clickOnMessage(card, ActionIds.deleteScheduleButton, SEEDED_SCHEDULE_IDS.externalUsers);
+    expect(t.sandbox.state.schedules.has(SEEDED_SCHEDULE_IDS.externalUsers)).toBe(false);
+    const note = t.slack.message(CHANNEL, card.ts);
+    expect(visibleText(note?.blocks)).toContain(
+      `:wastebasket: *External users* was deleted by <@${t.users.member.id}>`,
+    );
+    expect(JSON.stringify(note?.blocks)).not.toContain('action_id');
+  });
+
+  it('Omni’s refusal reaches only the clicker, quoting its detail; the card is left as it was', async () => {
+    const card = await shareCard(ORDERS);
+    t.sandbox.state.schedules.delete(ORDERS);
+    const click = await clickOnMessage(card, ActionIds.pauseScheduleButton, ORDERS);
+    expect(String(click.responses.at(-1)?.text)).toContain(
+      `Omni refused to pause the schedule: Scheduled task with id ${ORDERS} does not exist.`,
+    );
+    expect(t.slack.message(CHANNEL, card.ts)?.blocks).toEqual(card.blocks);
+  });
+
+  it('refuses guests, changes nothing and audits the refusal', async () => {
+    const card = await shareCard(ORDERS);
+    const click = await clickOnMessage(card, ActionIds.runNowButton, ORDERS, t.users.guest);
+    expect(String(click.responses.at(-1)?.text)).toContain('Guests cannot use Omni schedules in this workspace.');
+    expect(deliveriesOf(ORDERS)).toHaveLength(0);
+    expect(t.audit.at(-1)).toMatchObject({
+      action: 'run',
+      user: t.users.guest.id,
+      outcome: 'refused',
+      schedule: ORDERS,
+    });
+    const { texts } = await t.command(`pause ${ORDERS}`, { user: t.users.guest });
+    expect(texts[0]).toContain('Guests cannot use Omni schedules');
+    expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).toBeNull();
+  });
+});
+
+describe('a list row’s menu', () => {
+  async function listPage() {
+    const blocks = blocksOf((await t.command('list sort:name asc')).responses[0]);
+    return { ts: '1700000002.000300', blocks };
+  }
+
+  function chooseInRow(message: { ts: string; blocks: Record<string, unknown>[] }, verb: string, id = ORDERS) {
+    const blockId = String(rowOf(message.blocks, id).block_id);
+    return t.action({
+      actionId: ActionIds.scheduleRowOverflow,
+      blockId,
+      value: `${verb}:${id}`,
+      message,
+      isEphemeral: true,
+    });
+  }
+
+  it('Pause redraws the list page in place with the row paused and who did it', async () => {
+    const message = await listPage();
+    const menu = await chooseInRow(message, 'pause');
+    expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).not.toBeNull();
+    const redrawn = menu.responses.at(-1);
+    expect(redrawn?.replace_original).toBe(true);
+    const blocks = blocksOf(redrawn);
+    expect(visibleText(blocks)).toContain(`<@${t.users.member.id}> paused *Orders*`);
+    expect(visibleText(rowOf(blocks, ORDERS))).toContain(':double_vertical_bar: *Paused*');
+    expect(rowNames(blocks)).toEqual(rowNames(message.blocks));
+  });
+
+  it('Run now… opens a confirm modal; submitting it delivers and redraws the list', async () => {
+    const message = await listPage();
+    const opened = t.slack.callsTo('views.open').length;
+    await chooseInRow(message, 'run');
+    expect(deliveriesOf(ORDERS)).toHaveLength(0);
+    const modal = openedView(t.slack, opened);
+    expect(modal.callback_id).toBe(CallbackIds.confirmRunView);
+    expect(visibleText(modal.blocks)).toContain('Omni delivers *Orders* now.');
+    expect(JSON.stringify(modal.private_metadata)).not.toMatch(/respond|https?:/);
+
+    const before = t.slack.responses.length;
+    await t.submitView({ view: modal });
+    expect(deliveriesOf(ORDERS)).toHaveLength(1);
+    const redraw = t.slack.responses
+      .slice(before)
+      .find((r) => (r.body as { replace_original?: boolean }).replace_original);
+    expect(visibleText(blocksOf(redraw?.body as Record<string, unknown>))).toContain(
+      `<@${t.users.member.id}> started a run of *Orders*`,
+    );
+  });
+
+  it('Delete… asks in a modal before deleting', async () => {
+    const message = await listPage();
+    const opened = t.slack.callsTo('views.open').length;
+    await chooseInRow(message, 'delete');
+    expect(t.sandbox.state.schedules.has(ORDERS)).toBe(true);
+    const modal = openedView(t.slack, opened);
+    expect(modal.submit).toMatchObject({ text: 'Delete' });
+    await t.submitView({ view: modal });
+    expect(t.sandbox.state.schedules.has(ORDERS)).toBe(false);
+  });
+
+  it('Show card answers with the card next to the list', async () => {
+    const message = await listPage();
+    const shown = await chooseInRow(message, 'show');
+    expect(shown.responses.at(-1)).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(visibleText(blocksOf(shown.responses.at(-1)))).toContain('*Owner*\nBlob Ross');
+  });
+});

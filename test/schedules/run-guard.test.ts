@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { RUN_GUARD_WINDOW_MS, RunGuard } from '../../src/schedules/run-guard.js';
+import type { TtlCache } from '../../src/store/index.js';
+
+/** A TtlCache in memory, on the same clock as the guard. */
+function memoryCache(now: () => number): TtlCache & { entries: Map<string, { value: unknown; until: number }> } {
+  const entries = new Map<string, { value: unknown; until: number }>();
+  return {
+    entries,
+    async get<T>(key: string) {
+      const entry = entries.get(key);
+      return entry && entry.until > now() ? (entry.value as T) : undefined;
+    },
+    async set(key, value, ttlMs) {
+      entries.set(key, { value, until: now() + ttlMs });
+    },
+    async delete(key) {
+      return entries.delete(key);
+    },
+    async getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>) {
+      const hit = entries.get(key);
+      if (hit && hit.until > now()) return hit.value as T;
+      const value = await load();
+      entries.set(key, { value, until: now() + ttlMs });
+      return value;
+    },
+  };
+}
+
+let seq = 0;
+const freshKey = () => RunGuard.key('team:T1', `schedule-${++seq}`, 'C1:1700000000.000100');
+
+describe('RunGuard', () => {
+  it('lets the first run through and refuses another from the same card within a minute, saying who and when', async () => {
+    let clock = Date.parse('2025-01-01T10:00:00Z');
+    const guard = new RunGuard(
+      memoryCache(() => clock),
+      () => new Date(clock),
+    );
+    const key = freshKey();
+    expect(await guard.claim(key, 'U1')).toEqual({ ok: true });
+    clock += 20_000;
+    expect(await guard.claim(key, 'U2')).toEqual({
+      ok: false,
+      previous: { userId: 'U1', at: '2025-01-01T10:00:00.000Z' },
+      retryInMs: 40_000,
+    });
+    clock += 40_000;
+    expect(await guard.claim(key, 'U2')).toEqual({ ok: true });
+  });
+
+  it('refuses the second of two claims made at the same moment', async () => {
+    const clock = Date.now();
+    const guard = new RunGuard(
+      memoryCache(() => clock),
+      () => new Date(clock),
+    );
+    const key = freshKey();
+    const results = await Promise.all([guard.claim(key, 'U1'), guard.claim(key, 'U1')]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it('sees a claim made by another process through the shared cache', async () => {
+    const clock = Date.now();
+    const cache = memoryCache(() => clock);
+    const key = freshKey();
+    await cache.set(key, { userId: 'U9', at: new Date(clock - 5_000).toISOString() }, RUN_GUARD_WINDOW_MS);
+    const result = await new RunGuard(cache, () => new Date(clock)).claim(key, 'U1');
+    expect(result).toMatchObject({ ok: false, previous: { userId: 'U9' }, retryInMs: 55_000 });
+  });
+
+  it('gives the claim back when the run did not start', async () => {
+    const clock = Date.now();
+    const guard = new RunGuard(
+      memoryCache(() => clock),
+      () => new Date(clock),
+    );
+    const key = freshKey();
+    await guard.claim(key, 'U1');
+    await guard.release(key);
+    expect(await guard.claim(key, 'U1')).toEqual({ ok: true });
+  });
+
+  it('keeps cards apart: another message or another schedule is another key', () => {
+    expect(RunGuard.key('team:T1', 's1', 'C1:1.1')).not.toBe(RunGuard.key('team:T1', 's1', 'C1:1.2'));
+    expect(RunGuard.key('team:T1', 's1', 'C1:1.1')).not.toBe(RunGuard.key('team:T2', 's1', 'C1:1.1'));
+  });
+});

@@ -1,0 +1,118 @@
+import type { WebClient } from '@slack/web-api';
+import { describe, expect, it, vi } from 'vitest';
+import { AccessDeniedError } from '../../src/slack/errors.js';
+import {
+  ACTOR_CACHE_TTL_MS,
+  type Actor,
+  accessRefusal,
+  actorFromSlackUser,
+  getActor,
+  requireAccess,
+} from '../../src/slack/permissions.js';
+import type { AppStore, TtlCache } from '../../src/store/index.js';
+
+const actor = (o: Partial<Actor> = {}): Actor => ({
+  userId: 'U1',
+  isAdmin: false,
+  isOwner: false,
+  isGuest: false,
+  isBot: false,
+  isDeleted: false,
+  ...o,
+});
+
+describe('accessRefusal', () => {
+  it('lets members do member things and refuses them admin things', () => {
+    expect(accessRefusal(actor(), 'member')).toBeUndefined();
+    expect(accessRefusal(actor(), 'admin')).toBe(
+      'Only workspace admins and owners can do this. Ask one of them, or ask them to make you an admin.',
+    );
+  });
+
+  it('lets admins and owners do admin things', () => {
+    expect(accessRefusal(actor({ isAdmin: true }), 'admin')).toBeUndefined();
+    expect(accessRefusal(actor({ isOwner: true }), 'admin')).toBeUndefined();
+  });
+
+  it('refuses guests everything, even a guest marked admin', () => {
+    const guest = actor({ isGuest: true });
+    expect(accessRefusal(guest, 'member')).toMatch(/^Guests cannot use Omni schedules/);
+    expect(accessRefusal({ ...guest, isAdmin: true }, 'admin')).toMatch(/^Guests cannot/);
+  });
+
+  it('refuses bots and deactivated accounts', () => {
+    expect(accessRefusal(actor({ isBot: true }), 'member')).toMatch(/Only people/);
+    expect(accessRefusal(actor({ isDeleted: true }), 'member')).toMatch(/Only people/);
+  });
+});
+
+describe('actorFromSlackUser', () => {
+  it("reads Slack's flags: single- and multi-channel guests, owners, primary owners", () => {
+    expect(actorFromSlackUser('U1', { is_restricted: true }).isGuest).toBe(true);
+    expect(actorFromSlackUser('U1', { is_ultra_restricted: true }).isGuest).toBe(true);
+    expect(actorFromSlackUser('U1', { is_primary_owner: true }).isOwner).toBe(true);
+    expect(actorFromSlackUser('U1', { is_admin: true, tz: 'Europe/Paris' })).toMatchObject({
+      isAdmin: true,
+      tz: 'Europe/Paris',
+    });
+    expect(actorFromSlackUser('U1', undefined)).toMatchObject({ isAdmin: false, isGuest: false });
+  });
+});
+
+function memoryCache(): TtlCache & { ttls: number[] } {
+  const map = new Map<string, unknown>();
+  const ttls: number[] = [];
+  return {
+    ttls,
+    get: async <T>(k: string) => map.get(k) as T | undefined,
+    set: async (k, v, ttl) => {
+      ttls.push(ttl);
+      map.set(k, v);
+    },
+    delete: async (k) => map.delete(k),
+    getOrLoad: async () => {
+      throw new Error('unused');
+    },
+  };
+}
+
+function fakeClient(user: Record<string, unknown>) {
+  const info = vi.fn(async () => ({ ok: true, user }));
+  return { client: { users: { info } } as unknown as WebClient, info };
+}
+
+describe('getActor / requireAccess', () => {
+  const scope = { teamId: 'T1' };
+
+  it('asks users.info once and then answers from the cache for a minute', async () => {
+    const cache = memoryCache();
+    const store = { cache: () => cache } as unknown as AppStore;
+    const { client, info } = fakeClient({ id: 'U1', is_admin: true });
+    expect((await getActor({ store }, client, scope, 'U1')).isAdmin).toBe(true);
+    expect((await getActor({ store }, client, scope, 'U1')).isAdmin).toBe(true);
+    expect(info).toHaveBeenCalledTimes(1);
+    expect(info).toHaveBeenCalledWith({ user: 'U1' });
+    expect(cache.ttls).toEqual([ACTOR_CACHE_TTL_MS]);
+  });
+
+  it('asks Slack directly when the cache is unavailable', async () => {
+    const store = {
+      cache: () => ({
+        get: async () => Promise.reject(new Error('down')),
+        set: async () => Promise.reject(new Error('down')),
+      }),
+    } as unknown as AppStore;
+    const { client, info } = fakeClient({ id: 'U1', is_restricted: true });
+    expect((await getActor({ store }, client, scope, 'U1')).isGuest).toBe(true);
+    expect(info).toHaveBeenCalledTimes(1);
+  });
+
+  it('throws AccessDeniedError with the refusal for the user', async () => {
+    const store = { cache: () => memoryCache() } as unknown as AppStore;
+    const { client } = fakeClient({ id: 'U1' });
+    const denied = requireAccess({ store }, client, scope, 'U1', 'admin');
+    await expect(denied).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(denied).rejects.toThrow(/^Only workspace admins and owners/);
+    await expect(requireAccess({ store }, client, scope, 'U1', 'member')).resolves.toMatchObject({ userId: 'U1' });
+  });
+});
