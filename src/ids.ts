@@ -16,6 +16,8 @@ export const CallbackIds = {
   scheduleCardView: 'schedule_card_view',
   // --- authoring (create / edit / duplicate modal)
   scheduleFormView: 'schedule_form_view',
+  // --- recipients (who receives a schedule)
+  recipientsView: 'schedule_recipients_view',
 } as const;
 
 export const ActionIds = {
@@ -34,6 +36,8 @@ export const ActionIds = {
   showRecipientsButton: 'show_recipients_button', // recipients
   subscribeButton: 'subscribe_button', // recipients
   unsubscribeButton: 'unsubscribe_button', // recipients
+  // --- recipients: the Recipients modal's per-person button (value: the recipient's email)
+  removeRecipientButton: 'remove_recipient_button',
   // --- schedules (cards, list, App Home)
   runNowButton: 'run_now_button',
   pauseScheduleButton: 'pause_schedule_button',

@@ -70,7 +70,7 @@ export function planEmailOnlyUsers(
         if (!def || text === undefined) continue; // not set in Slack: left as it is in Omni
         const checked = attributeValueFromText(def, text);
         if (checked.ok) attributes[def.name] = checked.value;
-        else refusal ??= `not sent: their Slack \`${fieldLabel(field)}\` (“${text}”) cannot fill ${checked.message}`;
+        else refusal ??= `not sent: their Slack \`${fieldLabel(field)}\` is “${text}”, and ${checked.message}`;
       }
     }
     Object.assign(attributes, options.explicit ?? {});

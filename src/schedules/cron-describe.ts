@@ -52,7 +52,7 @@ function isEvery(field: CronField, size: number): boolean {
 function singleStep(field: CronField): number | undefined {
   const [item, ...rest] = field.items;
   if (!item || rest.length > 0) return undefined;
-  const step = item.kind === 'value' ? item.step : item.step;
+  const step = item.step;
   return step !== undefined && step > 1 ? step : undefined;
 }
 

@@ -33,6 +33,9 @@ export function presetToCron(preset: Preset): string {
     case 'weekly': {
       const days = sortDays(preset.days);
       if (days.length === 0) throw new RangeError('A weekly schedule needs at least one day');
+      // The same cron as the equivalent daily or weekdays preset, so one schedule has one spelling.
+      if (days.length === 7) return `${time} ? * * *`;
+      if (sameDays(days, WORKWEEK)) return `${time} ? * MON-FRI *`;
       return `${time} ? * ${days.join(',')} *`;
     }
     case 'monthly':

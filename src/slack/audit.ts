@@ -13,6 +13,8 @@ export type AuditAction =
   | 'edit'
   | 'add_recipients'
   | 'remove_recipients'
+  | 'email_only_users' // recipients: /schedule users add|set|sync
+  | 'recipient_settings' // recipients: /schedule users map|policy
   | 'uninstall'
   | 'rotate_keys';
 

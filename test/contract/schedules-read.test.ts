@@ -190,9 +190,12 @@ describe('listSchedules', () => {
     ['pageSize', { pageSize: 0 }],
     ['cursor', { cursor: 0 }],
     ['colour', { colour: 'blue' }],
-  ])('refuses a bad %s locally (Omni would say "Invalid enum value", "Invalid uuid", a page size error…)', async (field, query) => {
-    await expectRefusedLocally(omni.sandbox, omni.client.listSchedules(query as ListSchedulesQuery), field);
-  });
+  ])(
+    'refuses a bad %s locally (Omni would say "Invalid enum value", "Invalid uuid", a page size error…)',
+    async (field, query) => {
+      await expectRefusedLocally(omni.sandbox, omni.client.listSchedules(query as ListSchedulesQuery), field);
+    },
+  );
 });
 
 describe('iterateSchedules', () => {

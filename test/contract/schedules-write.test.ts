@@ -68,7 +68,8 @@ describe('createSchedule', () => {
       type: 'slack',
       recipients: [{ recipientType: 'channel', slackId: 'C01234567' }],
     });
-    expect((await omni.client.listRecipients(users.id as string)).recipients).toEqual([
+    const dms = await omni.client.listRecipients(users.id as string);
+    expect(dms.type === 'slack' && dms.recipients).toEqual([
       { recipientType: 'users', slackId: 'U0123ABCD' },
       { recipientType: 'users', slackId: 'U0456EFGH' },
     ]);
@@ -148,7 +149,10 @@ describe('createSchedule', () => {
     });
     const [record] = (await omni.client.listSchedules({ scheduleType: 'alert', identifier: 'dashboard-abc123' }))
       .records;
-    expect(record).toMatchObject({ id, alert: { conditionType: 'RESULTS_PRESENT', conditionQueryName: 'Sales by region' } });
+    expect(record).toMatchObject({
+      id,
+      alert: { conditionType: 'RESULTS_PRESENT', conditionQueryName: 'Sales by region' },
+    });
     expect((await omni.client.getSchedule(id as string)).filterConfig).toEqual({
       region: { type: 'string', kind: 'EQUALS', values: ['EU'] },
     });
@@ -200,7 +204,13 @@ describe('createSchedule', () => {
     const sftp = { ...common, format: 'csv', destinationType: 'sftp', address: 'sftp.example.com', username: 'u' };
     it.each([
       [
-        { ...common, format: 'png', destinationType: 'slack', slackRecipientType: 'channel', recipients: ['C1AAA', 'C2BBB'] },
+        {
+          ...common,
+          format: 'png',
+          destinationType: 'slack',
+          slackRecipientType: 'channel',
+          recipients: ['C1AAA', 'C2BBB'],
+        },
         'recipients: Only one Slack channel can be specified',
       ],
       [
@@ -209,9 +219,19 @@ describe('createSchedule', () => {
       ],
       [{ ...sftp, port: 22 }, 'passwordUnencrypted: passwordUnencrypted is required for SFTP destinations'],
       [{ ...sftp, passwordUnencrypted: 'pw' }, 'port: port is required for SFTP destinations'],
-      [{ ...sftp, port: 22, passwordUnencrypted: 'pw', format: 'link_only' }, 'Format link_only is not supported for destination type sftp'],
       [
-        { ...common, format: 'csv', destinationType: 's3', bucketName: 'my-bucket', region: 'us-east-1', roleArn: 'admin' },
+        { ...sftp, port: 22, passwordUnencrypted: 'pw', format: 'link_only' },
+        'Format link_only is not supported for destination type sftp',
+      ],
+      [
+        {
+          ...common,
+          format: 'csv',
+          destinationType: 's3',
+          bucketName: 'my-bucket',
+          region: 'us-east-1',
+          roleArn: 'admin',
+        },
         'roleArn: Invalid role ARN',
       ],
       [{ ...emailBody(), hideHiddenFields: true }, 'hideHiddenFields can only be used with CSV or XLSX formats'],
@@ -226,11 +246,17 @@ describe('createSchedule', () => {
     ['recipients.0', emailBody({ recipients: ['not-an-email'] })],
     ['recipients', emailBody({ recipients: [] })],
     ['name', { ...emailBody(), name: undefined }],
-    ['webhookUrl', { ...common, format: 'json', destinationType: 'webhook', url: 'https://x.example', webhookUrl: 'x' }],
+    [
+      'webhookUrl',
+      { ...common, format: 'json', destinationType: 'webhook', url: 'https://x.example', webhookUrl: 'x' },
+    ],
     ['url', { ...common, format: 'json', destinationType: 'webhook', url: 'ftp://files.example.com' }],
     ['slackRecipientType', { ...common, format: 'png', destinationType: 'slack', recipients: 'C01234567' }],
     ['port', { ...common, format: 'csv', destinationType: 'sftp', address: 'a', username: 'u', port: 70000 }],
-    ['bucketName', { ...common, format: 'csv', destinationType: 's3', bucketName: 'My_Bucket', region: 'r', roleArn: 'a' }],
+    [
+      'bucketName',
+      { ...common, format: 'csv', destinationType: 's3', bucketName: 'My_Bucket', region: 'r', roleArn: 'a' },
+    ],
     ['conditionType', { ...emailBody(), conditionType: 'RESULTS_ABSENT', conditionQueryMapKey: '1' }],
   ])('refuses a bad %s locally, sending nothing', async (field, body) => {
     await expectRefusedLocally(omni.sandbox, omni.client.createSchedule(body as CreateScheduleBody), field);
@@ -256,23 +282,62 @@ describe('updateSchedule', () => {
 
   it('replaces email recipients and moves a schedule to another destination', async () => {
     await omni.client.updateSchedule(ORDERS, { recipients: ['blob.ross@blobsrus.com'] });
-    expect((await omni.client.listRecipients(ORDERS)).recipients).toEqual([
+    const recipients = await omni.client.listRecipients(ORDERS);
+    expect(recipients.type === 'email' && recipients.recipients).toEqual([
       expect.objectContaining({ email: 'blob.ross@blobsrus.com', emailOnly: false }),
     ]);
+    // Orders is a letter-size landscape PDF: a link-only webhook must clear those, or Omni keeps them.
     await omni.client.updateSchedule(ORDERS, {
       destinationType: 'webhook',
       format: 'link_only',
       url: 'https://hooks.example.com/orders',
+      paperFormat: null,
+      paperOrientation: null,
     });
-    expect(await omni.client.listRecipients(ORDERS)).toEqual({ type: 'webhook', url: 'https://hooks.example.com/orders' });
+    expect(await omni.client.listRecipients(ORDERS)).toEqual({
+      type: 'webhook',
+      url: 'https://hooks.example.com/orders',
+    });
+    expect((await omni.client.getSchedule(ORDERS)).metadata).toEqual({});
+  });
+
+  it('keeps an option that is not sent, so changing the format alone is refused', async () => {
+    await expectOmniError(omni.sandbox, omni.client.updateSchedule(ORDERS, { format: 'csv' }), {
+      status: 400,
+      detail: 'Print options are not supported for this format',
+      method: 'PUT',
+      path: schedulePath(ORDERS),
+    });
+    await omni.client.updateSchedule(ORDERS, { format: 'csv', paperFormat: null, paperOrientation: null });
+    expect((await omni.client.listSchedules({ q: 'orders', destination: 'email' })).records[0]?.format).toBe('csv');
+  });
+
+  it('clears an alert condition and a tile with null', async () => {
+    const QUERY = SEEDED_SCHEDULE_IDS.query; // a single-tile schedule
+    await omni.client.updateSchedule(QUERY, { conditionType: 'RESULTS_PRESENT', conditionQueryMapKey: '2' });
+    expect((await omni.client.listSchedules({ scheduleType: 'alert' })).records.map((r) => r.id)).toContain(QUERY);
+    await omni.client.updateSchedule(QUERY, {
+      conditionType: null,
+      conditionQueryMapKey: null,
+      queryIdentifierMapKey: null,
+    });
+    const [record] = (await omni.client.listSchedules({ q: 'Query' })).records;
+    expect(record).toMatchObject({ id: QUERY, alert: null, content: 'dashboard' });
   });
 
   it.each([
     [{ schedule: '0 9 * * MON' }, 400, 'schedule: Schedule is an invalid cron expression'],
     [{ timezone: 'PST' }, 400, 'timezone: Time zone must be IANA valid.'],
-    [{ format: 'csv' }, 400, 'Print options are not supported for this format'], // Orders has letter/landscape
-    [{ hideTitle: true, format: 'xlsx', paperFormat: undefined }, 400, 'hideTitle can only be used with PDF or PNG formats'],
-    [{ filterConfig: { region: {} } }, 400, 'Invalid filter keys found in schedule configuration: region. Available dashboard filter keys are: .'],
+    [
+      { hideTitle: true, format: 'xlsx', paperFormat: undefined },
+      400,
+      'hideTitle can only be used with PDF or PNG formats',
+    ],
+    [
+      { filterConfig: { region: {} } },
+      400,
+      'Invalid filter keys found in schedule configuration: region. Available dashboard filter keys are: .',
+    ],
     [{ identifier: 'gone0000' }, 404, 'Document with identifier "gone0000" not found'],
   ] as [UpdateScheduleBody, number, string][])('surfaces %j → %i', async (patch, status, detail) => {
     await expectOmniError(omni.sandbox, omni.client.updateSchedule(ORDERS, patch), {

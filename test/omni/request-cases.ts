@@ -67,6 +67,31 @@ export const requestCases: RequestCase[] = [
     result: { success: true, scheduledTaskId: SCHEDULE_ID },
   },
   {
+    name: 'updateSchedule clearing optional properties with null',
+    call: (omni) =>
+      omni.updateSchedule(SCHEDULE_ID, {
+        format: 'csv',
+        paperFormat: null,
+        paperOrientation: null,
+        conditionType: null,
+        conditionQueryMapKey: null,
+        queryIdentifierMapKey: null,
+        textBody: null,
+      }),
+    reply: { success: true, scheduledTaskId: SCHEDULE_ID },
+    method: 'PUT',
+    path: S,
+    body: {
+      format: 'csv',
+      paperFormat: null,
+      paperOrientation: null,
+      conditionType: null,
+      conditionQueryMapKey: null,
+      queryIdentifierMapKey: null,
+      textBody: null,
+    },
+  },
+  {
     name: 'deleteSchedule',
     call: (omni) => omni.deleteSchedule(SCHEDULE_ID),
     reply: { success: true },

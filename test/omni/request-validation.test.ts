@@ -144,6 +144,13 @@ describe('OmniClient request validation', () => {
     expect(error.issues).toEqual([{ path: 'recipients', message: 'must be a list of email addresses' }]);
   });
 
+  it('refuses null for what an update may replace but not clear (a required property)', async () => {
+    const error = await refusedLocally(
+      omni.client.updateSchedule(SCHEDULE_ID, { name: null, url: null, paperFormat: null } as never),
+    );
+    expect(error.issues.map((issue) => issue.path)).toEqual(['name', 'url']);
+  });
+
   it('refuses an email-only user with an invalid attribute value', async () => {
     const error = await refusedLocally(
       omni.client.upsertEmailOnlyUser({ email: 'a@partner.com', userAttributes: { region: { US: true } as never } }),

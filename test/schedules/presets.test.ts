@@ -22,6 +22,12 @@ describe('presetToCron', () => {
       'At 17:05, on Monday, Wednesday and Friday',
     ],
     [{ kind: 'weekly', days: ['SUN'], hour: 0, minute: 0 }, '0 0 ? * SUN *', 'At 00:00, on Sunday'],
+    [{ kind: 'weekly', days: [...WEEKDAYS], hour: 9, minute: 0 }, '0 9 ? * * *', 'At 09:00, every day'],
+    [
+      { kind: 'weekly', days: ['TUE', 'MON', 'WED', 'THU', 'FRI'], hour: 9, minute: 0 },
+      '0 9 ? * MON-FRI *',
+      'At 09:00, Monday through Friday',
+    ],
     [{ kind: 'monthly', day: 1, hour: 8, minute: 0 }, '0 8 1 * ? *', 'At 08:00, on the 1st of the month'],
     [{ kind: 'monthly', day: 'last', hour: 6, minute: 30 }, '30 6 L * ? *', 'At 06:30, on the last day of the month'],
     [{ kind: 'custom', cron: ' 0 9 ? * 3#2 * ' }, '0 9 ? * 3#2 *', 'At 09:00, on the second Tuesday of the month'],

@@ -120,15 +120,37 @@ export const CreateScheduleResultSchema = z.looseObject({
 });
 export type CreateScheduleResult = z.infer<typeof CreateScheduleResultSchema>;
 
+const { identifier, name, schedule, timezone, format, ...optionalCommonFields } = commonFields;
+
 /**
  * PUT /api/v1/schedules/{id}: the create properties, all optional. The docs say omitted properties keep
- * their values, Omni's agent guidance says they are reset, so callers should send the full configuration.
+ * their values, Omni's agent guidance says they are reset, so callers should send the full configuration,
+ * and `null` for an optional property they mean to clear (a PDF's paper size when it becomes a CSV, an
+ * alert condition, a tile): otherwise, under the docs' reading, the old value stays and Omni refuses the
+ * new combination. Properties a destination requires can be replaced, not cleared.
  */
 export const UpdateScheduleBodySchema = z
   .strictObject({
     destinationType: z.enum(DESTINATION_TYPES).optional(),
-    ...partial(commonFields),
-    ...partial({ ...emailFields, ...slackFields, ...webhookFields, ...sftpFields, ...s3Fields }),
+    ...partial({ identifier, name, schedule, timezone, format }),
+    ...clearable(optionalCommonFields),
+    ...partial({
+      slackRecipientType: slackFields.slackRecipientType,
+      url: webhookFields.url,
+      address: sftpFields.address,
+      username: sftpFields.username,
+      bucketName: s3Fields.bucketName,
+      region: s3Fields.region,
+      roleArn: s3Fields.roleArn,
+    }),
+    ...clearable({
+      subject: emailFields.subject,
+      textBody: emailFields.textBody,
+      fanOut: emailFields.fanOut,
+      port: sftpFields.port,
+      passwordUnencrypted: sftpFields.passwordUnencrypted,
+      keyPrefix: s3Fields.keyPrefix,
+    }),
     recipients: z.union([nonEmpty, z.array(nonEmpty)]).optional(),
   })
   .superRefine((body, ctx) => {
@@ -157,5 +179,14 @@ export type UpdateScheduleResult = z.infer<typeof UpdateScheduleResultSchema>;
 function partial<T extends Record<string, z.ZodType>>(shape: T): { [K in keyof T]: z.ZodOptional<T[K]> } {
   return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.optional()])) as {
     [K in keyof T]: z.ZodOptional<T[K]>;
+  };
+}
+
+/** Optional, and `null` to clear. */
+function clearable<T extends Record<string, z.ZodType>>(
+  shape: T,
+): { [K in keyof T]: z.ZodOptional<z.ZodNullable<T[K]>> } {
+  return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.nullable().optional()])) as {
+    [K in keyof T]: z.ZodOptional<z.ZodNullable<T[K]>>;
   };
 }

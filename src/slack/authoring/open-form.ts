@@ -15,7 +15,7 @@ import { logFailure, userMessageForError } from '../errors.js';
 import { getActor, requireAccess } from '../permissions.js';
 import type { FormMetadata, FormMode } from '../ui/schedule-form-metadata.js';
 import { buildScheduleErrorModal, buildScheduleLoadingModal, buildScheduleModal } from '../ui/schedule-modal.js';
-import { cachedDashboardName, dashboardDetails } from './dashboards.js';
+import { cachedDashboardName, dashboardDetails, refreshDashboards } from './dashboards.js';
 
 export interface OpenFormRequest {
   deps: AppDeps;
@@ -83,7 +83,7 @@ export async function openScheduleForm(request: OpenFormRequest): Promise<void> 
 /** A new schedule: the dashboard if one was given, weekdays at 09:00 in the person's zone, to this channel. */
 async function newDraft(request: OpenFormRequest, zone: string): Promise<ScheduleDraft> {
   const identifier = request.identifier ?? '';
-  const dashboardName = identifier ? await cachedDashboardName(request.deps, request.scope, identifier) : undefined;
+  const dashboardName = identifier ? await dashboardNameFor(request, identifier) : undefined;
   return {
     identifier,
     ...(dashboardName ? { dashboardName } : {}),
@@ -101,6 +101,23 @@ async function newDraft(request: OpenFormRequest, zone: string): Promise<Schedul
     testNow: false,
   };
 }
+
+/** The dashboard's name: from the cached list, else from a fresh read of it if that is quick. */
+async function dashboardNameFor(request: OpenFormRequest, identifier: string): Promise<string | undefined> {
+  const cached = await cachedDashboardName(request.deps, request.scope, identifier);
+  if (cached) return cached;
+  let timer: NodeJS.Timeout | undefined;
+  const fresh = refreshDashboards(request.deps, request.scope)
+    .then((list) => list.find((d) => d.identifier === identifier)?.name)
+    .catch(() => undefined);
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), NAME_WAIT_MS);
+  });
+  return Promise.race([fresh, late]).finally(() => clearTimeout(timer));
+}
+
+/** How long the form waits for the dashboards list to name a dashboard given by id (it opens without the name after). */
+const NAME_WAIT_MS = 1500;
 
 /** The schedule as a draft. GET one lacks the dashboard's id and name, so its list record supplies them. */
 export async function existingDraft(

@@ -50,7 +50,14 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
       return;
     }
     await forgetHomeSummary(deps, scope);
-    await redraw(request, outcome, display);
+    try {
+      await redraw(request, outcome, display);
+    } catch (error) {
+      // The change is made in Omni; only showing it failed. Say so rather than "nothing was changed".
+      logFailure(logger, `redrawing after schedule ${op}`, error);
+      const done = actionNotice(userId, outcome, display.zone);
+      await tell(request, `${done} (This view could not be updated; run the command again to see the new state.)`);
+    }
   } catch (error) {
     if (error instanceof AccessDeniedError) {
       const entry = { workspace: workspaceKey(scope), user: userId, action: op, schedule: scheduleId };

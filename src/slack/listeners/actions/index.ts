@@ -4,9 +4,11 @@ import { registerConnectionActions } from './connection.js';
 import { registerRunSubcommandAction } from './run-subcommand.js';
 import { registerScheduleCardActions } from './schedule-card.js';
 import { registerScheduleMenuActions } from './schedule-menu.js';
+import { registerScheduleFormActions } from './schedule-form.js';
 
 export function register(app: App, deps: AppDeps): void {
   // Each feature registers its actions listeners here.
+  registerScheduleFormActions(app, deps);
   registerConnectionActions(app, deps);
   registerRunSubcommandAction(app, deps);
   registerScheduleCardActions(app, deps);

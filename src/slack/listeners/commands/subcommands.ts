@@ -1,3 +1,4 @@
+import { createSubcommand, editSubcommand } from '../../commands/authoring.js';
 import { connectSubcommand } from '../../commands/connect.js';
 import { disconnectSubcommand } from '../../commands/disconnect.js';
 import { helpSubcommand } from '../../commands/help.js';
@@ -23,6 +24,9 @@ export const subcommands: readonly Subcommand[] = [
   pauseSubcommand,
   resumeSubcommand,
   deleteSubcommand,
+  // authoring: the create / edit form
+  createSubcommand,
+  editSubcommand,
 ];
 
 export function findSubcommand(name: string): Subcommand | undefined {

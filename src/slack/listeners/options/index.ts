@@ -1,8 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps.js';
+import { registerScheduleFormOptions } from './schedule-form.js';
 
 export function register(app: App, deps: AppDeps): void {
   // Each feature registers its options listeners here.
+  registerScheduleFormOptions(app, deps);
   void app;
   void deps;
 }

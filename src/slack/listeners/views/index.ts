@@ -3,9 +3,11 @@ import type { AppDeps } from '../../deps.js';
 import { registerConnectView } from './connect.js';
 import { registerScheduleCardModal } from './schedule-card-modal.js';
 import { registerScheduleConfirmViews } from './schedule-confirm.js';
+import { registerScheduleFormView } from './schedule-form.js';
 
 export function register(app: App, deps: AppDeps): void {
   // Each feature registers its views listeners here.
+  registerScheduleFormView(app, deps);
   registerConnectView(app, deps);
   registerScheduleConfirmViews(app, deps);
   registerScheduleCardModal(app, deps);

@@ -1,0 +1,132 @@
+// The recipients buttons: Subscribe / Unsubscribe (cards and answers), Recipients (opens the modal that
+// lists who receives a schedule) and Remove (in that modal, then the modal shows the new list).
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { ActionIds } from '../../../ids.js';
+import { removeFromSchedule } from '../../../recipients/index.js';
+import { workspaceKey } from '../../../store/index.js';
+import type { AppDeps } from '../../deps.js';
+import { logFailure, userMessageForError } from '../../errors.js';
+import { requireAccess } from '../../permissions.js';
+import { recipientsContextFor } from '../../recipients/context.js';
+import { loadRecipientsView } from '../../recipients/recipients-view.js';
+import { type SubscribeOp, subscribeSelf } from '../../recipients/subscribe.js';
+import { scopeFromContext } from '../../scope.js';
+import { escapeMrkdwn } from '../../ui/format.js';
+import { recipientsLoadingView, recipientsMessageView, recipientsMetadata } from '../../ui/recipients-modal.js';
+import type { SlackMessage } from '../../ui/schedule-card.js';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/** Only the clicker sees it: next to the message when there is a response_url, else in their DM with the app. */
+async function tellUser(args: ButtonArgs, message: SlackMessage): Promise<void> {
+  const { body, client, respond, logger } = args;
+  try {
+    if (body.response_url) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+    } else if (body.channel?.id && body.container?.type === 'message') {
+      await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, ...message });
+    } else {
+      await client.chat.postMessage({ channel: body.user.id, ...message });
+    }
+  } catch (error) {
+    logger.warn(`Could not tell ${body.user.id}: ${(error as Error).message}`);
+  }
+}
+
+function subscribeButton(deps: AppDeps, op: SubscribeOp) {
+  return async (args: ButtonArgs) => {
+    const { ack, body, action, client, logger, context } = args;
+    await ack();
+    const scope = scopeFromContext(context);
+    try {
+      await requireAccess(deps, client, scope, body.user.id, 'member');
+      const scheduleId = action.value ?? '';
+      await tellUser(args, await subscribeSelf({ deps, client, scope, userId: body.user.id, scheduleId, op }));
+    } catch (error) {
+      logFailure(logger, `${op} button`, error);
+      const text = `:warning: ${userMessageForError(error)}`;
+      await tellUser(args, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+    }
+  };
+}
+
+function showRecipientsButton(deps: AppDeps) {
+  return async ({ ack, body, action, client, logger, context }: ButtonArgs) => {
+    await ack();
+    const scope = scopeFromContext(context);
+    const scheduleId = action.value ?? '';
+    let viewId: string | undefined;
+    try {
+      // Open at once (the trigger expires in 3 s); from a card shown in a modal, stack on it.
+      const loading = recipientsLoadingView(scheduleId);
+      const opened =
+        body.view?.type === 'modal'
+          ? await client.views.push({ trigger_id: body.trigger_id, view: loading })
+          : await client.views.open({ trigger_id: body.trigger_id, view: loading });
+      viewId = opened.view?.id;
+      await requireAccess(deps, client, scope, body.user.id, 'member');
+      const view = await loadRecipientsView({ deps, client, scope, scheduleId });
+      if (viewId) await client.views.update({ view_id: viewId, view });
+    } catch (error) {
+      logFailure(logger, 'recipients view', error);
+      if (viewId) {
+        const view = recipientsMessageView(scheduleId, `:warning: ${userMessageForError(error)}`);
+        await client.views.update({ view_id: viewId, view }).catch((e: unknown) => logFailure(logger, 'recipients view', e));
+      }
+    }
+  };
+}
+
+function removeRecipientButton(deps: AppDeps) {
+  return async ({ ack, body, action, client, logger, context }: ButtonArgs) => {
+    await ack();
+    const scope = scopeFromContext(context);
+    const meta = recipientsMetadata(body.view);
+    const viewId = body.view?.id;
+    if (!meta || !viewId) {
+      logger.warn('remove recipient: the button is not in a Recipients modal');
+      return;
+    }
+    const email = action.value ?? '';
+    const audit = (outcome: 'ok' | 'refused' | 'failed', detail: string) =>
+      deps.audit.record({
+        workspace: workspaceKey(scope),
+        user: body.user.id,
+        action: 'remove_recipients',
+        schedule: meta.scheduleId,
+        outcome,
+        detail,
+      });
+    let notice: string;
+    try {
+      await requireAccess(deps, client, scope, body.user.id, 'member');
+      const rc = await recipientsContextFor({ deps, client, scope });
+      const outcome = await removeFromSchedule(rc, meta.scheduleId, [{ kind: 'email', email }]);
+      const shown = escapeMrkdwn(email);
+      if (!outcome.ok) notice = `:information_source: This schedule no longer delivers by email; nothing was removed.`;
+      else if (outcome.removed.length > 0) notice = `:white_check_mark: Removed ${shown}.`;
+      else if (outcome.failed.length > 0) notice = `:warning: Omni did not remove ${shown}: ${escapeMrkdwn(outcome.failed[0]?.detail ?? '')}`;
+      else notice = `:information_source: ${shown} was no longer a recipient.`;
+      audit(outcome.ok && outcome.failed.length === 0 ? 'ok' : 'failed', notice.slice(0, 300));
+    } catch (error) {
+      logFailure(logger, 'remove recipient', error);
+      notice = `:warning: ${userMessageForError(error)}`;
+      audit('failed', notice.slice(0, 300));
+    }
+    try {
+      const view = await loadRecipientsView({ deps, client, scope, scheduleId: meta.scheduleId, notice });
+      await client.views.update({ view_id: viewId, view });
+    } catch (error) {
+      logFailure(logger, 'recipients view', error);
+      const view = recipientsMessageView(meta.scheduleId, `${notice}\n:warning: ${userMessageForError(error)}`);
+      await client.views.update({ view_id: viewId, view }).catch((e: unknown) => logFailure(logger, 'recipients view', e));
+    }
+  };
+}
+
+export function registerRecipientsActions(app: App, deps: AppDeps): void {
+  app.action<BlockButtonAction>(ActionIds.subscribeButton, subscribeButton(deps, 'subscribe'));
+  app.action<BlockButtonAction>(ActionIds.unsubscribeButton, subscribeButton(deps, 'unsubscribe'));
+  app.action<BlockButtonAction>(ActionIds.showRecipientsButton, showRecipientsButton(deps));
+  app.action<BlockButtonAction>(ActionIds.removeRecipientButton, removeRecipientButton(deps));
+}

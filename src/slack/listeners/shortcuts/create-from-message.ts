@@ -1,0 +1,53 @@
+// The message shortcut "Create Omni schedule": opens the form for the Omni dashboard linked in the
+// message (its text, link unfurls and rich-text links), set to deliver to that channel.
+import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { CallbackIds } from '../../../ids.js';
+import { findDashboardLink } from '../../../schedules/dashboard-ref.js';
+import { openScheduleForm } from '../../authoring/open-form.js';
+import type { AppDeps } from '../../deps.js';
+import { logFailure } from '../../errors.js';
+import { scopeFromContext } from '../../scope.js';
+
+/** Text and link fields of a message (and its attachments and blocks), where a dashboard link may be. */
+export function messageLinks(message: unknown, depth = 0): string[] {
+  if (depth > 8 || message === null || typeof message !== 'object') return [];
+  if (Array.isArray(message)) return message.flatMap((item) => messageLinks(item, depth + 1));
+  const found: string[] = [];
+  for (const [key, value] of Object.entries(message)) {
+    if (typeof value === 'string' && ['text', 'url', 'from_url', 'title_link', 'original_url'].includes(key)) found.push(value);
+    else if (typeof value === 'object') found.push(...messageLinks(value, depth + 1));
+  }
+  return found;
+}
+
+export function createFromMessageCallback(deps: AppDeps) {
+  return async ({ ack, shortcut, client, logger, context }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
+    await ack();
+    const identifier = messageLinks(shortcut.message)
+      .map((text) => findDashboardLink(text))
+      .find((id) => id !== undefined);
+    const channelId = shortcut.channel?.id;
+    try {
+      await openScheduleForm({
+        deps,
+        client,
+        logger,
+        scope: scopeFromContext(context),
+        userId: shortcut.user.id,
+        triggerId: shortcut.trigger_id,
+        mode: 'create',
+        ...(identifier ? { identifier } : { notice: 'That message has no link to an Omni dashboard: choose the dashboard below.' }),
+        ...(channelId && !channelId.startsWith('D') ? { channelId } : {}),
+      });
+    } catch (error) {
+      logFailure(logger, 'opening the form from a message', error);
+    }
+  };
+}
+
+export function registerCreateFromMessageShortcut(app: App, deps: AppDeps): void {
+  app.shortcut<MessageShortcut>(
+    { callback_id: CallbackIds.createFromMessageShortcut, type: 'message_action' },
+    createFromMessageCallback(deps),
+  );
+}

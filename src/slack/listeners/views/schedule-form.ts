@@ -1,0 +1,47 @@
+// Submitting the schedule form: checked before the ack, then saved in Omni (src/slack/authoring/submit.ts).
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { CallbackIds } from '../../../ids.js';
+import { type SubmissionAck, submitScheduleForm } from '../../authoring/submit.js';
+import type { AppDeps } from '../../deps.js';
+import { logFailure, userMessageForError } from '../../errors.js';
+import { scopeFromContext } from '../../scope.js';
+import { decodeFormMetadata } from '../../ui/schedule-form-metadata.js';
+import { buildScheduleErrorModal } from '../../ui/schedule-modal.js';
+import type { ViewStateValues } from '../../ui/schedule-modal-state.js';
+
+export function scheduleFormSubmitCallback(deps: AppDeps) {
+  return async ({ ack, body, view, client, logger, context }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+    let acked = false;
+    const once: SubmissionAck = async (response) => {
+      acked = true;
+      await ack(response as Parameters<typeof ack>[0]);
+    };
+    try {
+      await submitScheduleForm({
+        deps,
+        client,
+        logger,
+        scope: scopeFromContext(context),
+        userId: body.user.id,
+        view: {
+          id: view.id,
+          hash: view.hash,
+          private_metadata: view.private_metadata,
+          state: view.state as unknown as { values: ViewStateValues },
+          blocks: view.blocks as never,
+        },
+        ack: once,
+      });
+    } catch (error) {
+      logFailure(logger, 'submitting the schedule form', error);
+      if (!acked) {
+        const view = buildScheduleErrorModal(decodeFormMetadata(body.view.private_metadata), userMessageForError(error));
+        await ack({ response_action: 'update', view }).catch((e: unknown) => logFailure(logger, 'acking a failed submission', e));
+      }
+    }
+  };
+}
+
+export function registerScheduleFormView(app: App, deps: AppDeps): void {
+  app.view<ViewSubmitAction>({ callback_id: CallbackIds.scheduleFormView, type: 'view_submission' }, scheduleFormSubmitCallback(deps));
+}

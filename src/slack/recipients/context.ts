@@ -1,0 +1,84 @@
+// Binds the recipient domain to one workspace: its Omni client, its settings, its Slack directory (over
+// the request's WebClient, cached in the store) and its rules. Also the entry the create/edit modal uses.
+import type { WebClient } from '@slack/web-api';
+import {
+  cachedDirectory,
+  type PickedRecipients,
+  type Progress,
+  pickedInputs,
+  type RecipientInput,
+  type RecipientsContext,
+  type Resolution,
+  type ResolvePurpose,
+  resolveRecipients,
+  type SlackDirectory,
+} from '../../recipients/index.js';
+import { type WorkspaceScope, type WorkspaceSettings, workspaceKey } from '../../store/index.js';
+import type { AppDeps } from '../deps.js';
+import { webClientDirectory } from './directory.js';
+
+/** The store cache namespace for Slack look-ups and Omni member look-ups. */
+export const RECIPIENTS_CACHE = 'recipients';
+
+export interface WorkspaceDirectory {
+  directory: SlackDirectory;
+  settings: WorkspaceSettings;
+  resolve(inputs: readonly RecipientInput[], purpose: ResolvePurpose): Promise<Resolution>;
+}
+
+/** The workspace's cached Slack directory and resolver (no Omni needed). */
+export async function workspaceDirectory(
+  deps: Pick<AppDeps, 'store'>,
+  client: WebClient,
+  scope: WorkspaceScope,
+): Promise<WorkspaceDirectory> {
+  const settings = await deps.store.settings.get(scope);
+  const directory = cachedDirectory(webClientDirectory(client), deps.store.cache(RECIPIENTS_CACHE), workspaceKey(scope));
+  const home = {
+    ...(scope.teamId ? { teamId: scope.teamId } : {}),
+    ...(scope.enterpriseId ? { enterpriseId: scope.enterpriseId } : {}),
+  };
+  return {
+    directory,
+    settings,
+    resolve: (inputs, purpose) => resolveRecipients(inputs, { directory, settings, purpose, home }),
+  };
+}
+
+export async function recipientsContextFor(args: {
+  deps: AppDeps;
+  client: WebClient;
+  scope: WorkspaceScope;
+  onProgress?: (progress: Progress) => void | Promise<void>;
+}): Promise<RecipientsContext> {
+  const { deps, client, scope } = args;
+  const omni = await deps.omniFor(scope);
+  const workspace = await workspaceDirectory(deps, client, scope);
+  return {
+    omni,
+    settings: workspace.settings,
+    directory: workspace.directory,
+    resolve: workspace.resolve,
+    cache: deps.store.cache(RECIPIENTS_CACHE),
+    cacheKey: workspaceKey(scope),
+    ...(args.onProgress ? { onProgress: args.onProgress } : {}),
+  };
+}
+
+/**
+ * For the create/edit modal's email people picker: people, channels and groups picked in Slack, and
+ * pasted emails or mentions, through the same resolver and rules as `/schedule add`. Returns recipients
+ * by email (with the Slack person each came from) and who was left out with why (format them with
+ * `skippedLines` from ui/recipients-summary.ts). Slack calls only; nothing is sent to Omni.
+ */
+export async function resolvePickedRecipients(
+  deps: Pick<AppDeps, 'store'>,
+  client: WebClient,
+  scope: WorkspaceScope,
+  picked: PickedRecipients,
+): Promise<Resolution> {
+  const { inputs, invalid } = pickedInputs(picked);
+  const workspace = await workspaceDirectory(deps, client, scope);
+  const resolution = await workspace.resolve(inputs, 'add');
+  return { recipients: resolution.recipients, skipped: [...invalid, ...resolution.skipped] };
+}

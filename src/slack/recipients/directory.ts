@@ -1,0 +1,154 @@
+// The SlackDirectory the recipient domain needs, over the Web API. Bolt's client already waits out
+// Slack's Retry-After on 429 (with the app's bounded retry policy, see app.ts); a call that still fails
+// becomes a DirectoryError carrying Slack's own error code.
+import type { WebClient } from '@slack/web-api';
+import { DirectoryError, type EmailScope, type SlackDirectory } from '../../recipients/index.js';
+import type { SlackProfile, SlackUser } from '../../recipients/types.js';
+
+/** conversations.members pages: Slack's maximum is 1000, it recommends no more than 200. */
+const MEMBERS_PAGE_SIZE = 200;
+/** A channel larger than this is refused rather than expanded (the app would spend minutes on it). */
+export const MAX_CHANNEL_MEMBERS = 10_000;
+
+const NOT_FOUND = new Set(['user_not_found', 'users_not_found', 'channel_not_found', 'no_such_subteam', 'subteam_not_found']);
+
+const PROFILE_KEYS = [
+  'email',
+  'title',
+  'phone',
+  'display_name',
+  'real_name',
+  'first_name',
+  'last_name',
+  'pronouns',
+] as const;
+
+export function webClientDirectory(client: WebClient): SlackDirectory {
+  return {
+    async userInfo(userId) {
+      const answer = await call(() => client.users.info({ user: userId }));
+      return slackUserOf(answer.user);
+    },
+    async channelMembers(channelId) {
+      const members: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call(() =>
+          client.conversations.members({ channel: channelId, limit: MEMBERS_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+        );
+        members.push(...(page.members ?? []));
+        if (members.length > MAX_CHANNEL_MEMBERS) {
+          throw new DirectoryError(
+            'failed',
+            'too_many_members',
+            `the channel has more than ${MAX_CHANNEL_MEMBERS} members`,
+          );
+        }
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return members;
+    },
+    async usergroupUsers(usergroupId) {
+      const answer = await call(() => client.usergroups.users.list({ usergroup: usergroupId }));
+      return answer.users ?? [];
+    },
+    async lookupByEmail(email) {
+      try {
+        const answer = await call(() => client.users.lookupByEmail({ email }));
+        return answer.user ? slackUserOf(answer.user) : null;
+      } catch (error) {
+        if (error instanceof DirectoryError && error.code === 'not_found') return null;
+        throw error;
+      }
+    },
+    async profile(userId) {
+      const answer = await call(() => client.users.profile.get({ user: userId, include_labels: true }));
+      return profileOf(answer.profile);
+    },
+    async profileFields() {
+      const answer = await call(() => client.team.profile.get());
+      return (answer.profile?.fields ?? []).flatMap((f) => (f.id && f.label ? [{ id: f.id, label: f.label }] : []));
+    },
+    async emailScope(): Promise<EmailScope> {
+      // Slack lists the token's scopes in the X-OAuth-Scopes header; the client puts them here.
+      const answer = await call(() => client.auth.test());
+      const scopes = answer.response_metadata?.scopes;
+      if (!scopes || scopes.length === 0) return 'unknown';
+      return scopes.includes('users:read.email') ? 'granted' : 'missing';
+    },
+  };
+}
+
+async function call<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    throw new DirectoryError(NOT_FOUND.has(code) ? 'not_found' : 'failed', code);
+  }
+}
+
+/** Slack's error code for a failed Web API call (checked by `code`: Bolt may bundle its own web-api copy). */
+export function slackErrorCode(error: unknown): string {
+  const e = error as { code?: string; data?: { error?: string }; statusCode?: number } | null;
+  switch (e?.code) {
+    case 'slack_webapi_platform_error':
+      return e.data?.error ?? 'unknown_error';
+    case 'slack_webapi_rate_limited_error':
+      return 'ratelimited';
+    case 'slack_webapi_http_error':
+      return e.statusCode === 429 ? 'ratelimited' : `http_${e.statusCode ?? 'error'}`;
+    case 'slack_webapi_request_error':
+      return 'request_failed';
+    default:
+      return (error as Error)?.message || 'unknown_error';
+  }
+}
+
+type RawUser = Record<string, unknown> & { id?: string; profile?: Record<string, unknown> };
+
+/** Only what the app needs, so that the cached copy stays small. */
+function slackUserOf(raw: unknown): SlackUser {
+  const user = (raw ?? {}) as RawUser;
+  const flag = (key: string) => (user[key] === true ? { [key]: true } : {});
+  const text = (key: string) => (typeof user[key] === 'string' && user[key] !== '' ? { [key]: user[key] } : {});
+  const enterprise = user.enterprise_user as { enterprise_id?: string } | undefined;
+  return {
+    id: String(user.id ?? ''),
+    ...text('team_id'),
+    ...text('name'),
+    ...text('real_name'),
+    ...text('tz'),
+    ...flag('deleted'),
+    ...flag('is_bot'),
+    ...flag('is_app_user'),
+    ...flag('is_restricted'),
+    ...flag('is_ultra_restricted'),
+    ...flag('is_stranger'),
+    ...(enterprise?.enterprise_id ? { enterprise_user: { enterprise_id: enterprise.enterprise_id } } : {}),
+    profile: profileOf(user.profile),
+  } as SlackUser;
+}
+
+function profileOf(raw: unknown): SlackProfile {
+  const profile = (raw ?? {}) as Record<string, unknown>;
+  const out: SlackProfile = {};
+  for (const key of PROFILE_KEYS) {
+    const value = profile[key];
+    if (typeof value === 'string' && value !== '') out[key] = value;
+  }
+  const fields = profile.fields as Record<string, { value?: unknown; alt?: unknown; label?: unknown }> | null;
+  if (fields && typeof fields === 'object' && Object.keys(fields).length > 0) {
+    out.fields = Object.fromEntries(
+      Object.entries(fields).map(([id, f]) => [
+        id,
+        {
+          ...(typeof f?.value === 'string' ? { value: f.value } : {}),
+          ...(typeof f?.alt === 'string' ? { alt: f.alt } : {}),
+          ...(typeof f?.label === 'string' ? { label: f.label } : {}),
+        },
+      ]),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+// The Recipients modal, opened from a schedule card: who receives the schedule (Omni's recipients endpoint),
+// Slack people as mentions, each with a Remove button; Omni user groups are listed without one. Pure.
+import type { types } from '@slack/bolt';
+import { ActionIds, CallbackIds } from '../../ids.js';
+import { escapeMrkdwn, truncate } from './format.js';
+
+export interface RecipientRow {
+  email: string;
+  /** The Slack person with this email, when there is one. */
+  slackUserId?: string;
+  /** Omni's name for the recipient. */
+  name?: string | null;
+  emailOnly?: boolean;
+}
+
+export interface RecipientsViewInput {
+  scheduleId: string;
+  scheduleName: string;
+  rows: readonly RecipientRow[];
+  groups: readonly { name: string; size: number }[];
+  /** A line at the top, e.g. after a removal. */
+  notice?: string;
+}
+
+/** Modal blocks are capped at 100; the rest are counted, and `/schedule remove` still reaches them. */
+export const MAX_ROWS = 80;
+const MAX_GROUPS = 8;
+
+export interface RecipientsMetadata {
+  scheduleId: string;
+}
+
+export function recipientsMetadata(view: { private_metadata?: string } | undefined): RecipientsMetadata | undefined {
+  try {
+    const parsed = JSON.parse(view?.private_metadata ?? '') as Partial<RecipientsMetadata>;
+    return typeof parsed.scheduleId === 'string' ? { scheduleId: parsed.scheduleId } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function modal(scheduleId: string, blocks: types.KnownBlock[]): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: CallbackIds.recipientsView,
+    title: { type: 'plain_text', text: 'Recipients' },
+    close: { type: 'plain_text', text: 'Done' },
+    private_metadata: JSON.stringify({ scheduleId } satisfies RecipientsMetadata),
+    blocks,
+  };
+}
+
+const section = (text: string): types.SectionBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, 3000) },
+});
+const context = (text: string): types.ContextBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }],
+});
+
+export function recipientsLoadingView(scheduleId: string): types.ModalView {
+  return modal(scheduleId, [section(':hourglass_flowing_sand: Asking Omni who receives this schedule…')]);
+}
+
+export function recipientsMessageView(scheduleId: string, text: string): types.ModalView {
+  return modal(scheduleId, [section(text)]);
+}
+
+export function recipientsView(input: RecipientsViewInput): types.ModalView {
+  const name = `*${escapeMrkdwn(truncate(input.scheduleName, 150))}*`;
+  const total = input.rows.length;
+  const headline =
+    total === 0 && input.groups.length === 0
+      ? `${name} has no recipients.`
+      : `${name} is delivered by email to ${total.toLocaleString('en-US')} ${total === 1 ? 'recipient' : 'recipients'}${input.groups.length > 0 ? ` and ${input.groups.length} Omni ${input.groups.length === 1 ? 'group' : 'groups'}` : ''}.`;
+  const blocks: types.KnownBlock[] = [section(headline)];
+  if (input.notice) blocks.push(context(input.notice));
+  if (total > 0 || input.groups.length > 0) blocks.push({ type: 'divider' });
+  for (const row of input.rows.slice(0, MAX_ROWS)) blocks.push(rowBlock(row, input.scheduleName));
+  if (total > MAX_ROWS) {
+    blocks.push(
+      context(
+        `…and ${(total - MAX_ROWS).toLocaleString('en-US')} more not shown here. Remove anyone with \`/schedule remove ${input.scheduleId} <email>\`.`,
+      ),
+    );
+  }
+  for (const group of input.groups.slice(0, MAX_GROUPS)) {
+    blocks.push(
+      section(
+        `:busts_in_silhouette: Omni group *${escapeMrkdwn(truncate(group.name, 150))}* (${group.size} ${group.size === 1 ? 'person' : 'people'}): change it in Omni.`,
+      ),
+    );
+  }
+  blocks.push(context(`Add people with \`/schedule add ${input.scheduleId} @person #channel email\`.`));
+  return modal(input.scheduleId, blocks);
+}
+
+function rowBlock(row: RecipientRow, scheduleName: string): types.SectionBlock {
+  const who = row.slackUserId ? `<@${row.slackUserId}>` : row.name ? `*${escapeMrkdwn(truncate(row.name, 100))}*` : '';
+  const parts = [who, escapeMrkdwn(truncate(row.email, 254)), row.emailOnly ? '_email-only user_' : ''].filter(Boolean);
+  const shown = truncate(row.name || row.email, 60);
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: parts.join(' · ') },
+    accessory: {
+      type: 'button',
+      action_id: ActionIds.removeRecipientButton,
+      text: { type: 'plain_text', text: 'Remove' },
+      value: row.email,
+      confirm: {
+        title: { type: 'plain_text', text: 'Remove recipient?' },
+        text: { type: 'mrkdwn', text: truncate(`${escapeMrkdwn(shown)} will no longer receive ${escapeMrkdwn(scheduleName)}.`, 300) },
+        confirm: { type: 'plain_text', text: 'Remove' },
+        deny: { type: 'plain_text', text: 'Cancel' },
+      },
+    },
+  };
+}
