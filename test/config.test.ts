@@ -117,7 +117,7 @@ describe('loadConfig', () => {
   const oneLiners: [string, Env, string][] = [
     ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET is required in HTTP mode'],
     ['SLACK_BOT_TOKEN', { SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN is required for a single-workspace install'],
-    ['SLACK_BOT_TOKEN', { ...base, SLACK_BOT_TOKEN: 'xoxp-user-token' }, 'SLACK_BOT_TOKEN must start with xoxb-'],
+    ['SLACK_BOT_TOKEN', { ...base, SLACK_BOT_TOKEN: 'xoxp-user' }, 'SLACK_BOT_TOKEN must start with xoxb-'],
     ['SLACK_APP_TOKEN', { ...base, SLACK_APP_TOKEN: 'xoxb-wrong' }, 'SLACK_APP_TOKEN must start with xapp-'],
     [
       'SLACK_CLIENT_SECRET',
@@ -193,8 +193,8 @@ describe('loadConfig', () => {
   });
 
   it('never quotes a secret in its error', () => {
-    expect(configError({ ...base, SLACK_BOT_TOKEN: 'xoxp-secret-user-token' }).message).not.toContain('secret-user');
-    expect(configError({ ...base, SLACK_APP_TOKEN: 'xoxb-secret-bot' }).message).not.toContain('secret-bot');
+    expect(configError({ ...base, SLACK_BOT_TOKEN: 'xoxp-sekrit' }).message).not.toContain('sekrit');
+    expect(configError({ ...base, SLACK_APP_TOKEN: 'xoxb-hush' }).message).not.toContain('hush');
     expect(configError({ ...base, ENCRYPTION_KEY: 'c2VjcmV0LWtleQ==' }).message).not.toContain('c2VjcmV0');
   });
 

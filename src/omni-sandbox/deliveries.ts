@@ -155,7 +155,11 @@ export async function runDelivery(ctx: HandlerContext, target: RunTarget, kind: 
  * Runs a saved schedule now (a trigger, or a create with `testNow`) and records the outcome as the
  * schedule's last run. While it runs, another trigger of the same schedule gets 409.
  */
-export async function runSavedSchedule(ctx: HandlerContext, schedule: Schedule, kind: Delivery['kind']): Promise<Delivery> {
+export async function runSavedSchedule(
+  ctx: HandlerContext,
+  schedule: Schedule,
+  kind: Delivery['kind'],
+): Promise<Delivery> {
   const id = schedule.id;
   if (ctx.state.running.has(id)) throw new SandboxError(409, 'Another execution is in progress for this schedule');
   ctx.state.running.add(id);

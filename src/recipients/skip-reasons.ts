@@ -12,7 +12,7 @@ const REASONS: Record<Exclude<SkipCode, 'invalid' | 'lookup_failed'>, string> = 
     'has no email address the app can see (their Slack profile has none, or the app lacks the `users:read.email` scope)',
   no_email_scope:
     'has no email address the app can see: the app needs the `users:read.email` scope; a workspace admin must reinstall the app to grant it',
-  not_found: 'was not found in this workspace',
+  not_found: 'was not found in this workspace (name them by their email address instead)',
   channel_not_found:
     'is a channel the app cannot see; for a private channel, invite the app to it first (`/invite` the app)',
   usergroup_not_found: 'is not a user group the app can see (it may have been disabled)',

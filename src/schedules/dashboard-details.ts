@@ -26,8 +26,14 @@ export type DashboardReader = Pick<OmniClient, 'getDashboardFilters' | 'listDocu
 
 /** Reads both endpoints at once; throws Omni's error (e.g. 404 for an unknown dashboard). */
 export async function loadDashboardDetails(omni: DashboardReader, identifier: string): Promise<DashboardDetails> {
-  const [filters, queries] = await Promise.all([omni.getDashboardFilters(identifier), omni.listDocumentQueries(identifier)]);
-  const order = [...filters.filterOrder, ...Object.keys(filters.filters).filter((key) => !filters.filterOrder.includes(key))];
+  const [filters, queries] = await Promise.all([
+    omni.getDashboardFilters(identifier),
+    omni.listDocumentQueries(identifier),
+  ]);
+  const order = [
+    ...filters.filterOrder,
+    ...Object.keys(filters.filters).filter((key) => !filters.filterOrder.includes(key)),
+  ];
   return {
     identifier,
     filters: order.flatMap((key) => {

@@ -16,7 +16,10 @@ export function parseDashboardRef(input: string | undefined): DashboardRef {
     const identifier = identifierFromUrl(text);
     return identifier
       ? { ok: true, identifier }
-      : { ok: false, error: 'That URL does not point at an Omni dashboard (it should contain /dashboards/ and the id).' };
+      : {
+          ok: false,
+          error: 'That URL does not point at an Omni dashboard (it should contain /dashboards/ and the id).',
+        };
   }
   if (IDENTIFIER.test(text)) return { ok: true, identifier: text };
   return { ok: false, error: `"${text.slice(0, 60)}" is not a dashboard id or URL.` };

@@ -23,7 +23,8 @@ export function searchDashboards(list: readonly DashboardSummary[], query: strin
     const known = list.find((d) => d.identifier === ref.identifier);
     const isLink = /^<?https?:\/\//i.test(text);
     if (known) matches.push(known);
-    else if (isLink || !/\s/.test(text)) matches.push({ identifier: ref.identifier, name: ref.identifier, pasted: true });
+    else if (isLink || !/\s/.test(text))
+      matches.push({ identifier: ref.identifier, name: ref.identifier, pasted: true });
   }
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   const scored = list

@@ -36,8 +36,15 @@ export function filterHint(filter: FilterValue): string {
 export function withFilterText(filter: FilterValue, text: string): FilterEdit {
   const typed = text.trim();
   if (Array.isArray(filter.values)) {
-    const parts = typed === '' ? [] : typed.split(',').map((part) => part.trim()).filter(Boolean);
-    const numeric = filter.type === 'number' || (filter.values.length > 0 && filter.values.every((v) => typeof v === 'number'));
+    const parts =
+      typed === ''
+        ? []
+        : typed
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean);
+    const numeric =
+      filter.type === 'number' || (filter.values.length > 0 && filter.values.every((v) => typeof v === 'number'));
     if (numeric) {
       const bad = parts.filter((part) => !Number.isFinite(Number(part)));
       if (bad.length > 0) return { ok: false, message: `Not numbers: ${bad.join(', ')}.` };

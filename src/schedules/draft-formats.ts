@@ -69,8 +69,18 @@ export const OPTION_LABELS: Readonly<Record<BooleanOption, string>> = {
   killJobsOnFailure: 'Send nothing if any query fails',
 };
 
-export function formatsFor(kind: DestinationKind): readonly DraftFormat[] {
-  return FORMATS_BY_DESTINATION[kind];
+/**
+ * A format an existing schedule already has although the table above does not offer it for its
+ * destination: Omni accepted it, so editing keeps it available rather than change it unasked.
+ */
+export interface KeptFormat {
+  kind: DestinationKind;
+  format: DraftFormat;
+}
+
+export function formatsFor(kind: DestinationKind, kept?: KeptFormat): readonly DraftFormat[] {
+  const offered = FORMATS_BY_DESTINATION[kind];
+  return kept && kept.kind === kind && !offered.includes(kept.format) ? [...offered, kept.format] : offered;
 }
 
 export function optionAppliesTo(option: keyof DraftFormatOptions, format: DraftFormat): boolean {

@@ -38,7 +38,8 @@ export interface DraftSource {
 
 type Loose = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Loose =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The draft for editing (`edit`) or for a new copy (`duplicate`: named "Copy of …"). */
@@ -48,7 +49,8 @@ export function draftFromSchedule(
   source: DraftSource = {},
 ): ScheduleDraft {
   const destination = detail.destinations[0];
-  if (!destination) throw new DraftReadError('Omni returned this schedule without a destination, so it can’t be edited here.');
+  if (!destination)
+    throw new DraftReadError('Omni returned this schedule without a destination, so it can’t be edited here.');
   const scheduleMeta = isObject(detail.metadata) ? detail.metadata : {};
   const destinationMeta = isObject(destination.metadata) ? destination.metadata : {};
   const meta: Loose = { ...destinationMeta, ...scheduleMeta };
@@ -79,7 +81,9 @@ export function draftFromSchedule(
 function readFormat(value: string | null): DraftFormat {
   const format = (value ?? '').toLowerCase();
   if ((DRAFT_FORMATS as readonly string[]).includes(format)) return format as DraftFormat;
-  throw new DraftReadError(`This schedule's format "${value ?? 'none'}" isn't one the app knows, so it can’t be edited here.`);
+  throw new DraftReadError(
+    `This schedule's format "${value ?? 'none'}" isn't one the app knows, so it can’t be edited here.`,
+  );
 }
 
 function readOptions(meta: Loose, killJobsOnFailure: boolean | null | undefined): DraftFormatOptions {
@@ -114,7 +118,9 @@ function readDestination(detail: ScheduleDetail, meta: Loose, recipients?: Sched
   const type = text(meta.type) || recipients?.type || '';
   switch (type) {
     case 'email': {
-      const fromDetail = (detail.destinations[0]?.recipients ?? []).flatMap((r) => (r.membership ? [r.membership.user.email] : []));
+      const fromDetail = (detail.destinations[0]?.recipients ?? []).flatMap((r) =>
+        r.membership ? [r.membership.user.email] : [],
+      );
       const fromList = recipients?.type === 'email' ? recipients.recipients.map((r) => r.email) : [];
       const addresses = [...new Set([...fromDetail, ...fromList].filter(Boolean))];
       return {
@@ -133,7 +139,9 @@ function readDestination(detail: ScheduleDetail, meta: Loose, recipients?: Sched
       const message = text(meta.textBody);
       if (recipientType === 'channel') return { kind: 'slack-channel', channelId: ids[0] ?? '', message };
       if (recipientType === 'users') return { kind: 'slack-dm', userIds: ids, message };
-      throw new DraftReadError('Omni did not say whether this Slack schedule goes to a channel or to people, so it can’t be edited here.');
+      throw new DraftReadError(
+        'Omni did not say whether this Slack schedule goes to a channel or to people, so it can’t be edited here.',
+      );
     }
     case 'webhook':
       return {
@@ -170,7 +178,11 @@ function readDestination(detail: ScheduleDetail, meta: Loose, recipients?: Sched
 }
 
 function slackIds(value: unknown): string[] | undefined {
-  if (typeof value === 'string' && value.trim() !== '') return value.split(',').map((id) => id.trim()).filter(Boolean);
+  if (typeof value === 'string' && value.trim() !== '')
+    return value
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
   if (Array.isArray(value)) return value.filter((id): id is string => typeof id === 'string');
   return undefined;
 }

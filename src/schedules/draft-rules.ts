@@ -5,7 +5,7 @@ import { frequencyWarning } from './cron-frequency.js';
 import { parseCron } from './cron-parse.js';
 import type { DraftDestination, DraftError, DraftField, ScheduleDraft } from './draft.js';
 import { ALERT_CONDITIONS, DRAFT_FORMATS, PAPER_FORMATS, PAPER_ORIENTATIONS } from './draft.js';
-import { FORMAT_LABELS, formatsFor, OPTION_FORMATS } from './draft-formats.js';
+import { FORMAT_LABELS, formatsFor, type KeptFormat, OPTION_FORMATS } from './draft-formats.js';
 import { presetToCron } from './presets.js';
 import { isValidTimeZone } from './timezones.js';
 
@@ -20,6 +20,8 @@ export interface RuleContext {
    * keeps it. A new schedule, or a switch to SFTP, needs one.
    */
   passwordOnFile?: boolean;
+  /** Editing: the schedule's own format, kept available even where the app would not offer it. */
+  keptFormat?: KeptFormat;
 }
 
 const emailSchema = z.email();
@@ -52,7 +54,7 @@ export function validateDraft(draft: ScheduleDraft, context: RuleContext = {}): 
     add('timezone', `"${draft.timezone}" is not an IANA time zone (e.g. America/New_York). Omni needs one.`);
   }
   checkDestination(draft.destination, context, add);
-  checkFormat(draft, add);
+  checkFormat(draft, context, add);
   checkFilters(draft, context, add);
   checkContent(draft, context, add);
   checkAlert(draft, context, add);
@@ -132,7 +134,10 @@ function checkDestination(destination: DraftDestination, context: RuleContext, a
     case 'sftp':
       if (destination.address.trim() === '') add('sftpAddress', 'Type the SFTP server, e.g. sftp.example.com.');
       else if (/[/:\s@]/.test(destination.address.trim())) {
-        add('sftpAddress', 'Type the host name only (e.g. sftp.example.com), without sftp://, a port, a user or a path.');
+        add(
+          'sftpAddress',
+          'Type the host name only (e.g. sftp.example.com), without sftp://, a port, a user or a path.',
+        );
       }
       if (destination.port === undefined) add('sftpPort', 'Type the port (usually 22).');
       else if (!Number.isInteger(destination.port) || destination.port < 1 || destination.port > 65535) {
@@ -143,7 +148,7 @@ function checkDestination(destination: DraftDestination, context: RuleContext, a
       return;
     case 's3':
       checkBucket(destination.bucketName, add);
-      if (destination.region.trim() === '') add('s3Region', 'Type the bucket\'s AWS region, e.g. us-east-1.');
+      if (destination.region.trim() === '') add('s3Region', "Type the bucket's AWS region, e.g. us-east-1.");
       else if (!S3_REGION.test(destination.region.trim())) {
         add('s3Region', `"${destination.region}" is not an AWS region name (e.g. us-east-1, eu-west-2).`);
       }
@@ -178,23 +183,33 @@ function checkBucket(raw: string, add: Add): void {
   if (bucket === '') add('s3Bucket', 'Type the S3 bucket name.');
   else if (bucket.length < 3 || bucket.length > 63) add('s3Bucket', 'A bucket name is 3 to 63 characters long.');
   else if (!S3_BUCKET.test(bucket) || bucket.includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(bucket)) {
-    add('s3Bucket', 'A bucket name has only lowercase letters, digits, dots and hyphens, and starts and ends with a letter or digit.');
+    add(
+      's3Bucket',
+      'A bucket name has only lowercase letters, digits, dots and hyphens, and starts and ends with a letter or digit.',
+    );
   }
 }
 
-function checkFormat(draft: ScheduleDraft, add: Add): void {
+function checkFormat(draft: ScheduleDraft, context: RuleContext, add: Add): void {
   const { format, options, destination } = draft;
   if (!DRAFT_FORMATS.includes(format)) {
     add('format', `Unknown format "${format}".`);
     return;
   }
-  const allowed = formatsFor(destination.kind);
+  const allowed = formatsFor(destination.kind, context.keptFormat);
   if (!allowed.includes(format)) {
-    add('format', `${FORMAT_LABELS[format]} can't be delivered ${destinationPhrase(destination)}. Choose ${listNames(allowed.map((f) => FORMAT_LABELS[f]), 'or')}.`);
+    add(
+      'format',
+      `${FORMAT_LABELS[format]} can't be delivered ${destinationPhrase(destination)}. Choose ${listNames(
+        allowed.map((f) => FORMAT_LABELS[f]),
+        'or',
+      )}.`,
+    );
   }
   const isImage = OPTION_FORMATS.hideTitle.includes(format);
   if (options.hideTitle && !isImage) add('formatOptions', 'Hiding the title works only for PDF or PNG.');
-  if (options.expandTablesToShowAllRows && !isImage) add('formatOptions', 'Expanding tables works only for PDF or PNG.');
+  if (options.expandTablesToShowAllRows && !isImage)
+    add('formatOptions', 'Expanding tables works only for PDF or PNG.');
   if (options.hideHiddenFields && !OPTION_FORMATS.hideHiddenFields.includes(format)) {
     add('formatOptions', 'Leaving out hidden fields works only for CSV or XLSX.');
   }
@@ -203,7 +218,8 @@ function checkFormat(draft: ScheduleDraft, add: Add): void {
   }
   if (options.paperFormat !== undefined) {
     if (format !== 'pdf') add('paperFormat', 'Paper size applies only to PDF.');
-    else if (!PAPER_FORMATS.includes(options.paperFormat)) add('paperFormat', `Unknown paper size "${options.paperFormat}".`);
+    else if (!PAPER_FORMATS.includes(options.paperFormat))
+      add('paperFormat', `Unknown paper size "${options.paperFormat}".`);
   }
   if (options.paperOrientation !== undefined) {
     if (format !== 'pdf') add('paperOrientation', 'Orientation applies only to PDF.');
@@ -212,11 +228,14 @@ function checkFormat(draft: ScheduleDraft, add: Add): void {
     }
   }
   if (format === 'pdf' && options.paperFormat === 'fit_page' && options.expandTablesToShowAllRows) {
-    add('formatOptions', 'Tables can\'t be expanded with the "Fit to page" paper size. Choose another size, or untick it.');
+    add(
+      'formatOptions',
+      'Tables can\'t be expanded with the "Fit to page" paper size. Choose another size, or untick it.',
+    );
   }
   // A JSON delivery is one query's rows; Omni's own JSON example names the tile.
   if (format === 'json' && draft.content.kind !== 'tile') {
-    add('content', 'JSON delivers one tile\'s results: choose the tile.');
+    add('content', "JSON delivers one tile's results: choose the tile.");
   }
 }
 
@@ -241,7 +260,7 @@ function checkContent(draft: ScheduleDraft, context: RuleContext, add: Add): voi
     }
   }
   if (draft.rowLimit !== undefined && (!Number.isInteger(draft.rowLimit) || draft.rowLimit < 1)) {
-    add('rowLimit', 'The row limit must be a whole number of at least 1 (or empty for Omni\'s default).');
+    add('rowLimit', "The row limit must be a whole number of at least 1 (or empty for Omni's default).");
   }
 }
 
@@ -254,7 +273,10 @@ function checkAlert(draft: ScheduleDraft, context: RuleContext, add: Add): void 
     add('alertTile', `The dashboard has no tile with key ${alert.queryKey}. Choose one from the list.`);
   }
   if (draft.testNow && alert.condition === 'RESULTS_CHANGED') {
-    add('testNow', 'Omni can\'t send a test of a "results changed" alert: there is nothing to compare with yet. Untick the test.');
+    add(
+      'testNow',
+      'Omni can\'t send a test of a "results changed" alert: there is nothing to compare with yet. Untick the test.',
+    );
   }
 }
 

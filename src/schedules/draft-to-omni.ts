@@ -42,9 +42,7 @@ export function draftToCreateBody(draft: ScheduleDraft): CreateScheduleBody {
  * its own agent guidance says they are reset; sending the whole configuration plus explicit clears
  * is right under both. An SFTP password left empty keeps the one Omni holds (it is never returned).
  */
-export type UpdateBodyWithClears = { [K in keyof UpdateScheduleBody]?: UpdateScheduleBody[K] | null };
-
-export function draftToUpdateBody(draft: ScheduleDraft, previous: ScheduleDraft): UpdateBodyWithClears {
+export function draftToUpdateBody(draft: ScheduleDraft, previous: ScheduleDraft): UpdateScheduleBody {
   const { testNow: _test, ...body } = draftToCreateBody({ ...draft, testNow: false }) as Body;
   if (draft.testNow) body.testNow = true;
   if (draft.destination.kind === 'sftp' && draft.destination.password === '') delete body.passwordUnencrypted;
@@ -54,7 +52,7 @@ export function draftToUpdateBody(draft: ScheduleDraft, previous: ScheduleDraft)
   }
   // Clearing every override: an empty object is unambiguous where null might not be.
   if (before.filterConfig !== undefined && body.filterConfig === undefined) body.filterConfig = {};
-  return body as UpdateBodyWithClears;
+  return body as UpdateScheduleBody;
 }
 
 /** Optional fields that can go from set to unset; everything else is either always sent or required. */
@@ -93,7 +91,10 @@ function destinationFields(destination: DraftDestination): Body {
         throw new Error(`Email addresses of ${unresolved.map((p) => p.slackUserId).join(', ')} were not looked up`);
       }
       const all = [...destination.people.map((person) => person.email as string), ...destination.addresses];
-      const recipients = [...new Map(all.map((email) => [email.trim().toLowerCase(), email.trim()])).values()];
+      const unique = new Map<string, string>();
+      for (const email of all)
+        if (!unique.has(email.trim().toLowerCase())) unique.set(email.trim().toLowerCase(), email.trim());
+      const recipients = [...unique.values()];
       const body: Body = { destinationType: 'email', recipients, subject: destination.subject.trim() };
       if (destination.body.trim() !== '') body.textBody = destination.body;
       body.fanOut = destination.fanOut;

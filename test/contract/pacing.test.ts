@@ -97,16 +97,19 @@ describe('a client paced above the limit', () => {
     expect(omni.clock.sleeps).toEqual([]);
   });
 
-  it('a 429 holds back every caller of the key, not just the one refused', async () => {
+  it('concurrent callers refused with 429 wait out one Retry-After together, then all succeed', async () => {
     const client = omni.makeClient({ rateLimitPerMinute: 100 });
     for (let i = 0; i < LIMIT; i++) await client.listSchedules();
     const results = await Promise.all(Array.from({ length: 4 }, () => client.listUserAttributes()));
 
     expect(results).toHaveLength(4);
-    // Calls already on the wire when the first 429 came back may be refused too; after the pause, none are.
+    // All four were on the wire when the first 429 came back; after the pause, none is refused.
     const after = statuses(omni.sandbox).slice(LIMIT);
     expect(after.filter((s) => s === 200)).toHaveLength(4);
+    expect(after[0]).toBe(429);
     expect(after.lastIndexOf(429)).toBeLessThan(after.indexOf(200));
+    // One pause for all of them, not one minute each.
+    expect(omni.clock.sleeps).toEqual([60_000]);
     expect(busiestMinute(omni.sandbox)).toBe(LIMIT);
   });
 });

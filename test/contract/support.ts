@@ -15,17 +15,47 @@ export const API_KEY = 'contract-key-7d41c9e2a0b8';
 /** A well-formed id that no seeded schedule, member or user has. */
 export const UNKNOWN_ID = '0f0e0d0c-0b0a-4909-8807-060504030201';
 
-/** Virtual time for both sides: `sleep` returns at once and moves `now` forward, recording the wait. */
+/**
+ * Virtual time for both sides: `sleep` returns at once and moves `now` forward, recording the wait.
+ * Time never moves while a client request is on the wire (see `fetch`): network time counts as zero
+ * next to a minute, so the sandbox stamps each request at the virtual time the client sent it.
+ */
 export class VirtualClock implements Clock {
   readonly sleeps: number[] = [];
+  #inFlight = 0;
+  #idle: (() => void)[] = [];
   constructor(private time = Date.UTC(2026, 0, 5, 9, 0, 0)) {}
+
   now(): number {
     return this.time;
   }
+
   async sleep(ms: number): Promise<void> {
     this.sleeps.push(ms);
+    // Wait until no answer is on the wire and every answer received has been handled (a macrotask).
+    do {
+      while (this.#inFlight > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (this.#inFlight > 0);
     this.time += Math.max(0, ms);
   }
+
+  /** The client's fetch: counts a request until its whole answer has arrived. */
+  readonly fetch: typeof fetch = async (input, init) => {
+    this.#inFlight += 1;
+    try {
+      const response = await globalThis.fetch(input, init);
+      const body = await response.arrayBuffer();
+      return new Response(body.byteLength > 0 ? body : null, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    } finally {
+      this.#inFlight -= 1;
+      if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve();
+    }
+  };
 }
 
 export type Contract = {
@@ -55,7 +85,7 @@ export function useContract(sandboxOptions: Partial<OmniSandboxOptions> = {}): C
     const pacers = new PacerRegistry();
     ctx.makeClient = (options = {}, internals = {}) =>
       new OmniClient(
-        { baseUrl: ctx.sandbox.url, apiKey: API_KEY, ...options },
+        { baseUrl: ctx.sandbox.url, apiKey: API_KEY, fetch: ctx.clock.fetch, ...options },
         { clock: ctx.clock, random: () => 0.5, pacers, ...internals },
       );
     ctx.client = ctx.makeClient();

@@ -1,18 +1,20 @@
 // Driving the schedule form end to end: open it, read the form as the fake Slack shows it, fill in
 // values by field (block ids may be versioned), submit, and find what reached Omni.
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { BlockIds } from '../../src/ids.js';
 import type { RequestLogEntry } from '../../src/omni-sandbox/index.js';
-import type { TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type Obj = Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: Slack JSON as tests read it, field by field
+export type Obj = Record<string, any>;
 export type FormView = { id: string; hash: string; blocks: Obj[]; private_metadata: string; callback_id: string };
 
 /** The modal a views.open created, as it is now in the fake Slack. */
 export function openedView(t: TestApp, since = 0): FormView {
   const opened = t.slack.calls.slice(since).filter((c) => c.method === 'views.open' && c.response.ok);
   const id = (opened.at(-1)?.response.view as Obj | undefined)?.id as string | undefined;
-  if (!id) throw new Error(`No views.open since call ${since}; calls: ${t.slack.calls.map((c) => c.method).join(', ')}`);
+  if (!id)
+    throw new Error(`No views.open since call ${since}; calls: ${t.slack.calls.map((c) => c.method).join(', ')}`);
   return currentView(t, id);
 }
 
@@ -61,7 +63,10 @@ export type FieldValue = string | string[] | null;
  * The view's state as Slack would send it: every input at its initial value, then `changes` (by base
  * block id) as a person would set them: text, an option value, ids, or checked values.
  */
-export function formValues(view: FormView, changes: Record<string, FieldValue> = {}): Record<string, Record<string, Obj>> {
+export function formValues(
+  view: FormView,
+  changes: Record<string, FieldValue> = {},
+): Record<string, Record<string, Obj>> {
   const values: Record<string, Record<string, Obj>> = {};
   for (const block of view.blocks) {
     if (block.type !== 'input') continue;
@@ -82,7 +87,8 @@ function shaped(el: Obj, value: FieldValue): Obj {
   const pick = (v: string) => {
     if (el.type === 'external_select') return { text: { type: 'plain_text', text: v }, value: v };
     const found = (el.options as Obj[]).find((o) => o.value === v);
-    if (!found) throw new Error(`${el.action_id} offers no ${v}: ${(el.options as Obj[]).map((o) => o.value).join(', ')}`);
+    if (!found)
+      throw new Error(`${el.action_id} offers no ${v}: ${(el.options as Obj[]).map((o) => o.value).join(', ')}`);
     return found;
   };
   switch (el.type) {
@@ -103,7 +109,13 @@ function shaped(el: Obj, value: FieldValue): Obj {
 }
 
 /** Changes one input that re-renders the form (block_actions), and returns the form as redrawn. */
-export async function change(t: TestApp, view: FormView, base: string, value: FieldValue, others: Record<string, FieldValue> = {}) {
+export async function change(
+  t: TestApp,
+  view: FormView,
+  base: string,
+  value: FieldValue,
+  others: Record<string, FieldValue> = {},
+) {
   const blockId = blockIdOf(view, base);
   const block = view.blocks.find((b) => b.block_id === blockId) as Obj;
   const values = formValues(view, { ...others, [base]: value });
@@ -142,9 +154,48 @@ export function lastUpdate(t: TestApp, viewId: string, since = 0): Obj {
   return update.params.view as Obj;
 }
 
-export function expectNoErrorsAck(res: { body: unknown }) {
-  const body = typeof res.body === 'string' && res.body ? JSON.parse(res.body) : res.body;
-  expect(body?.response_action, JSON.stringify(body)).not.toBe('errors');
+export const B = BlockIds;
+
+/** Opens the form with `/schedule <text>` and returns it as the fake Slack shows it. */
+export async function openFormWith(
+  t: TestApp,
+  text: string,
+  opts: { channel?: string; user?: string } = {},
+): Promise<FormView> {
+  const since = t.slack.calls.length;
+  const result = await t.command(text, opts);
+  expect(result.texts, 'no ephemeral error').toEqual([]);
+  return openedView(t, since);
 }
 
-export const B = BlockIds;
+/** The app's ack of a request, parsed. */
+export function ackBody(res: { body: unknown }): Obj {
+  return (typeof res.body === 'string' ? (res.body ? JSON.parse(res.body) : {}) : res.body) as Obj;
+}
+
+/** The body of the one schedule create/update that reached Omni since `since`. */
+export function onlyScheduleWrite(t: TestApp, since: number) {
+  const writes = scheduleWrites(t, since);
+  expect(writes.map((w) => `${w.method} ${w.path} ${w.status}`)).toHaveLength(1);
+  return writes[0] as RequestLogEntry;
+}
+
+export const newestScheduleIn = (t: TestApp) => [...t.sandbox.state.schedules.values()].at(-1);
+
+export const SFTP_PASSWORD = 'Sftp-Pa55word-7f3e';
+
+/** A test app per file (the sandbox reset before each test), with the general channel's members. */
+export function useAuthoringApp(): { readonly t: TestApp } {
+  const ctx = {} as { t: TestApp };
+  beforeAll(async () => {
+    ctx.t = await startTestApp();
+    ctx.t.slack.addChannel('C0000GEN1', [ctx.t.users.member.id, ctx.t.users.admin.id]);
+  });
+  afterAll(async () => {
+    await ctx.t?.close();
+  });
+  beforeEach(() => {
+    ctx.t.sandbox.reset();
+  });
+  return ctx;
+}

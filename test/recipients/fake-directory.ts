@@ -1,6 +1,11 @@
 // An in-memory SlackDirectory for unit tests: people, channels and groups, with every call counted and
 // the largest number of look-ups in flight at once recorded.
-import { DirectoryError, type EmailScope, type ProfileFieldDefinition, type SlackDirectory } from '../../src/recipients/index.js';
+import {
+  DirectoryError,
+  type EmailScope,
+  type ProfileFieldDefinition,
+  type SlackDirectory,
+} from '../../src/recipients/index.js';
 import type { SlackProfile, SlackUser } from '../../src/recipients/types.js';
 
 export class FakeDirectory implements SlackDirectory {

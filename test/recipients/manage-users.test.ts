@@ -40,12 +40,7 @@ describe('managing email-only users', () => {
   it('refuses a typed attribute of the wrong type before asking Slack or sending anything', async () => {
     const ctx = flowContext(sandbox);
     ctx.directory.person('U1');
-    const attempt = manageEmailOnlyUsers(
-      ctx,
-      'add',
-      [{ kind: 'user', id: 'U1' }],
-      [{ name: 'is_admin', text: 'yes' }],
-    );
+    const attempt = manageEmailOnlyUsers(ctx, 'add', [{ kind: 'user', id: 'U1' }], [{ name: 'is_admin', text: 'yes' }]);
     await expect(attempt).rejects.toBeInstanceOf(RecipientsRefusal);
     await expect(attempt).rejects.toThrow(
       '`is_admin` is a number attribute in Omni, but `yes` is not a number\nNothing was sent to Omni.',
@@ -90,7 +85,10 @@ describe('managing email-only users', () => {
   it('reads custom profile fields with users.profile.get', async () => {
     const ctx = flowContext(sandbox, { attributeMappings: { region: 'Xf01' } });
     ctx.directory.person('U1', { email: 'ann@example.com' });
-    ctx.directory.profiles.set('U1', { email: 'ann@example.com', fields: { Xf01: { value: 'LATAM', label: 'Region' } } });
+    ctx.directory.profiles.set('U1', {
+      email: 'ann@example.com',
+      fields: { Xf01: { value: 'LATAM', label: 'Region' } },
+    });
     await manageEmailOnlyUsers(ctx, 'add', [{ kind: 'user', id: 'U1' }], []);
     expect(ctx.directory.callsTo('profile')).toBe(1);
     expect(sandbox.state.emailOnlyUsers.get('ann@example.com')?.userAttributes.region).toEqual(['LATAM']);
@@ -109,7 +107,12 @@ describe('Omni membership', () => {
   });
 
   it('throws Omni’s refusal once when the key may not look members up at all', async () => {
-    const omni = new OmniClient({ baseUrl: sandbox.url, apiKey: 'wrong-key', rateLimitPerMinute: Infinity, maxRetries: 0 });
+    const omni = new OmniClient({
+      baseUrl: sandbox.url,
+      apiKey: 'wrong-key',
+      rateLimitPerMinute: Number.POSITIVE_INFINITY,
+      maxRetries: 0,
+    });
     await expect(findOmniMembers(omni, ['a@x.co', 'b@x.co'])).rejects.toMatchObject({ status: 401 });
   });
 });

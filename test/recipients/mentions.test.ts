@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseRecipientText, parseRecipientToken, parseRecipientTokens, pickedInputs } from '../../src/recipients/index.js';
+import {
+  parseRecipientText,
+  parseRecipientToken,
+  parseRecipientTokens,
+  pickedInputs,
+} from '../../src/recipients/index.js';
 
 describe('parsing recipients', () => {
   it('reads Slack’s escaped mentions of people, channels and user groups, with or without labels', () => {
-    expect(parseRecipientTokens(['<@U123ABC|maria>', '<@W0ENT1>', '<#C42SALES|sales-leads>', '<#C42OPS>']).inputs).toEqual([
+    expect(
+      parseRecipientTokens(['<@U123ABC|maria>', '<@W0ENT1>', '<#C42SALES|sales-leads>', '<#C42OPS>']).inputs,
+    ).toEqual([
       { kind: 'user', id: 'U123ABC' },
       { kind: 'user', id: 'W0ENT1' },
       { kind: 'channel', id: 'C42SALES' },

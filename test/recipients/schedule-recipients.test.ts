@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type OmniSandbox, SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
-import { addToSchedule, type AddOutcome, removeFromSchedule, type RemoveOutcome } from '../../src/recipients/index.js';
+import { type AddOutcome, addToSchedule, type RemoveOutcome, removeFromSchedule } from '../../src/recipients/index.js';
 import { flowContext, requests, startFlowSandbox } from './support.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -99,7 +99,10 @@ describe('adding to a schedule', () => {
       { kind: 'email', email: 'partner@blobsrus-partners.com' },
       { kind: 'email', email: 'new@blobsrus.com' },
     ])) as AddOutcome;
-    expect(outcome.emailOnly).toMatchObject({ created: ['new@blobsrus.com'], updated: ['partner@blobsrus-partners.com'] });
+    expect(outcome.emailOnly).toMatchObject({
+      created: ['new@blobsrus.com'],
+      updated: ['partner@blobsrus-partners.com'],
+    });
   });
 
   it('reports a person Omni refuses with Omni’s detail, and still adds the others', async () => {

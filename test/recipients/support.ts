@@ -16,7 +16,11 @@ export function flowContext(
   settings: Partial<WorkspaceSettings> = {},
   directory = new FakeDirectory(),
 ): RecipientsContext & { directory: FakeDirectory; cache: MemoryCache; progress: unknown[] } {
-  const omni = new OmniClient({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, rateLimitPerMinute: Infinity });
+  const omni = new OmniClient({
+    baseUrl: sandbox.url,
+    apiKey: sandbox.apiKey,
+    rateLimitPerMinute: Number.POSITIVE_INFINITY,
+  });
   const full: WorkspaceSettings = { ...DEFAULT_WORKSPACE_SETTINGS, attributeMappings: {}, ...settings };
   const progress: unknown[] = [];
   return {

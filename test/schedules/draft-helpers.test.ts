@@ -14,7 +14,10 @@ describe('fieldForOmniDetail', () => {
     ['hideHiddenFields can only be used with CSV or XLSX formats', 'formatOptions'],
     ['Print options are not supported for this format', 'format'],
     ['Single column layout and table expansion options are not supported for FIT_PAGE format.', 'paperFormat'],
-    ['Invalid filter keys found in schedule configuration: Region. Available dashboard filter keys are: region, order_date.', 'filters'],
+    [
+      'Invalid filter keys found in schedule configuration: Region. Available dashboard filter keys are: region, order_date.',
+      'filters',
+    ],
     ['Test delivery not supported for condition type RESULTS_CHANGED', 'testNow'],
     ['Alert conditions require a condition type and a condition query map key', 'alertTile'],
     ['Analyses do not support dashboards.', 'dashboard'],
@@ -57,9 +60,17 @@ describe('fieldForOmniDetail', () => {
 describe('parseDashboardRef', () => {
   it('takes an id, a URL, a Slack-wrapped URL and a schedule URL', () => {
     expect(parseDashboardRef('12db1a0a')).toEqual({ ok: true, identifier: '12db1a0a' });
-    expect(parseDashboardRef('https://blobsrus.omniapp.co/dashboards/dashboard-abc123')).toEqual({ ok: true, identifier: 'dashboard-abc123' });
-    expect(parseDashboardRef('<https://blobsrus.omniapp.co/dashboards/12db1a0a?f=1|Orders>')).toEqual({ ok: true, identifier: '12db1a0a' });
-    expect(parseDashboardRef('https://x.omniapp.co/dashboards/e23ebaa0/schedules/123e4567-e89b-12d3-a456-426614174000')).toEqual({
+    expect(parseDashboardRef('https://blobsrus.omniapp.co/dashboards/dashboard-abc123')).toEqual({
+      ok: true,
+      identifier: 'dashboard-abc123',
+    });
+    expect(parseDashboardRef('<https://blobsrus.omniapp.co/dashboards/12db1a0a?f=1|Orders>')).toEqual({
+      ok: true,
+      identifier: '12db1a0a',
+    });
+    expect(
+      parseDashboardRef('https://x.omniapp.co/dashboards/e23ebaa0/schedules/123e4567-e89b-12d3-a456-426614174000'),
+    ).toEqual({
       ok: true,
       identifier: 'e23ebaa0',
     });
@@ -67,8 +78,14 @@ describe('parseDashboardRef', () => {
 
   it('says why something is not a dashboard', () => {
     expect(parseDashboardRef('')).toMatchObject({ ok: false, error: expect.stringMatching(/Give a dashboard/) });
-    expect(parseDashboardRef('https://example.com/reports/1')).toMatchObject({ ok: false, error: expect.stringMatching(/does not point at an Omni dashboard/) });
-    expect(parseDashboardRef('two words')).toMatchObject({ ok: false, error: '"two words" is not a dashboard id or URL.' });
+    expect(parseDashboardRef('https://example.com/reports/1')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/does not point at an Omni dashboard/),
+    });
+    expect(parseDashboardRef('two words')).toMatchObject({
+      ok: false,
+      error: '"two words" is not a dashboard id or URL.',
+    });
   });
 
   it('finds the first dashboard link in a message', () => {
@@ -88,7 +105,10 @@ describe('filter text', () => {
       ok: true,
       value: { ...date, left_side: '2025-01-01', right_side: '2025-03-31' },
     });
-    expect(withFilterText({ type: 'number', kind: 'EQUALS', values: [1] }, '2, x')).toEqual({ ok: false, message: 'Not numbers: x.' });
+    expect(withFilterText({ type: 'number', kind: 'EQUALS', values: [1] }, '2, x')).toEqual({
+      ok: false,
+      message: 'Not numbers: x.',
+    });
     expect(filterText({ kind: 'TIME_FOR_INTERVAL_DURATION', ui_type: 'PAST' })).toBeUndefined();
     expect(sameFilter({ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 })).toBe(true);
   });
@@ -103,14 +123,23 @@ describe('defaultScheduleName', () => {
     expect(defaultScheduleName(undefined, { kind: 'monthly', day: 'last', hour: 6, minute: 30 })).toBe(
       'Dashboard — monthly on the last day at 06:30',
     );
-    expect(defaultScheduleName('Orders', { kind: 'monthly', day: 22, hour: 6, minute: 30 })).toBe('Orders — monthly on the 22nd at 06:30');
+    expect(defaultScheduleName('Orders', { kind: 'monthly', day: 22, hour: 6, minute: 30 })).toBe(
+      'Orders — monthly on the 22nd at 06:30',
+    );
     expect(defaultScheduleName('Orders', { kind: 'hourly', minute: 5 })).toBe('Orders — every hour at :05');
   });
 });
 
 describe('form metadata', () => {
   it('round-trips, and reads anything else as a plain create', () => {
-    const meta = { mode: 'edit' as const, scheduleId: 'abc', channelId: 'C1', autoName: 'x', nameRev: 3, passwordOnFile: true };
+    const meta = {
+      mode: 'edit' as const,
+      scheduleId: 'abc',
+      channelId: 'C1',
+      autoName: 'x',
+      nameRev: 3,
+      passwordOnFile: true,
+    };
     expect(decodeFormMetadata(encodeFormMetadata(meta))).toEqual(meta);
     expect(decodeFormMetadata('not json')).toEqual({ mode: 'create' });
     expect(decodeFormMetadata('{"mode":"drop tables","password":"x"}')).toEqual({ mode: 'create' });

@@ -86,9 +86,12 @@ describe('draftFromSchedule', () => {
   it('an update built from the read-back draft changes only what was changed', async () => {
     const draft = rich('email');
     const { id, read } = await saveAndRead(draft);
-    const changed = { ...read, when: { kind: 'daily' as const, hour: 18, minute: 0 }, alert: { kind: 'none' as const } };
-    // The client's own schema may not take null clears yet; send exactly what the app would.
-    await omni.updateSchedule(id, draftToUpdateBody(changed, read) as never);
+    const changed = {
+      ...read,
+      when: { kind: 'daily' as const, hour: 18, minute: 0 },
+      alert: { kind: 'none' as const },
+    };
+    await omni.updateSchedule(id, draftToUpdateBody(changed, read));
     const after = draftFromSchedule(await omni.getSchedule(id), 'edit');
     expect(after).toEqual({ ...asSaved(draft), when: { kind: 'daily', hour: 18, minute: 0 }, alert: { kind: 'none' } });
   });
@@ -99,7 +102,9 @@ describe('draftFromSchedule', () => {
       name: 'Sheets',
       schedule: '0 9 ? * * *',
       timezone: 'UTC',
-      destinations: [{ id: 'd', format: 'csv', metadata: { type: 'google_sheets' }, recipients: [], userGroupRecipients: [] }],
+      destinations: [
+        { id: 'd', format: 'csv', metadata: { type: 'google_sheets' }, recipients: [], userGroupRecipients: [] },
+      ],
     } as never;
     expect(() => draftFromSchedule(detail, 'edit')).toThrow(DraftReadError);
     expect(() => draftFromSchedule(detail, 'edit')).toThrow(/google_sheets can't be edited from Slack yet/);

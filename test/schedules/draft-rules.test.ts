@@ -36,7 +36,9 @@ describe('validateDraft', () => {
   });
 
   it('refuses a weekly preset with no day', () => {
-    expect(errorsOn(validDraft({ when: { kind: 'weekly', days: [], hour: 9, minute: 0 } })).when).toMatch(/at least one day/);
+    expect(errorsOn(validDraft({ when: { kind: 'weekly', days: [], hour: 9, minute: 0 } })).when).toMatch(
+      /at least one day/,
+    );
   });
 
   it('refuses an unknown time zone', () => {
@@ -63,10 +65,19 @@ describe('validateDraft', () => {
     expect(errorsOn(validDraft({ destination: VALID_DESTINATIONS.sftp, format: 'link_only' })).format).toMatch(/SFTP/);
   });
 
+  it('keeps an existing schedule’s own format available while editing, even where it would not be offered', () => {
+    const draft = validDraft({ format: 'xlsx' });
+    expect(errorsOn(draft).format).toMatch(/can't be delivered to Slack/);
+    expect(errorsOn(draft, { keptFormat: { kind: 'slack-channel', format: 'xlsx' } }).format).toBeUndefined();
+    expect(errorsOn(draft, { keptFormat: { kind: 'email', format: 'xlsx' } }).format).toBeDefined();
+  });
+
   it('refuses a title option on a format without a title', () => {
     const draft = validDraft({ format: 'csv', options: { ...validDraft().options, hideTitle: true } });
     expect(errorsOn(draft).formatOptions).toBe('Hiding the title works only for PDF or PNG.');
-    expect(validateDraft(validDraft({ format: 'png', options: { ...validDraft().options, hideTitle: true } }))).toEqual([]);
+    expect(validateDraft(validDraft({ format: 'png', options: { ...validDraft().options, hideTitle: true } }))).toEqual(
+      [],
+    );
   });
 
   it('refuses print options on formats other than PDF', () => {
@@ -98,7 +109,10 @@ describe('validateDraft', () => {
   });
 
   it('refuses a test of a "results changed" alert', () => {
-    const draft = validDraft({ alert: { kind: 'condition', condition: 'RESULTS_CHANGED', queryKey: '1' }, testNow: true });
+    const draft = validDraft({
+      alert: { kind: 'condition', condition: 'RESULTS_CHANGED', queryKey: '1' },
+      testNow: true,
+    });
     expect(errorsOn(draft).testNow).toMatch(/results changed/);
     expect(validateDraft({ ...draft, testNow: false })).toEqual([]);
   });
@@ -133,10 +147,12 @@ describe('validateDraft', () => {
       expect(errorsOn(validDraft({ destination: emptyDestination('slack-channel') })).slackChannel).toBe(
         'Choose the channel to deliver to.',
       );
-      expect(errorsOn(validDraft({ destination: { kind: 'slack-channel', channelId: 'U123', message: '' } })).slackChannel).toMatch(
-        /not a Slack channel id/,
+      expect(
+        errorsOn(validDraft({ destination: { kind: 'slack-channel', channelId: 'U123', message: '' } })).slackChannel,
+      ).toMatch(/not a Slack channel id/);
+      expect(errorsOn(validDraft({ destination: emptyDestination('slack-dm') })).slackUsers).toMatch(
+        /at least one person/,
       );
-      expect(errorsOn(validDraft({ destination: emptyDestination('slack-dm') })).slackUsers).toMatch(/at least one person/);
     });
 
     it('email: someone to send to, real addresses, people with an email, a subject', () => {
@@ -145,9 +161,10 @@ describe('validateDraft', () => {
       expect(errorsOn(validDraft({ destination: { ...email, people: [], addresses: [] } })).emailPeople).toMatch(
         /at least one person/,
       );
-      expect(errorsOn(validDraft({ destination: { ...email, addresses: ['cfo@blobsrus.com', 'not-an-email', 'a@b'] } })).emailAddresses).toBe(
-        'Not email addresses: not-an-email, a@b. Separate addresses with commas.',
-      );
+      expect(
+        errorsOn(validDraft({ destination: { ...email, addresses: ['cfo@blobsrus.com', 'not-an-email', 'a@b'] } }))
+          .emailAddresses,
+      ).toBe('Not email addresses: not-an-email, a@b. Separate addresses with commas.');
       const people = [
         { slackUserId: 'U1', name: 'Maria Lopez', email: null },
         { slackUserId: 'U2', name: 'Sam', email: null },
@@ -155,7 +172,9 @@ describe('validateDraft', () => {
       expect(errorsOn(validDraft({ destination: { ...email, people } })).emailPeople).toMatch(
         /^Maria Lopez and Sam have no email address in Slack/,
       );
-      expect(errorsOn(validDraft({ destination: { ...email, subject: ' ' } })).emailSubject).toBe('Give the email a subject.');
+      expect(errorsOn(validDraft({ destination: { ...email, subject: ' ' } })).emailSubject).toBe(
+        'Give the email a subject.',
+      );
     });
 
     it('webhook: an https URL (http only on loopback)', () => {
@@ -187,7 +206,8 @@ describe('validateDraft', () => {
     it('S3: bucket 3–63 lowercase, a region, a role ARN', () => {
       const s3 = VALID_DESTINATIONS.s3;
       if (s3.kind !== 's3') throw new Error('fixture');
-      const on = (patch: Partial<typeof s3>) => errorsOn(validDraft({ destination: { ...s3, ...patch }, format: 'csv' }));
+      const on = (patch: Partial<typeof s3>) =>
+        errorsOn(validDraft({ destination: { ...s3, ...patch }, format: 'csv' }));
       expect(on({ bucketName: 'ab' }).s3Bucket).toMatch(/3 to 63/);
       expect(on({ bucketName: 'My_Bucket' }).s3Bucket).toMatch(/lowercase/);
       expect(on({ bucketName: 'x'.repeat(64) }).s3Bucket).toMatch(/3 to 63/);

@@ -58,7 +58,7 @@ describe('draftToCreateBody', () => {
       ...common,
       format: 'csv',
       destinationType: 'email',
-      recipients: ['MARIA@blobsrus.com', 'cfo@blobsrus.com'],
+      recipients: ['maria@blobsrus.com', 'cfo@blobsrus.com'],
       subject: 'Daily orders',
       textBody: 'Here are the orders.',
       fanOut: true,
@@ -68,13 +68,24 @@ describe('draftToCreateBody', () => {
 
   it('email: refuses to build a body while someone’s address is not looked up', () => {
     const draft = validDraft({
-      destination: { kind: 'email', people: [{ slackUserId: 'U9' }], addresses: [], subject: 's', body: '', fanOut: false },
+      destination: {
+        kind: 'email',
+        people: [{ slackUserId: 'U9' }],
+        addresses: [],
+        subject: 's',
+        body: '',
+        fanOut: false,
+      },
     });
     expect(() => draftToCreateBody(draft)).toThrow(/U9 were not looked up/);
   });
 
   it('webhook: `url`, any format', () => {
-    const draft = validDraft({ destination: VALID_DESTINATIONS.webhook, format: 'json', content: { kind: 'tile', queryKey: '1' } });
+    const draft = validDraft({
+      destination: VALID_DESTINATIONS.webhook,
+      format: 'json',
+      content: { kind: 'tile', queryKey: '1' },
+    });
     expect(draftToCreateBody(draft)).toEqual({
       ...common,
       format: 'json',
@@ -153,7 +164,10 @@ describe('draftToUpdateBody', () => {
   });
 
   it('sends the whole configuration, with explicit clears for what was removed', () => {
-    const draft = validDraft({ format: 'csv', destination: { kind: 'slack-channel', channelId: 'C0123ABCD', message: '' } });
+    const draft = validDraft({
+      format: 'csv',
+      destination: { kind: 'slack-channel', channelId: 'C0123ABCD', message: '' },
+    });
     expect(draftToUpdateBody(draft, previous)).toEqual({
       ...common,
       format: 'csv',
@@ -176,7 +190,10 @@ describe('draftToUpdateBody', () => {
 
   it('leaves an SFTP password out when none was typed (Omni keeps its own), and never sends testNow unless asked', () => {
     const sftp = { ...VALID_DESTINATIONS.sftp, password: '' } as const;
-    const body = draftToUpdateBody(validDraft({ destination: sftp, format: 'csv' }), validDraft({ destination: sftp, format: 'csv' }));
+    const body = draftToUpdateBody(
+      validDraft({ destination: sftp, format: 'csv' }),
+      validDraft({ destination: sftp, format: 'csv' }),
+    );
     expect(body).not.toHaveProperty('passwordUnencrypted');
     expect(body).not.toHaveProperty('testNow');
     expect(draftToUpdateBody(validDraft({ testNow: true }), validDraft())).toMatchObject({ testNow: true });

@@ -90,7 +90,11 @@ export async function dashboardsForOptions(
 }
 
 /** The name of a dashboard from the cached list, if it is there. */
-export async function cachedDashboardName(deps: Deps, scope: WorkspaceScope, identifier: string): Promise<string | undefined> {
+export async function cachedDashboardName(
+  deps: Deps,
+  scope: WorkspaceScope,
+  identifier: string,
+): Promise<string | undefined> {
   const cached = await deps.store
     .cache('dashboards')
     .get<CachedList>(listKey(scope))

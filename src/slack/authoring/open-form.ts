@@ -5,6 +5,7 @@ import type { WebClient } from '@slack/web-api';
 import type { OmniClient } from '../../omni/index.js';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import { DEFAULT_FORMAT_OPTIONS, type ScheduleDraft } from '../../schedules/draft.js';
+import { formatsFor } from '../../schedules/draft-formats.js';
 import { DraftReadError, draftFromSchedule } from '../../schedules/draft-from-omni.js';
 import { defaultScheduleName } from '../../schedules/draft-naming.js';
 import { completeView } from '../../schedules/schedule-lookup.js';
@@ -43,7 +44,10 @@ export async function openScheduleForm(request: OpenFormRequest): Promise<void> 
     ...(request.channelId ? { channelId: request.channelId } : {}),
   };
   const loadingText = mode === 'create' ? 'Opening the form…' : 'Reading the schedule from Omni…';
-  const opened = await client.views.open({ trigger_id: request.triggerId, view: buildScheduleLoadingModal(metadata, loadingText) });
+  const opened = await client.views.open({
+    trigger_id: request.triggerId,
+    view: buildScheduleLoadingModal(metadata, loadingText),
+  });
   const viewId = opened.view?.id;
   if (!viewId) throw new Error('Slack opened the form without giving its view id');
   try {
@@ -52,10 +56,11 @@ export async function openScheduleForm(request: OpenFormRequest): Promise<void> 
     const actor = await getActor(deps, client, scope, userId).catch(() => undefined);
     const zone = actor?.tz && isValidTimeZone(actor.tz) ? actor.tz : 'UTC';
     const draft =
-      mode === 'create'
-        ? await newDraft(request, zone)
-        : await existingDraft(omni, request.scheduleId ?? '', mode);
+      mode === 'create' ? await newDraft(request, zone) : await existingDraft(omni, request.scheduleId ?? '', mode);
     if (mode === 'edit' && draft.destination.kind === 'sftp') metadata.passwordOnFile = true;
+    if (mode === 'edit' && !formatsFor(draft.destination.kind).includes(draft.format)) {
+      metadata.keptFormat = { kind: draft.destination.kind, format: draft.format };
+    }
     if (mode === 'create') {
       draft.name = defaultScheduleName(draft.dashboardName, draft.when);
       metadata.autoName = draft.name;
@@ -168,6 +173,8 @@ export async function detailsFor(
   try {
     return { dashboard: await dashboardDetails(deps, scope, identifier) };
   } catch (error) {
-    return { dashboardStatus: { error: `Could not read this dashboard's filters and tiles: ${userMessageForError(error)}` } };
+    return {
+      dashboardStatus: { error: `Could not read this dashboard's filters and tiles: ${userMessageForError(error)}` },
+    };
   }
 }

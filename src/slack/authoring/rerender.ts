@@ -45,12 +45,21 @@ export async function rerenderScheduleForm(request: RerenderRequest): Promise<vo
     if (identifier && !dashboard) {
       // Show the new choice at once, then its filters and tiles when Omni answers.
       const state = nextFormState({ values, metadata, ...(dashboardName ? { dashboardName } : {}) });
-      const loading = buildScheduleModal(state.draft, { metadata: state.metadata, dashboardStatus: 'loading', now: deps.now() });
+      const loading = buildScheduleModal(state.draft, {
+        metadata: state.metadata,
+        dashboardStatus: 'loading',
+        now: deps.now(),
+      });
       const shown = await client.views.update({ view_id: view.id, ...(hash ? { hash } : {}), view: loading });
       hash = shown.view?.hash;
       const loaded = await detailsFor(deps, scope, identifier);
       dashboard = loaded.dashboard;
-      const next = nextFormState({ values, metadata, ...(dashboardName ? { dashboardName } : {}), ...(dashboard ? { dashboard } : {}) });
+      const next = nextFormState({
+        values,
+        metadata,
+        ...(dashboardName ? { dashboardName } : {}),
+        ...(dashboard ? { dashboard } : {}),
+      });
       const full = buildScheduleModal(next.draft, {
         metadata: next.metadata,
         ...(dashboard ? { dashboard } : {}),
@@ -60,8 +69,17 @@ export async function rerenderScheduleForm(request: RerenderRequest): Promise<vo
       await client.views.update({ view_id: view.id, ...(hash ? { hash } : {}), view: full });
       return;
     }
-    const next = nextFormState({ values, metadata, ...(dashboardName ? { dashboardName } : {}), ...(dashboard ? { dashboard } : {}) });
-    const updated = buildScheduleModal(next.draft, { metadata: next.metadata, ...(dashboard ? { dashboard } : {}), now: deps.now() });
+    const next = nextFormState({
+      values,
+      metadata,
+      ...(dashboardName ? { dashboardName } : {}),
+      ...(dashboard ? { dashboard } : {}),
+    });
+    const updated = buildScheduleModal(next.draft, {
+      metadata: next.metadata,
+      ...(dashboard ? { dashboard } : {}),
+      now: deps.now(),
+    });
     await client.views.update({ view_id: view.id, ...(hash ? { hash } : {}), view: updated });
   } catch (error) {
     if (slackErrorCode(error) === 'hash_conflict') {

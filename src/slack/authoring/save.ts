@@ -1,6 +1,6 @@
 // Saving a valid draft in Omni: create (a test delivery first when asked), or update with the whole
 // configuration and read it back. Slack-free apart from the types of what it returns.
-import type { OmniClient, UpdateScheduleBody } from '../../omni/index.js';
+import type { OmniClient } from '../../omni/index.js';
 import type { ScheduleDraft } from '../../schedules/draft.js';
 import { draftToCreateBody, draftToUpdateBody } from '../../schedules/draft-to-omni.js';
 
@@ -58,8 +58,6 @@ export async function updateFromDraft(
   draft: ScheduleDraft,
   previous: ScheduleDraft,
 ): Promise<SaveOutcome> {
-  // `null` clears a property under Omni's partial-update reading (docs); see draftToUpdateBody.
-  const body = draftToUpdateBody(draft, previous) as UpdateScheduleBody;
-  await omni.updateSchedule(scheduleId, body);
+  await omni.updateSchedule(scheduleId, draftToUpdateBody(draft, previous));
   return { scheduleId, tested: draft.testNow };
 }

@@ -19,7 +19,12 @@ import { escapeMrkdwn, truncate } from '../ui/format.js';
 import { buildScheduleCard } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
 import { decodeFormMetadata, type FormMetadata } from '../ui/schedule-form-metadata.js';
-import { buildScheduleDoneModal, buildScheduleModal, buildScheduleSavingModal, viewErrors } from '../ui/schedule-modal.js';
+import {
+  buildScheduleDoneModal,
+  buildScheduleModal,
+  buildScheduleSavingModal,
+  viewErrors,
+} from '../ui/schedule-modal.js';
 import { cachedDashboardDetails, cachedDashboardName } from './dashboards.js';
 import { chosenDashboard, nextFormState } from './form-state.js';
 import { existingDraft } from './open-form.js';
@@ -28,7 +33,9 @@ import type { FormView } from './rerender.js';
 import { createFromDraft, type SaveOutcome, TestSentButNotSavedError, updateFromDraft } from './save.js';
 
 export type SubmissionAck = (
-  response?: { response_action: 'errors'; errors: Record<string, string> } | { response_action: 'update'; view: types.ModalView },
+  response?:
+    | { response_action: 'errors'; errors: Record<string, string> }
+    | { response_action: 'update'; view: types.ModalView },
 ) => Promise<void>;
 
 export interface SubmitRequest {
@@ -55,14 +62,25 @@ export async function submitScheduleForm(request: SubmitRequest): Promise<void> 
   const identifier = chosen.identifier;
   const [dashboard, dashboardName] = await Promise.all([
     cachedDashboardDetails(deps, scope, identifier),
-    identifier === stored.identifier ? stored.dashboardName : (chosen.name ?? cachedDashboardName(deps, scope, identifier)),
+    identifier === stored.identifier
+      ? stored.dashboardName
+      : (chosen.name ?? cachedDashboardName(deps, scope, identifier)),
   ]);
-  const state = nextFormState({ values, metadata: stored, ...(dashboard ? { dashboard } : {}), ...(dashboardName ? { dashboardName } : {}) });
+  const state = nextFormState({
+    values,
+    metadata: stored,
+    ...(dashboard ? { dashboard } : {}),
+    ...(dashboardName ? { dashboardName } : {}),
+  });
   const form: Form = { metadata: state.metadata, draft: state.draft, ...(dashboard ? { dashboard } : {}) };
   const errors = [...state.errors, ...validateDraft(state.draft, ruleContext(form))];
   if (errors.length > 0) {
     const onFields = viewErrors(view, state.draft, errors);
-    await ack(onFields ? { response_action: 'errors', errors: onFields } : { response_action: 'update', view: formView(form, { errors }, deps) });
+    await ack(
+      onFields
+        ? { response_action: 'errors', errors: onFields }
+        : { response_action: 'update', view: formView(form, withPasswordNote(form.draft, { errors }), deps) },
+    );
     return;
   }
   await ack({ response_action: 'update', view: buildScheduleSavingModal(form.metadata, form.draft.name) });
@@ -76,10 +94,15 @@ function ruleContext(form: Form): RuleContext {
       ? { filterKeys: dashboard.filters.map((f) => f.key), queryKeys: dashboard.tiles.map((t) => t.key) }
       : {}),
     ...(metadata.passwordOnFile ? { passwordOnFile: true } : {}),
+    ...(metadata.keptFormat ? { keptFormat: metadata.keptFormat } : {}),
   };
 }
 
-function formView(form: Form, extra: { errors?: readonly DraftError[]; notice?: string }, deps: AppDeps): types.ModalView {
+function formView(
+  form: Form,
+  extra: { errors?: readonly DraftError[]; notice?: string },
+  deps: AppDeps,
+): types.ModalView {
   return buildScheduleModal(form.draft, {
     metadata: form.metadata,
     ...(form.dashboard ? { dashboard: form.dashboard } : {}),
@@ -122,7 +145,13 @@ async function save(request: SubmitRequest, form: Form): Promise<void> {
     } else {
       outcome = await createFromDraft(omni, form.draft);
     }
-    deps.audit.record({ workspace: workspaceKey(scope), user: userId, action, schedule: outcome.scheduleId, outcome: 'ok' });
+    deps.audit.record({
+      workspace: workspaceKey(scope),
+      user: userId,
+      action,
+      schedule: outcome.scheduleId,
+      outcome: 'ok',
+    });
     await showResult(request, form, outcome);
   } catch (error) {
     const cause = error instanceof TestSentButNotSavedError ? error.cause : error;
@@ -138,7 +167,9 @@ async function save(request: SubmitRequest, form: Form): Promise<void> {
     const prefix = error instanceof TestSentButNotSavedError ? 'A test delivery was sent, but saving failed. ' : '';
     const field = cause instanceof OmniApiError ? fieldForOmniDetail(cause.detail, form.draft) : undefined;
     const message = cause instanceof OmniApiError ? `Omni: ${cause.detail}` : userMessageForError(cause);
-    const extra = field ? { errors: [{ field, message }], ...(prefix ? { notice: prefix.trim() } : {}) } : { notice: `${prefix}${message}` };
+    const extra = field
+      ? { errors: [{ field, message }], ...(prefix ? { notice: prefix.trim() } : {}) }
+      : { notice: `${prefix}${message}` };
     await showForm(extra).catch((e: unknown) => logFailure(logger, 'showing the form again after a failed save', e));
   }
 }

@@ -24,7 +24,9 @@ const ASSIGNMENT = /^([A-Za-z_][\w.-]*)=([\s\S]*)$/;
 /** Splits on white space, keeping `<…>` mentions and quoted values (`a="b c"`, `"b c"`) whole. */
 export function tokenizeUsersArgs(text: string): string[] {
   const pattern = /<[^>]*>|[^\s"“”<]*=(?:"[^"]*"|“[^”]*”)|"[^"]*"|“[^”]*”|\S+/g;
-  return (text.match(pattern) ?? []).map((token) => token.replace(/=(["“])([\s\S]*)["”]$/, '=$2').replace(/^["“]([\s\S]*)["”]$/, '$1'));
+  return (text.match(pattern) ?? []).map((token) =>
+    token.replace(/=(["“])([\s\S]*)["”]$/, '=$2').replace(/^["“]([\s\S]*)["”]$/, '$1'),
+  );
 }
 
 export function parseUsersCommand(rest: string): UsersParse {
@@ -62,7 +64,10 @@ function parsePeople(action: 'add' | 'set' | 'sync', tokens: string[]): UsersPar
     return { ok: false, error: '`users set` needs at least one `attribute=value` (an empty value unsets it).' };
   }
   if (action === 'sync' && assignments.length > 0) {
-    return { ok: false, error: '`users sync` takes attributes from Slack profiles only; use `users set` to type values.' };
+    return {
+      ok: false,
+      error: '`users sync` takes attributes from Slack profiles only; use `users set` to type values.',
+    };
   }
   return { ok: true, command: { action, recipients, assignments } };
 }
@@ -72,7 +77,10 @@ function parseMap(tokens: string[]): UsersParse {
   for (const token of tokens) {
     const match = ASSIGNMENT.exec(token);
     if (!match) {
-      return { ok: false, error: `\`${token.replace(/[`<>]/g, '')}\` is not \`<omni attribute>=<Slack profile field>\`.` };
+      return {
+        ok: false,
+        error: `\`${token.replace(/[`<>]/g, '')}\` is not \`<omni attribute>=<Slack profile field>\`.`,
+      };
     }
     changes.push({ attribute: match[1] as string, field: (match[2] as string).trim() });
   }
@@ -101,7 +109,13 @@ function parsePolicy(tokens: string[]): UsersParse {
       continue;
     }
     const flag = /^(guests|external)[:=](\w+)$/.exec(lower);
-    const value = flag ? (ON.has(flag[2] as string) ? true : OFF.has(flag[2] as string) ? false : undefined) : undefined;
+    const value = flag
+      ? ON.has(flag[2] as string)
+        ? true
+        : OFF.has(flag[2] as string)
+          ? false
+          : undefined
+      : undefined;
     if (!flag || value === undefined) {
       return {
         ok: false,

@@ -15,10 +15,10 @@ import {
 import { workspaceKey } from '../../store/index.js';
 import { AccessDeniedError } from '../errors.js';
 import { requireAccess } from '../permissions.js';
-import { recipientsContextFor, workspaceDirectory } from '../recipients/context.js';
 import { type ChangeResult, runRecipientChange } from '../recipients/change.js';
-import { manageSummary, refusalMessage, skippedLines } from '../ui/recipients-summary.js';
+import { recipientsContextFor, workspaceDirectory } from '../recipients/context.js';
 import { settingsMessage, usersHelpMessage } from '../ui/recipient-settings.js';
+import { manageSummary, refusalMessage, skippedLines } from '../ui/recipients-summary.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 import { UsageError } from './types.js';
 import { parseUsersCommand, type UsersCommand } from './users-args.js';
@@ -61,7 +61,11 @@ async function requireAdmin(ctx: SubcommandContext, what: string): Promise<void>
 }
 
 async function reply(ctx: SubcommandContext, message: { text: string; blocks?: unknown[] }): Promise<void> {
-  await ctx.respond({ response_type: 'ephemeral', text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
+  await ctx.respond({
+    response_type: 'ephemeral',
+    text: message.text,
+    ...(message.blocks ? { blocks: message.blocks as never } : {}),
+  });
 }
 
 /** Custom profile field labels by id, for showing mappings; empty when Slack will not say. */
@@ -137,7 +141,9 @@ async function mapFields(ctx: SubcommandContext, changes: { attribute: string; f
       continue;
     }
     if (def.name === TIMEZONE_ATTRIBUTE) {
-      problems.push(`\`${TIMEZONE_ATTRIBUTE}\` is always filled from each person’s Slack time zone; it needs no mapping.`);
+      problems.push(
+        `\`${TIMEZONE_ATTRIBUTE}\` is always filled from each person’s Slack time zone; it needs no mapping.`,
+      );
       continue;
     }
     const unsettable = unsettableReason(def);

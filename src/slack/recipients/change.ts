@@ -53,7 +53,9 @@ export async function runRecipientChange(
   const record = (outcome: ChangeResult['outcome'], detail: string) =>
     deps.audit.record({ workspace: workspaceKey(scope), user: userId, ...request.audit, outcome, detail });
   if (needsProgress(request.inputs)) {
-    await progress.start(':hourglass_flowing_sand: Looking up the people you named in Slack… this message shows the progress.');
+    await progress.start(
+      ':hourglass_flowing_sand: Looking up the people you named in Slack… this message shows the progress.',
+    );
   }
   try {
     const result = await work(ctx);

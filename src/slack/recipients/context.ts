@@ -33,7 +33,11 @@ export async function workspaceDirectory(
   scope: WorkspaceScope,
 ): Promise<WorkspaceDirectory> {
   const settings = await deps.store.settings.get(scope);
-  const directory = cachedDirectory(webClientDirectory(client), deps.store.cache(RECIPIENTS_CACHE), workspaceKey(scope));
+  const directory = cachedDirectory(
+    webClientDirectory(client),
+    deps.store.cache(RECIPIENTS_CACHE),
+    workspaceKey(scope),
+  );
   const home = {
     ...(scope.teamId ? { teamId: scope.teamId } : {}),
     ...(scope.enterpriseId ? { enterpriseId: scope.enterpriseId } : {}),
@@ -41,7 +45,9 @@ export async function workspaceDirectory(
   return {
     directory,
     settings,
-    resolve: (inputs, purpose) => resolveRecipients(inputs, { directory, settings, purpose, home }),
+    // Typed emails are looked up in Slack only when adding (for time zone and attributes).
+    resolve: (inputs, purpose) =>
+      resolveRecipients(inputs, { directory, settings, purpose, home, lookupEmails: purpose === 'add' }),
   };
 }
 

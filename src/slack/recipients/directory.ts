@@ -10,7 +10,13 @@ const MEMBERS_PAGE_SIZE = 200;
 /** A channel larger than this is refused rather than expanded (the app would spend minutes on it). */
 export const MAX_CHANNEL_MEMBERS = 10_000;
 
-const NOT_FOUND = new Set(['user_not_found', 'users_not_found', 'channel_not_found', 'no_such_subteam', 'subteam_not_found']);
+const NOT_FOUND = new Set([
+  'user_not_found',
+  'users_not_found',
+  'channel_not_found',
+  'no_such_subteam',
+  'subteam_not_found',
+]);
 
 const PROFILE_KEYS = [
   'email',

@@ -5,7 +5,13 @@ import { mapWithConcurrency } from '../../recipients/index.js';
 import type { WorkspaceScope } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { escapeMrkdwn } from '../ui/format.js';
-import { MAX_ROWS, type RecipientRow, recipientsMessageView, recipientsView } from '../ui/recipients-modal.js';
+import {
+  MAX_ROWS,
+  type RecipientRow,
+  type RecipientsMetadata,
+  recipientsMessageView,
+  recipientsView,
+} from '../ui/recipients-modal.js';
 import { workspaceDirectory } from './context.js';
 
 /** users.lookupByEmail is Tier 3 (50+ a minute): a few at a time, and only for the rows shown. */
@@ -17,6 +23,7 @@ export async function loadRecipientsView(args: {
   scope: WorkspaceScope;
   scheduleId: string;
   notice?: string;
+  metadata?: Omit<RecipientsMetadata, 'scheduleId'>;
 }) {
   const { deps, client, scope, scheduleId } = args;
   const omni = await deps.omniFor(scope);
@@ -25,6 +32,7 @@ export async function loadRecipientsView(args: {
     return recipientsMessageView(
       scheduleId,
       `*${escapeMrkdwn(detail.name)}* delivers to ${escapeMrkdwn(recipients.type)}, not by email, so it has no email recipients to list. Omni only changes recipients of email deliveries; use *Edit* on the schedule's card to change where it goes.`,
+      args.metadata,
     );
   }
   const { directory } = await workspaceDirectory(deps, client, scope);
@@ -46,5 +54,6 @@ export async function loadRecipientsView(args: {
     rows,
     groups: recipients.userGroupRecipients.map((g) => ({ name: g.name ?? g.id, size: g.recipients.length })),
     ...(args.notice ? { notice: args.notice } : {}),
+    ...(args.metadata ? { metadata: args.metadata } : {}),
   });
 }

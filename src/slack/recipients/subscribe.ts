@@ -37,7 +37,10 @@ export async function subscribeSelf(args: {
         audit('refused', `destination ${outcome.destinationType}`);
         return notEmailMessage(outcome, scheduleId);
       }
-      audit(outcome.added.length > 0 || outcome.already.length > 0 ? 'ok' : 'failed', `subscribe: ${outcome.added.length} added`);
+      audit(
+        outcome.added.length > 0 || outcome.already.length > 0 ? 'ok' : 'failed',
+        `subscribe: ${outcome.added.length} added`,
+      );
       return subscribeSummary(outcome, scheduleId);
     }
     const outcome = await removeFromSchedule(ctx, scheduleId, me);

@@ -20,32 +20,51 @@ export interface RecipientsViewInput {
   groups: readonly { name: string; size: number }[];
   /** A line at the top, e.g. after a removal. */
   notice?: string;
+  /** Where the modal was opened from and whether recipients changed since (see RecipientsMetadata). */
+  metadata?: Omit<RecipientsMetadata, 'scheduleId'>;
 }
 
 /** Modal blocks are capped at 100; the rest are counted, and `/schedule remove` still reaches them. */
 export const MAX_ROWS = 80;
 const MAX_GROUPS = 8;
 
+/** Ids only (never a secret): the schedule, the card in a channel it was opened from, whether someone was removed. */
 export interface RecipientsMetadata {
   scheduleId: string;
+  /** The in-channel card the modal was opened from; redrawn on close when recipients changed. */
+  card?: { channel: string; ts: string };
+  changed?: boolean;
 }
 
 export function recipientsMetadata(view: { private_metadata?: string } | undefined): RecipientsMetadata | undefined {
   try {
     const parsed = JSON.parse(view?.private_metadata ?? '') as Partial<RecipientsMetadata>;
-    return typeof parsed.scheduleId === 'string' ? { scheduleId: parsed.scheduleId } : undefined;
+    if (typeof parsed.scheduleId !== 'string') return undefined;
+    const card = parsed.card;
+    const validCard = card && typeof card.channel === 'string' && typeof card.ts === 'string';
+    return {
+      scheduleId: parsed.scheduleId,
+      ...(validCard ? { card: { channel: card.channel, ts: card.ts } } : {}),
+      ...(parsed.changed === true ? { changed: true } : {}),
+    };
   } catch {
     return undefined;
   }
 }
 
-function modal(scheduleId: string, blocks: types.KnownBlock[]): types.ModalView {
+function modal(
+  scheduleId: string,
+  blocks: types.KnownBlock[],
+  extra: Omit<RecipientsMetadata, 'scheduleId'> = {},
+): types.ModalView {
   return {
     type: 'modal',
     callback_id: CallbackIds.recipientsView,
     title: { type: 'plain_text', text: 'Recipients' },
     close: { type: 'plain_text', text: 'Done' },
-    private_metadata: JSON.stringify({ scheduleId } satisfies RecipientsMetadata),
+    // Closing tells the app, so that a card whose recipients changed can be redrawn.
+    notify_on_close: true,
+    private_metadata: JSON.stringify({ scheduleId, ...extra } satisfies RecipientsMetadata),
     blocks,
   };
 }
@@ -59,12 +78,19 @@ const context = (text: string): types.ContextBlock => ({
   elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }],
 });
 
-export function recipientsLoadingView(scheduleId: string): types.ModalView {
-  return modal(scheduleId, [section(':hourglass_flowing_sand: Asking Omni who receives this schedule…')]);
+export function recipientsLoadingView(
+  scheduleId: string,
+  extra: Omit<RecipientsMetadata, 'scheduleId'> = {},
+): types.ModalView {
+  return modal(scheduleId, [section(':hourglass_flowing_sand: Asking Omni who receives this schedule…')], extra);
 }
 
-export function recipientsMessageView(scheduleId: string, text: string): types.ModalView {
-  return modal(scheduleId, [section(text)]);
+export function recipientsMessageView(
+  scheduleId: string,
+  text: string,
+  extra: Omit<RecipientsMetadata, 'scheduleId'> = {},
+): types.ModalView {
+  return modal(scheduleId, [section(text)], extra);
 }
 
 export function recipientsView(input: RecipientsViewInput): types.ModalView {
@@ -93,7 +119,7 @@ export function recipientsView(input: RecipientsViewInput): types.ModalView {
     );
   }
   blocks.push(context(`Add people with \`/schedule add ${input.scheduleId} @person #channel email\`.`));
-  return modal(input.scheduleId, blocks);
+  return modal(input.scheduleId, blocks, input.metadata);
 }
 
 function rowBlock(row: RecipientRow, scheduleName: string): types.SectionBlock {
@@ -110,7 +136,10 @@ function rowBlock(row: RecipientRow, scheduleName: string): types.SectionBlock {
       value: row.email,
       confirm: {
         title: { type: 'plain_text', text: 'Remove recipient?' },
-        text: { type: 'mrkdwn', text: truncate(`${escapeMrkdwn(shown)} will no longer receive ${escapeMrkdwn(scheduleName)}.`, 300) },
+        text: {
+          type: 'mrkdwn',
+          text: truncate(`${escapeMrkdwn(shown)} will no longer receive ${escapeMrkdwn(scheduleName)}.`, 300),
+        },
         confirm: { type: 'plain_text', text: 'Remove' },
         deny: { type: 'plain_text', text: 'Cancel' },
       },

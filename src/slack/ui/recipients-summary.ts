@@ -177,7 +177,7 @@ export function manageSummary(mode: ManageMode, result: ManageOutcome): SlackMes
   const headline =
     sent > 0
       ? `:white_check_mark: ${MANAGE_VERBS[mode]} ${count(sent, 'email-only user')} in Omni.`
-      : `:information_source: No email-only user was changed in Omni.`;
+      : ':information_source: No email-only user was changed in Omni.';
   const blocks: types.KnownBlock[] = [section(headline)];
   const details: string[] = [];
   if (o.created.length > 0) details.push(`Created: ${peopleListOfEmails(o.created)}`);
@@ -190,9 +190,7 @@ export function manageSummary(mode: ManageMode, result: ManageOutcome): SlackMes
   if (details.length > 0) blocks.push(section(details.join('\n')));
   if (result.members.length > 0) {
     blocks.push(
-      section(
-        `Omni members, left unchanged (their attributes are managed in Omni): ${peopleList(result.members)}.`,
-      ),
+      section(`Omni members, left unchanged (their attributes are managed in Omni): ${peopleList(result.members)}.`),
     );
   }
   blocks.push(...listSection(`Skipped (${result.skipped.length})`, skippedLines(result.skipped)));
@@ -220,7 +218,7 @@ export function subscribeSummary(outcome: AddOutcome, scheduleId: string): Slack
     return withButton(`:warning: Omni did not add you to ${name}: ${first(outcome.failed)}`, scheduleId);
   }
   const why = outcome.skipped[0]?.reason ?? 'could not be found in Slack';
-  return withButton(`:warning: You could not be added to ${name}: you ${why}.`, scheduleId);
+  return withButton(`:warning: You could not be added to ${name}: your Slack account ${why}.`, scheduleId);
 }
 
 export function unsubscribeSummary(outcome: RemoveOutcome, scheduleId: string): SlackMessage {
@@ -243,7 +241,7 @@ export function unsubscribeSummary(outcome: RemoveOutcome, scheduleId: string): 
     return withButton(`:information_source: You were not a recipient of ${name}.`, scheduleId, 'subscribe');
   }
   const why = outcome.skipped[0]?.reason ?? 'could not be found in Slack';
-  return withButton(`:warning: You could not be removed from ${name}: you ${why}.`, scheduleId);
+  return withButton(`:warning: You could not be removed from ${name}: your Slack account ${why}.`, scheduleId);
 }
 
 function withButton(text: string, scheduleId: string, offer?: 'subscribe' | 'unsubscribe'): SlackMessage {

@@ -1,5 +1,8 @@
 // What the schedule form keeps in the view's private_metadata between renders. Only non-secret state:
 // never the SFTP password (it lives in the view's own input state until submitted) nor any API key.
+import { DESTINATION_KINDS, DRAFT_FORMATS } from '../../schedules/draft.js';
+import type { KeptFormat } from '../../schedules/draft-formats.js';
+
 export type FormMode = 'create' | 'edit' | 'duplicate';
 
 export interface FormMetadata {
@@ -16,6 +19,8 @@ export interface FormMetadata {
   identifier?: string;
   /** The chosen dashboard's name (its id is in the form's state). */
   dashboardName?: string;
+  /** Edit: the schedule's own format where the app would not offer it for its destination (kept available). */
+  keptFormat?: KeptFormat;
   /** Edit of an SFTP schedule: Omni holds a password, so an empty one keeps it. */
   passwordOnFile?: boolean;
 }
@@ -52,6 +57,10 @@ export function decodeFormMetadata(raw: string | undefined): FormMetadata {
     if (v !== undefined) meta[key] = v;
   }
   if (value.passwordOnFile === true) meta.passwordOnFile = true;
+  const kept = value.keptFormat as { kind?: unknown; format?: unknown } | undefined;
+  const kind = DESTINATION_KINDS.find((k) => k === kept?.kind);
+  const format = DRAFT_FORMATS.find((f) => f === kept?.format);
+  if (kind && format) meta.keptFormat = { kind, format };
   if (typeof value.nameRev === 'number' && Number.isInteger(value.nameRev)) meta.nameRev = value.nameRev;
   return meta;
 }

@@ -11,18 +11,24 @@ import {
   type ScheduleDraft,
 } from '../../schedules/draft.js';
 import { filterHint, filterLabel, filterText } from '../../schedules/draft-filters.js';
-import { booleanOptionsFor, FORMAT_LABELS, formatsFor, OPTION_LABELS } from '../../schedules/draft-formats.js';
+import {
+  booleanOptionsFor,
+  FORMAT_LABELS,
+  formatsFor,
+  type KeptFormat,
+  OPTION_LABELS,
+} from '../../schedules/draft-formats.js';
 import { escapeMrkdwn } from './format.js';
 import {
   type Block,
   checkboxes,
   context,
   input,
-  versioned,
   mrkdwn,
   option,
   staticSelect,
   textInput,
+  versioned,
 } from './schedule-modal-parts.js';
 
 /** Filters shown as inputs; more would crowd the form (and Slack's 100 blocks). */
@@ -48,13 +54,17 @@ export const ALERT_LABELS: Readonly<Record<AlertCondition, string>> = {
   RESULTS_UNCHANGED: "Only when a tile's results stay the same",
 };
 
-export function formatBlocks(draft: ScheduleDraft): Block[] {
-  const formats = formatsFor(draft.destination.kind).map((format) => option(FORMAT_LABELS[format], format));
+export function formatBlocks(draft: ScheduleDraft, kept?: KeptFormat): Block[] {
+  const formats = formatsFor(draft.destination.kind, kept).map((format) => option(FORMAT_LABELS[format], format));
   const blocks: Block[] = [
-    input(versioned(BlockIds.formFormat, draft.destination.kind), staticSelect(ActionIds.formFormatSelect, formats, draft.format), {
-      label: 'Format',
-      dispatch: true,
-    }),
+    input(
+      versioned(BlockIds.formFormat, draft.destination.kind),
+      staticSelect(ActionIds.formFormatSelect, formats, draft.format),
+      {
+        label: 'Format',
+        dispatch: true,
+      },
+    ),
   ];
   const flags = booleanOptionsFor(draft.format);
   blocks.push(
@@ -115,11 +125,15 @@ export function filterBlocks(draft: ScheduleDraft, dashboard: DashboardDetails |
     }
     shown += 1;
     blocks.push(
-      input(versioned(`${BlockIds.formFilterPrefix}${key}`, dashboard.identifier), textInput(ActionIds.formFilterInput, text), {
-        label: filterLabel(key, filter),
-        hint: filterHint(current),
-        optional: true,
-      }),
+      input(
+        versioned(`${BlockIds.formFilterPrefix}${key}`, dashboard.identifier),
+        textInput(ActionIds.formFilterInput, text),
+        {
+          label: filterLabel(key, filter),
+          hint: filterHint(current),
+          optional: true,
+        },
+      ),
     );
   }
   if (readOnly.length > 0) {

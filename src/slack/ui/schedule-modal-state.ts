@@ -21,7 +21,14 @@ import {
 } from '../../schedules/draft.js';
 import { filterText, withFilterText } from '../../schedules/draft-filters.js';
 import { BOOLEAN_OPTIONS, formatsFor, optionAppliesTo } from '../../schedules/draft-formats.js';
-import { cronToPreset, type Preset, type PresetKind, presetToCron, WEEKDAYS, type Weekday } from '../../schedules/presets.js';
+import {
+  cronToPreset,
+  type Preset,
+  type PresetKind,
+  presetToCron,
+  WEEKDAYS,
+  type Weekday,
+} from '../../schedules/presets.js';
 import type { FormMetadata } from './schedule-form-metadata.js';
 import { DEFAULT_VALUE, NO_ALERT, TEST_NOW_VALUE, WHOLE_DASHBOARD } from './schedule-modal-content.js';
 import { FAN_OUT_VALUE } from './schedule-modal-destination.js';
@@ -47,11 +54,14 @@ export interface StateContext {
 }
 
 /** The draft the form holds, and the values that could not be read (e.g. a range filter without "to"). */
-export function draftFromViewState(values: ViewStateValues, ctx: StateContext): { draft: ScheduleDraft; errors: DraftError[] } {
+export function draftFromViewState(
+  values: ViewStateValues,
+  ctx: StateContext,
+): { draft: ScheduleDraft; errors: DraftError[] } {
   const read = reader(values);
   const errors: DraftError[] = [];
   const destination = readDestination(read, ctx.metadata);
-  const format = readFormat(read, destination.kind);
+  const format = readFormat(read, destination.kind, ctx.metadata);
   const identifier = read.option(BlockIds.formDashboard) ?? '';
   const tile = read.option(BlockIds.formContent);
   const condition = read.option(BlockIds.formAlert);
@@ -70,7 +80,11 @@ export function draftFromViewState(values: ViewStateValues, ctx: StateContext): 
     ...(rowLimit ? { rowLimit: Number(rowLimit) } : {}),
     alert:
       condition && condition !== NO_ALERT && (ALERT_CONDITIONS as readonly string[]).includes(condition)
-        ? { kind: 'condition', condition: condition as AlertCondition, queryKey: read.option(BlockIds.formAlertTile) ?? '' }
+        ? {
+            kind: 'condition',
+            condition: condition as AlertCondition,
+            queryKey: read.option(BlockIds.formAlertTile) ?? '',
+          }
         : { kind: 'none' },
     testNow: read.checked(BlockIds.formTestNow).includes(TEST_NOW_VALUE),
   };
@@ -118,7 +132,9 @@ function shownPreset(read: Reader): Preset {
   if (read.has(BlockIds.formCron)) return { kind: 'custom', cron: cron ?? '' };
   const [hour, minute] = parseTime(read.time(BlockIds.formTime));
   if (read.has(BlockIds.formDays)) {
-    const days = read.checked(BlockIds.formDays).filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d));
+    const days = read
+      .checked(BlockIds.formDays)
+      .filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d));
     return { kind: 'weekly', days: WEEKDAYS.filter((d) => days.includes(d)), hour, minute };
   }
   if (read.has(BlockIds.formDayOfMonth)) {
@@ -126,7 +142,9 @@ function shownPreset(read: Reader): Preset {
     return { kind: 'monthly', day: day === 'last' ? 'last' : Number(day ?? 1), hour, minute };
   }
   if (read.has(BlockIds.formMinute)) return { kind: 'hourly', minute: Number(read.option(BlockIds.formMinute) ?? 0) };
-  return read.version(BlockIds.formTime) === 'weekdays' ? { kind: 'weekdays', hour, minute } : { kind: 'daily', hour, minute };
+  return read.version(BlockIds.formTime) === 'weekdays'
+    ? { kind: 'weekdays', hour, minute }
+    : { kind: 'daily', hour, minute };
 }
 
 function parseTime(time: string | undefined): [number, number] {
@@ -219,13 +237,18 @@ function readDestination(read: Reader, metadata: FormMetadata): DraftDestination
 export function splitAddresses(text: string): string[] {
   return text
     .split(/[\s,;]+/)
-    .map((part) => part.trim().replace(/^<mailto:[^|>]+\|(.+)>$/, '$1').replace(/^<mailto:(.+)>$/, '$1'))
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^<mailto:[^|>]+\|(.+)>$/, '$1')
+        .replace(/^<mailto:(.+)>$/, '$1'),
+    )
     .filter(Boolean);
 }
 
 /** The chosen format if the destination takes it, else the first it does (after a change of destination). */
-function readFormat(read: Reader, kind: DestinationKind): DraftFormat {
-  const allowed = formatsFor(kind);
+function readFormat(read: Reader, kind: DestinationKind, metadata: FormMetadata): DraftFormat {
+  const allowed = formatsFor(kind, metadata.keptFormat);
   const chosen = read.option(BlockIds.formFormat);
   return allowed.find((format) => format === chosen) ?? allowed[0] ?? 'pdf';
 }
@@ -242,7 +265,11 @@ function readOptions(read: Reader, format: DraftFormat): DraftFormatOptions {
       options.paperFormat = paper as DraftFormatOptions['paperFormat'];
     }
     const orientation = read.option(BlockIds.formPaperOrientation);
-    if (orientation && orientation !== DEFAULT_VALUE && (PAPER_ORIENTATIONS as readonly string[]).includes(orientation)) {
+    if (
+      orientation &&
+      orientation !== DEFAULT_VALUE &&
+      (PAPER_ORIENTATIONS as readonly string[]).includes(orientation)
+    ) {
       options.paperOrientation = orientation as DraftFormatOptions['paperOrientation'];
     }
   }
@@ -253,7 +280,12 @@ function readOptions(read: Reader, format: DraftFormat): DraftFormatOptions {
  * Overrides: a filter whose text differs from the dashboard's own value. A filter left as shown keeps
  * the schedule's previous override object as Omni returned it; filters not on screen keep theirs.
  */
-function readFilters(read: Reader, ctx: StateContext, identifier: string, errors: DraftError[]): Record<string, FilterValue> {
+function readFilters(
+  read: Reader,
+  ctx: StateContext,
+  identifier: string,
+  errors: DraftError[],
+): Record<string, FilterValue> {
   const previous = ctx.previousFilters ?? {};
   const filters: Record<string, FilterValue> = {};
   if (!ctx.dashboard || ctx.dashboard.identifier !== identifier) return { ...previous };

@@ -54,16 +54,20 @@ export function buildScheduleModal(draft: ScheduleDraft, ctx: ScheduleModalConte
     blocks.push(context(':hourglass_flowing_sand: Reading the dashboard’s filters and tiles…'));
   else if (ctx.dashboardStatus) blocks.push(context(`:warning: ${escapeMrkdwn(ctx.dashboardStatus.error)}`));
   blocks.push(
-    input(versioned(BlockIds.formName, metadata.nameRev ?? 0), textInput(ActionIds.formNameInput, draft.name, { maxLength: 150 }), {
-      label: 'Name',
-      hint: 'Follows the dashboard and timing until you type your own.',
-    }),
+    input(
+      versioned(BlockIds.formName, metadata.nameRev ?? 0),
+      textInput(ActionIds.formNameInput, draft.name, { maxLength: 150 }),
+      {
+        label: 'Name',
+        hint: 'Follows the dashboard and timing until you type your own.',
+      },
+    ),
     { type: 'header', text: plain('When', 150) },
     ...whenBlocks(draft, ctx.now),
     { type: 'header', text: plain('Where', 150) },
     ...destinationBlocks(draft, { passwordOnFile: metadata.passwordOnFile }),
     { type: 'header', text: plain('What', 150) },
-    ...formatBlocks(draft),
+    ...formatBlocks(draft, metadata.keptFormat),
     ...filterBlocks(draft, ctx.dashboard),
     ...contentBlocks(draft, ctx.dashboard),
   );

@@ -1,82 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { BlockIds } from '../../../src/ids.js';
 import type { DashboardDetails } from '../../../src/schedules/dashboard-details.js';
-import { DESTINATION_KINDS, DRAFT_FORMATS, type ScheduleDraft } from '../../../src/schedules/draft.js';
+import { DESTINATION_KINDS, type ScheduleDraft } from '../../../src/schedules/draft.js';
 import { formatsFor } from '../../../src/schedules/draft-formats.js';
-import type { Preset } from '../../../src/schedules/presets.js';
-import type { FormMetadata } from '../../../src/slack/ui/schedule-form-metadata.js';
 import {
   buildScheduleDoneModal,
   buildScheduleErrorModal,
   buildScheduleLoadingModal,
   buildScheduleModal,
   buildScheduleSavingModal,
-  type ScheduleModalContext,
   viewErrors,
 } from '../../../src/slack/ui/schedule-modal.js';
-import { draftFromViewState, type ViewStateValues } from '../../../src/slack/ui/schedule-modal-state.js';
-import { blockKitProblems } from '../../support/block-kit-limits.js';
 import { VALID_DESTINATIONS, validDraft } from '../../schedules/draft-fixtures.js';
-
-const NOW = new Date('2026-03-02T12:00:00Z');
-const REGIONAL: DashboardDetails = {
-  identifier: 'dashboard-abc123',
-  filters: [
-    { key: 'region', filter: { type: 'string', kind: 'EQUALS', values: ['US'], label: 'Region' } },
-    {
-      key: 'order_date',
-      filter: { type: 'date', kind: 'WITHIN_RANGE', left_side: '2024-01-01', right_side: '2024-12-31', label: 'Order Date' },
-    },
-  ],
-  tiles: [
-    { key: '1', name: 'Sales by region' },
-    { key: '2', name: 'Orders over time' },
-  ],
-};
-const META: FormMetadata = { mode: 'create', channelId: 'C0123ABCD' };
-
-function ctx(patch: Partial<ScheduleModalContext> = {}): ScheduleModalContext {
-  return { metadata: META, dashboard: REGIONAL, now: NOW, ...patch };
-}
-
-/** What Slack would send on submission if nothing was changed: each input's initial value. */
-function initialState(view: { blocks: unknown[] }): ViewStateValues {
-  const values: ViewStateValues = {};
-  for (const block of view.blocks as Record<string, any>[]) {
-    if (block.type !== 'input') continue;
-    const el = block.element;
-    const state: Record<string, unknown> = { type: el.type };
-    if (el.type === 'plain_text_input' || el.type === 'number_input') state.value = el.initial_value ?? null;
-    if (el.type === 'static_select' || el.type === 'external_select') state.selected_option = el.initial_option ?? null;
-    if (el.type === 'checkboxes') state.selected_options = el.initial_options ?? [];
-    if (el.type === 'multi_users_select') state.selected_users = el.initial_users ?? [];
-    if (el.type === 'conversations_select') state.selected_conversation = el.initial_conversation ?? null;
-    if (el.type === 'timepicker') state.selected_time = el.initial_time ?? null;
-    values[block.block_id] = { [el.action_id]: state };
-  }
-  return values;
-}
-
-function roundTrip(draft: ScheduleDraft, meta: FormMetadata = META) {
-  const view = buildScheduleModal(draft, ctx({ metadata: { ...meta, dashboardName: draft.dashboardName } }));
-  return draftFromViewState(initialState(view), {
-    metadata: { ...meta, dashboardName: draft.dashboardName },
-    dashboard: REGIONAL,
-  });
-}
-
-const PRESETS: Preset[] = [
-  { kind: 'hourly', minute: 15 },
-  { kind: 'daily', hour: 7, minute: 30 },
-  { kind: 'weekdays', hour: 9, minute: 0 },
-  { kind: 'weekly', days: ['MON', 'THU'], hour: 18, minute: 45 },
-  { kind: 'monthly', day: 'last', hour: 6, minute: 30 },
-  { kind: 'monthly', day: 15, hour: 6, minute: 30 },
-  { kind: 'custom', cron: '0 8 1-7 * ? *' },
-];
-
-const regional = (patch: Partial<ScheduleDraft> = {}) =>
-  validDraft({ identifier: 'dashboard-abc123', dashboardName: 'Regional Sales', ...patch });
+import { blockKitProblems } from '../../support/block-kit-limits.js';
+import { ctx, META, type Obj, PRESETS, regional, roundTrip } from './schedule-modal-fixtures.js';
 
 describe('buildScheduleModal', () => {
   it('is valid Block Kit (≤100 blocks) in every combination of destination, format, timing and alert', () => {
@@ -84,7 +21,10 @@ describe('buildScheduleModal', () => {
     for (const kind of DESTINATION_KINDS) {
       for (const format of formatsFor(kind)) {
         for (const when of PRESETS) {
-          for (const alert of [{ kind: 'none' as const }, { kind: 'condition' as const, condition: 'RESULTS_MISSING' as const, queryKey: '2' }]) {
+          for (const alert of [
+            { kind: 'none' as const },
+            { kind: 'condition' as const, condition: 'RESULTS_MISSING' as const, queryKey: '2' },
+          ]) {
             const draft = regional({
               destination: VALID_DESTINATIONS[kind],
               format,
@@ -94,7 +34,10 @@ describe('buildScheduleModal', () => {
               filters: { region: { type: 'string', kind: 'EQUALS', values: ['EU'], label: 'Region' } },
             });
             for (const mode of ['create', 'edit', 'duplicate'] as const) {
-              const view = buildScheduleModal(draft, ctx({ metadata: { ...META, mode, passwordOnFile: mode === 'edit' } }));
+              const view = buildScheduleModal(
+                draft,
+                ctx({ metadata: { ...META, mode, passwordOnFile: mode === 'edit' } }),
+              );
               expect(blockKitProblems('modal', view), `${kind} ${format} ${when.kind} ${mode}`).toEqual([]);
               expect(view.blocks.length).toBeLessThanOrEqual(100);
               states += 1;
@@ -108,23 +51,60 @@ describe('buildScheduleModal', () => {
 
   it('is valid with no dashboard yet, while loading, and with a dashboard error', () => {
     const empty = validDraft({ identifier: '', dashboardName: undefined, name: '' });
-    for (const extra of [{ dashboard: undefined }, { dashboard: undefined, dashboardStatus: 'loading' as const }, { dashboardStatus: { error: 'Document with identifier "x" not found' } }]) {
+    for (const extra of [
+      { dashboard: undefined },
+      { dashboard: undefined, dashboardStatus: 'loading' as const },
+      { dashboardStatus: { error: 'Document with identifier "x" not found' } },
+    ]) {
       const view = buildScheduleModal(empty, ctx(extra));
       expect(blockKitProblems('modal', view)).toEqual([]);
     }
-    const loading = JSON.stringify(buildScheduleModal(empty, ctx({ dashboard: undefined, dashboardStatus: 'loading' })));
+    const loading = JSON.stringify(
+      buildScheduleModal(empty, ctx({ dashboard: undefined, dashboardStatus: 'loading' })),
+    );
     expect(loading).toContain('Reading the dashboard’s filters and tiles');
   });
 
   it('stays within 100 blocks for a dashboard with many filters and tiles, with every field in error', () => {
     const many: DashboardDetails = {
       identifier: 'dashboard-abc123',
-      filters: Array.from({ length: 60 }, (_, i) => ({ key: `f${i}`, filter: { kind: 'EQUALS', values: [`v${i}`], label: `Filter ${i}` } })),
+      filters: Array.from({ length: 60 }, (_, i) => ({
+        key: `f${i}`,
+        filter: { kind: 'EQUALS', values: [`v${i}`], label: `Filter ${i}` },
+      })),
       tiles: Array.from({ length: 150 }, (_, i) => ({ key: String(i + 1), name: `Tile ${i + 1}` })),
     };
-    const draft = regional({ destination: VALID_DESTINATIONS.email, alert: { kind: 'condition', condition: 'RESULTS_PRESENT', queryKey: '3' } });
-    const fields = ['dashboard', 'name', 'when', 'timezone', 'emailPeople', 'emailAddresses', 'emailSubject', 'format', 'formatOptions', 'paperFormat', 'content', 'rowLimit', 'alert', 'alertTile', 'testNow', 'filter:f1', 'filters'] as const;
-    const view = buildScheduleModal(draft, ctx({ dashboard: many, errors: fields.map((field) => ({ field, message: `bad ${field}` })), notice: 'Omni said no' }));
+    const draft = regional({
+      destination: VALID_DESTINATIONS.email,
+      alert: { kind: 'condition', condition: 'RESULTS_PRESENT', queryKey: '3' },
+    });
+    const fields = [
+      'dashboard',
+      'name',
+      'when',
+      'timezone',
+      'emailPeople',
+      'emailAddresses',
+      'emailSubject',
+      'format',
+      'formatOptions',
+      'paperFormat',
+      'content',
+      'rowLimit',
+      'alert',
+      'alertTile',
+      'testNow',
+      'filter:f1',
+      'filters',
+    ] as const;
+    const view = buildScheduleModal(
+      draft,
+      ctx({
+        dashboard: many,
+        errors: fields.map((field) => ({ field, message: `bad ${field}` })),
+        notice: 'Omni said no',
+      }),
+    );
     expect(blockKitProblems('modal', view)).toEqual([]);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     expect(JSON.stringify(view)).toContain('Kept as set in Omni');
@@ -132,10 +112,10 @@ describe('buildScheduleModal', () => {
 
   it('shows only the formats the destination takes, and only the chosen format’s options', () => {
     const view = buildScheduleModal(regional(), ctx());
-    const format = view.blocks.find((b) => b.block_id?.startsWith(BlockIds.formFormat)) as any;
-    expect(format.element.options.map((o: any) => o.value)).toEqual(['pdf', 'png', 'csv', 'link_only']);
-    const options = view.blocks.find((b) => b.block_id?.startsWith(BlockIds.formOptions)) as any;
-    expect(options.element.options.map((o: any) => o.value)).toEqual([
+    const format = view.blocks.find((b) => b.block_id?.startsWith(BlockIds.formFormat)) as Obj;
+    expect(format.element.options.map((o: Obj) => o.value)).toEqual(['pdf', 'png', 'csv', 'link_only']);
+    const options = view.blocks.find((b) => b.block_id?.startsWith(BlockIds.formOptions)) as Obj;
+    expect(options.element.options.map((o: Obj) => o.value)).toEqual([
       'hideTitle',
       'expandTablesToShowAllRows',
       'showFilters',
@@ -144,8 +124,8 @@ describe('buildScheduleModal', () => {
     ]);
     expect(view.blocks.some((b) => b.block_id === BlockIds.formPaperFormat)).toBe(true);
     const csv = buildScheduleModal(regional({ format: 'csv' }), ctx());
-    const csvOptions = csv.blocks.find((b) => b.block_id?.startsWith(BlockIds.formOptions)) as any;
-    expect(csvOptions.element.options.map((o: any) => o.value)).toEqual([
+    const csvOptions = csv.blocks.find((b) => b.block_id?.startsWith(BlockIds.formOptions)) as Obj;
+    expect(csvOptions.element.options.map((o: Obj) => o.value)).toEqual([
       'hideHiddenFields',
       'enableFormatting',
       'showFilters',
@@ -155,12 +135,28 @@ describe('buildScheduleModal', () => {
     expect(csv.blocks.some((b) => b.block_id === BlockIds.formPaperFormat)).toBe(false);
   });
 
+  it('offers an edited schedule’s own format even where the app would not, and reads it back', () => {
+    const draft = regional({ format: 'xlsx' });
+    const metadata = {
+      ...META,
+      mode: 'edit' as const,
+      keptFormat: { kind: 'slack-channel' as const, format: 'xlsx' as const },
+    };
+    const view = buildScheduleModal(draft, ctx({ metadata }));
+    const format = view.blocks.find((b) => b.block_id?.startsWith(BlockIds.formFormat)) as Obj;
+    expect(format.element.options.map((o: Obj) => o.value)).toEqual(['pdf', 'png', 'csv', 'link_only', 'xlsx']);
+    expect(format.element.initial_option.value).toBe('xlsx');
+    expect(roundTrip(draft, metadata).draft.format).toBe('xlsx');
+  });
+
   it('asks each destination for exactly its fields', () => {
     const inputsOf = (kind: ScheduleDraft['destination']['kind']) =>
       buildScheduleModal(regional({ destination: VALID_DESTINATIONS[kind] }), ctx())
         .blocks.filter((b) => b.type === 'input')
         .map((b) => b.block_id as string)
-        .filter((id) => !id.includes('~~') && /slack_channel|slack_users|slack_message|form_email|webhook|sftp|s3/.test(id));
+        .filter(
+          (id) => !id.includes('~~') && /slack_channel|slack_users|slack_message|form_email|webhook|sftp|s3/.test(id),
+        );
     expect(inputsOf('slack-channel')).toEqual([BlockIds.formSlackChannel, BlockIds.formSlackMessage]);
     expect(inputsOf('slack-dm')).toEqual([BlockIds.formSlackUsers, BlockIds.formSlackMessage]);
     expect(inputsOf('email')).toEqual([
@@ -171,8 +167,18 @@ describe('buildScheduleModal', () => {
       BlockIds.formEmailFanOut,
     ]);
     expect(inputsOf('webhook')).toEqual([BlockIds.formWebhookUrl]);
-    expect(inputsOf('sftp')).toEqual([BlockIds.formSftpAddress, BlockIds.formSftpPort, BlockIds.formSftpUsername, BlockIds.formSftpPassword]);
-    expect(inputsOf('s3')).toEqual([BlockIds.formS3Bucket, BlockIds.formS3Region, BlockIds.formS3RoleArn, BlockIds.formS3KeyPrefix]);
+    expect(inputsOf('sftp')).toEqual([
+      BlockIds.formSftpAddress,
+      BlockIds.formSftpPort,
+      BlockIds.formSftpUsername,
+      BlockIds.formSftpPassword,
+    ]);
+    expect(inputsOf('s3')).toEqual([
+      BlockIds.formS3Bucket,
+      BlockIds.formS3Region,
+      BlockIds.formS3RoleArn,
+      BlockIds.formS3KeyPrefix,
+    ]);
   });
 
   it('says in plain words when it runs, with the next three runs in the zone', () => {
@@ -181,7 +187,9 @@ describe('buildScheduleModal', () => {
     expect(preview).toContain('At 08:45, Monday through Friday');
     expect(preview).toContain('Next: Mon 2 Mar, 08:45 EST · Tue 3 Mar, 08:45 EST · Wed 4 Mar, 08:45 EST');
     const bad = buildScheduleModal(regional({ when: { kind: 'custom', cron: '*/5 * * * ? *' } }), ctx());
-    expect(JSON.stringify(bad.blocks.find((b) => b.block_id === BlockIds.formWhenPreview))).toContain("Omni's minimum is hourly");
+    expect(JSON.stringify(bad.blocks.find((b) => b.block_id === BlockIds.formWhenPreview))).toContain(
+      "Omni's minimum is hourly",
+    );
   });
 
   it('never puts the SFTP password in the view or its private_metadata', () => {
@@ -191,17 +199,32 @@ describe('buildScheduleModal', () => {
   });
 
   it('shows the dashboard’s filters with the schedule’s values', () => {
-    const view = buildScheduleModal(regional({ filters: { region: { type: 'string', kind: 'EQUALS', values: ['EU', 'APAC'] } } }), ctx());
-    const region = view.blocks.find((b) => b.block_id === `${BlockIds.formFilterPrefix}region~~dashboard-abc123`) as any;
+    const view = buildScheduleModal(
+      regional({ filters: { region: { type: 'string', kind: 'EQUALS', values: ['EU', 'APAC'] } } }),
+      ctx(),
+    );
+    const region = view.blocks.find(
+      (b) => b.block_id === `${BlockIds.formFilterPrefix}region~~dashboard-abc123`,
+    ) as Obj;
     expect(region.label.text).toBe('Region');
     expect(region.element.initial_value).toBe('EU, APAC');
-    const date = view.blocks.find((b) => b.block_id === `${BlockIds.formFilterPrefix}order_date~~dashboard-abc123`) as any;
+    const date = view.blocks.find(
+      (b) => b.block_id === `${BlockIds.formFilterPrefix}order_date~~dashboard-abc123`,
+    ) as Obj;
     expect(date.element.initial_value).toBe('2024-01-01 to 2024-12-31');
   });
 
   it('puts errors under their fields, and those without a field above the form', () => {
     const draft = regional({ destination: VALID_DESTINATIONS.webhook, format: 'csv' });
-    const view = buildScheduleModal(draft, ctx({ errors: [{ field: 'webhookUrl', message: 'url: Invalid url' }, { field: 'filters', message: 'Invalid filter keys found' }] }));
+    const view = buildScheduleModal(
+      draft,
+      ctx({
+        errors: [
+          { field: 'webhookUrl', message: 'url: Invalid url' },
+          { field: 'filters', message: 'Invalid filter keys found' },
+        ],
+      }),
+    );
     const at = view.blocks.findIndex((b) => b.block_id === BlockIds.formWebhookUrl);
     expect(JSON.stringify(view.blocks[at + 1])).toContain(':warning: url: Invalid url');
     expect(view.blocks[0]?.block_id).toBe(BlockIds.formNotice);
@@ -211,12 +234,14 @@ describe('buildScheduleModal', () => {
   it('maps errors to the (versioned) input blocks for response_action: errors', () => {
     const draft = regional({ format: 'csv', when: { kind: 'custom', cron: 'x' } });
     const view = buildScheduleModal(draft, ctx({ metadata: { ...META, nameRev: 2 } }));
-    expect(viewErrors(view, draft, [
-      { field: 'when', message: 'bad cron' },
-      { field: 'name', message: 'no name' },
-      { field: 'formatOptions', message: 'a' },
-      { field: 'formatOptions', message: 'b' },
-    ])).toEqual({
+    expect(
+      viewErrors(view, draft, [
+        { field: 'when', message: 'bad cron' },
+        { field: 'name', message: 'no name' },
+        { field: 'formatOptions', message: 'a' },
+        { field: 'formatOptions', message: 'b' },
+      ]),
+    ).toEqual({
       [BlockIds.formCron]: 'bad cron',
       [`${BlockIds.formName}~~2`]: 'no name',
       [`${BlockIds.formOptions}~~csv`]: 'a b',
@@ -234,93 +259,5 @@ describe('buildScheduleModal', () => {
       expect(blockKitProblems('modal', view)).toEqual([]);
       expect(view.submit).toBeUndefined();
     }
-  });
-});
-
-describe('draftFromViewState', () => {
-  it('reads back the draft the form was built from, for every destination, format and timing', () => {
-    for (const kind of DESTINATION_KINDS) {
-      for (const format of formatsFor(kind)) {
-        for (const when of PRESETS) {
-          const destination = VALID_DESTINATIONS[kind];
-          const draft = regional({
-            destination,
-            format,
-            when,
-            rowLimit: 250,
-            content: { kind: 'tile', queryKey: '2' },
-            alert: { kind: 'condition', condition: 'RESULTS_PRESENT', queryKey: '1' },
-            testNow: true,
-            filters: { region: { type: 'string', kind: 'EQUALS', values: ['EU'], label: 'Region' } },
-            options: {
-              hideTitle: format === 'pdf',
-              expandTablesToShowAllRows: false,
-              hideHiddenFields: format === 'csv',
-              enableFormatting: false,
-              showFilters: false,
-              showContentLink: true,
-              killJobsOnFailure: true,
-              ...(format === 'pdf' ? { paperFormat: 'a4' as const, paperOrientation: 'landscape' as const } : {}),
-            },
-          });
-          const { draft: read, errors } = roundTrip(draft);
-          expect(errors).toEqual([]);
-          const expected: ScheduleDraft = { ...draft };
-          // People's addresses are looked up in Slack after submission; the password is never in the view.
-          if (destination.kind === 'email') {
-            expected.destination = { ...destination, people: destination.people.map((p) => ({ slackUserId: p.slackUserId })) };
-          }
-          if (destination.kind === 'sftp') expected.destination = { ...destination, password: '' };
-          expect(read, `${kind} ${format} ${when.kind}`).toEqual(expected);
-        }
-      }
-    }
-  });
-
-  it('keeps a filter left as shown out of the overrides, and reads an edited one onto Omni’s object', () => {
-    const view = buildScheduleModal(regional(), ctx());
-    const state = initialState(view);
-    expect(draftFromViewState(state, { metadata: META, dashboard: REGIONAL }).draft.filters).toEqual({});
-    state[`${BlockIds.formFilterPrefix}order_date~~dashboard-abc123`] = {
-      schedule_form_filter_input: { type: 'plain_text_input', value: '2025-01-01 to 2025-06-30' },
-    };
-    state[`${BlockIds.formFilterPrefix}region~~dashboard-abc123`] = {
-      schedule_form_filter_input: { type: 'plain_text_input', value: null },
-    };
-    expect(draftFromViewState(state, { metadata: META, dashboard: REGIONAL }).draft.filters).toEqual({
-      order_date: { type: 'date', kind: 'WITHIN_RANGE', left_side: '2025-01-01', right_side: '2025-06-30', label: 'Order Date' },
-      region: { type: 'string', kind: 'EQUALS', values: [], label: 'Region' },
-    });
-    state[`${BlockIds.formFilterPrefix}order_date~~dashboard-abc123`] = {
-      schedule_form_filter_input: { type: 'plain_text_input', value: 'last year' },
-    };
-    expect(draftFromViewState(state, { metadata: META, dashboard: REGIONAL }).errors).toEqual([
-      { field: 'filter:order_date', message: 'Type two values separated by "to", e.g. 2024-01-01 to 2024-12-31.' },
-    ]);
-  });
-
-  it('carries the time of day and days over when "Repeats" changes', () => {
-    const view = buildScheduleModal(regional({ when: { kind: 'weekdays', hour: 7, minute: 15 } }), ctx());
-    const state = initialState(view);
-    const repeat = (value: string) => {
-      state[BlockIds.formRepeat] = { schedule_form_repeat_select: { type: 'static_select', selected_option: { value } } };
-      return draftFromViewState(state, { metadata: META, dashboard: REGIONAL }).draft.when;
-    };
-    expect(repeat('weekly')).toEqual({ kind: 'weekly', days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], hour: 7, minute: 15 });
-    expect(repeat('hourly')).toEqual({ kind: 'hourly', minute: 15 });
-    expect(repeat('monthly')).toEqual({ kind: 'monthly', day: 1, hour: 7, minute: 15 });
-    expect(repeat('custom')).toEqual({ kind: 'custom', cron: '15 7 ? * MON-FRI *' });
-  });
-
-  it('defaults a new destination (this channel for Slack) and a format it takes', () => {
-    const view = buildScheduleModal(regional({ destination: VALID_DESTINATIONS.webhook, format: 'json', content: { kind: 'tile', queryKey: '1' } }), ctx());
-    const state = initialState(view);
-    state[BlockIds.formDestination] = {
-      schedule_form_destination_select: { type: 'static_select', selected_option: { value: 'slack-channel' } },
-    };
-    const { draft } = draftFromViewState(state, { metadata: META, dashboard: REGIONAL });
-    expect(draft.destination).toEqual({ kind: 'slack-channel', channelId: 'C0123ABCD', message: '' });
-    expect(draft.format).toBe('pdf');
-    expect(DRAFT_FORMATS).toContain(draft.format);
   });
 });

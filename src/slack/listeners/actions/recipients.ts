@@ -1,7 +1,7 @@
 // The recipients buttons: Subscribe / Unsubscribe (cards and answers), Recipients (opens the modal that
 // lists who receives a schedule) and Remove (in that modal, then the modal shows the new list).
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ActionIds } from '../../../ids.js';
+import { ActionIds, BlockIds } from '../../../ids.js';
 import { removeFromSchedule } from '../../../recipients/index.js';
 import { workspaceKey } from '../../../store/index.js';
 import type { AppDeps } from '../../deps.js';
@@ -12,7 +12,12 @@ import { loadRecipientsView } from '../../recipients/recipients-view.js';
 import { type SubscribeOp, subscribeSelf } from '../../recipients/subscribe.js';
 import { scopeFromContext } from '../../scope.js';
 import { escapeMrkdwn } from '../../ui/format.js';
-import { recipientsLoadingView, recipientsMessageView, recipientsMetadata } from '../../ui/recipients-modal.js';
+import {
+  type RecipientsMetadata,
+  recipientsLoadingView,
+  recipientsMessageView,
+  recipientsMetadata,
+} from '../../ui/recipients-modal.js';
 import type { SlackMessage } from '../../ui/schedule-card.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
@@ -22,7 +27,12 @@ async function tellUser(args: ButtonArgs, message: SlackMessage): Promise<void> 
   const { body, client, respond, logger } = args;
   try {
     if (body.response_url) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: message.text,
+        blocks: message.blocks,
+      });
     } else if (body.channel?.id && body.container?.type === 'message') {
       await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, ...message });
     } else {
@@ -55,23 +65,26 @@ function showRecipientsButton(deps: AppDeps) {
     await ack();
     const scope = scopeFromContext(context);
     const scheduleId = action.value ?? '';
+    const metadata = cardOf(body, action.block_id);
     let viewId: string | undefined;
     try {
       // Open at once (the trigger expires in 3 s); from a card shown in a modal, stack on it.
-      const loading = recipientsLoadingView(scheduleId);
+      const loading = recipientsLoadingView(scheduleId, metadata);
       const opened =
         body.view?.type === 'modal'
           ? await client.views.push({ trigger_id: body.trigger_id, view: loading })
           : await client.views.open({ trigger_id: body.trigger_id, view: loading });
       viewId = opened.view?.id;
       await requireAccess(deps, client, scope, body.user.id, 'member');
-      const view = await loadRecipientsView({ deps, client, scope, scheduleId });
+      const view = await loadRecipientsView({ deps, client, scope, scheduleId, metadata });
       if (viewId) await client.views.update({ view_id: viewId, view });
     } catch (error) {
       logFailure(logger, 'recipients view', error);
       if (viewId) {
-        const view = recipientsMessageView(scheduleId, `:warning: ${userMessageForError(error)}`);
-        await client.views.update({ view_id: viewId, view }).catch((e: unknown) => logFailure(logger, 'recipients view', e));
+        const view = recipientsMessageView(scheduleId, `:warning: ${userMessageForError(error)}`, metadata);
+        await client.views
+          .update({ view_id: viewId, view })
+          .catch((e: unknown) => logFailure(logger, 'recipients view', e));
       }
     }
   };
@@ -98,14 +111,18 @@ function removeRecipientButton(deps: AppDeps) {
         detail,
       });
     let notice: string;
+    let changed = meta.changed === true;
     try {
       await requireAccess(deps, client, scope, body.user.id, 'member');
       const rc = await recipientsContextFor({ deps, client, scope });
       const outcome = await removeFromSchedule(rc, meta.scheduleId, [{ kind: 'email', email }]);
       const shown = escapeMrkdwn(email);
-      if (!outcome.ok) notice = `:information_source: This schedule no longer delivers by email; nothing was removed.`;
-      else if (outcome.removed.length > 0) notice = `:white_check_mark: Removed ${shown}.`;
-      else if (outcome.failed.length > 0) notice = `:warning: Omni did not remove ${shown}: ${escapeMrkdwn(outcome.failed[0]?.detail ?? '')}`;
+      if (!outcome.ok) notice = ':information_source: This schedule no longer delivers by email; nothing was removed.';
+      else if (outcome.removed.length > 0) {
+        notice = `:white_check_mark: Removed ${shown}.`;
+        changed = true;
+      } else if (outcome.failed.length > 0)
+        notice = `:warning: Omni did not remove ${shown}: ${escapeMrkdwn(outcome.failed[0]?.detail ?? '')}`;
       else notice = `:information_source: ${shown} was no longer a recipient.`;
       audit(outcome.ok && outcome.failed.length === 0 ? 'ok' : 'failed', notice.slice(0, 300));
     } catch (error) {
@@ -113,15 +130,32 @@ function removeRecipientButton(deps: AppDeps) {
       notice = `:warning: ${userMessageForError(error)}`;
       audit('failed', notice.slice(0, 300));
     }
+    const metadata = { ...(meta.card ? { card: meta.card } : {}), ...(changed ? { changed } : {}) };
     try {
-      const view = await loadRecipientsView({ deps, client, scope, scheduleId: meta.scheduleId, notice });
+      const view = await loadRecipientsView({ deps, client, scope, scheduleId: meta.scheduleId, notice, metadata });
       await client.views.update({ view_id: viewId, view });
     } catch (error) {
       logFailure(logger, 'recipients view', error);
-      const view = recipientsMessageView(meta.scheduleId, `${notice}\n:warning: ${userMessageForError(error)}`);
-      await client.views.update({ view_id: viewId, view }).catch((e: unknown) => logFailure(logger, 'recipients view', e));
+      const text = `${notice}\n:warning: ${userMessageForError(error)}`;
+      const view = recipientsMessageView(meta.scheduleId, text, metadata);
+      await client.views
+        .update({ view_id: viewId, view })
+        .catch((e: unknown) => logFailure(logger, 'recipients view', e));
     }
   };
+}
+
+/** The in-channel card the button was on (ephemeral cards and modals cannot be redrawn later). */
+function cardOf(body: BlockButtonAction, blockId: string): Omit<RecipientsMetadata, 'scheduleId'> {
+  const container = body.container as {
+    type?: string;
+    channel_id?: string;
+    message_ts?: string;
+    is_ephemeral?: boolean;
+  };
+  if (blockId !== BlockIds.scheduleCardActions || container?.type !== 'message' || container.is_ephemeral) return {};
+  if (!container.channel_id || !container.message_ts) return {};
+  return { card: { channel: container.channel_id, ts: container.message_ts } };
 }
 
 export function registerRecipientsActions(app: App, deps: AppDeps): void {

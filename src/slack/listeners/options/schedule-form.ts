@@ -19,7 +19,9 @@ export function dashboardOptionsCallback(deps: AppDeps) {
       const matches = searchDashboards(list, (body as BlockSuggestion).value ?? '');
       await ack({
         options: matches.map((d) =>
-          d.pasted ? option(`Dashboard id ${d.identifier}`, d.identifier) : option(`${d.name} (${d.identifier})`, d.identifier),
+          d.pasted
+            ? option(`Dashboard id ${d.identifier}`, d.identifier)
+            : option(`${d.name} (${d.identifier})`, d.identifier),
         ),
       });
     } catch (error) {

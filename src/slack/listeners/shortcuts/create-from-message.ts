@@ -14,14 +14,21 @@ export function messageLinks(message: unknown, depth = 0): string[] {
   if (Array.isArray(message)) return message.flatMap((item) => messageLinks(item, depth + 1));
   const found: string[] = [];
   for (const [key, value] of Object.entries(message)) {
-    if (typeof value === 'string' && ['text', 'url', 'from_url', 'title_link', 'original_url'].includes(key)) found.push(value);
+    if (typeof value === 'string' && ['text', 'url', 'from_url', 'title_link', 'original_url'].includes(key))
+      found.push(value);
     else if (typeof value === 'object') found.push(...messageLinks(value, depth + 1));
   }
   return found;
 }
 
 export function createFromMessageCallback(deps: AppDeps) {
-  return async ({ ack, shortcut, client, logger, context }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
+  return async ({
+    ack,
+    shortcut,
+    client,
+    logger,
+    context,
+  }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
     await ack();
     const identifier = messageLinks(shortcut.message)
       .map((text) => findDashboardLink(text))
@@ -36,7 +43,9 @@ export function createFromMessageCallback(deps: AppDeps) {
         userId: shortcut.user.id,
         triggerId: shortcut.trigger_id,
         mode: 'create',
-        ...(identifier ? { identifier } : { notice: 'That message has no link to an Omni dashboard: choose the dashboard below.' }),
+        ...(identifier
+          ? { identifier }
+          : { notice: 'That message has no link to an Omni dashboard: choose the dashboard below.' }),
         ...(channelId && !channelId.startsWith('D') ? { channelId } : {}),
       });
     } catch (error) {

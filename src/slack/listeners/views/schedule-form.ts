@@ -10,7 +10,14 @@ import { buildScheduleErrorModal } from '../../ui/schedule-modal.js';
 import type { ViewStateValues } from '../../ui/schedule-modal-state.js';
 
 export function scheduleFormSubmitCallback(deps: AppDeps) {
-  return async ({ ack, body, view, client, logger, context }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+  return async ({
+    ack,
+    body,
+    view,
+    client,
+    logger,
+    context,
+  }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
     let acked = false;
     const once: SubmissionAck = async (response) => {
       acked = true;
@@ -35,13 +42,21 @@ export function scheduleFormSubmitCallback(deps: AppDeps) {
     } catch (error) {
       logFailure(logger, 'submitting the schedule form', error);
       if (!acked) {
-        const view = buildScheduleErrorModal(decodeFormMetadata(body.view.private_metadata), userMessageForError(error));
-        await ack({ response_action: 'update', view }).catch((e: unknown) => logFailure(logger, 'acking a failed submission', e));
+        const view = buildScheduleErrorModal(
+          decodeFormMetadata(body.view.private_metadata),
+          userMessageForError(error),
+        );
+        await ack({ response_action: 'update', view }).catch((e: unknown) =>
+          logFailure(logger, 'acking a failed submission', e),
+        );
       }
     }
   };
 }
 
 export function registerScheduleFormView(app: App, deps: AppDeps): void {
-  app.view<ViewSubmitAction>({ callback_id: CallbackIds.scheduleFormView, type: 'view_submission' }, scheduleFormSubmitCallback(deps));
+  app.view<ViewSubmitAction>(
+    { callback_id: CallbackIds.scheduleFormView, type: 'view_submission' },
+    scheduleFormSubmitCallback(deps),
+  );
 }
