@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { checkOmniBaseUrl } from './connections/base-url.js';
 import { loadOrCreateDevKey, parseEncryptionKeys } from './store/crypto.js';
+import { maskUrlCredentials } from './store/logger.js';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
@@ -89,11 +90,12 @@ const storeUrlSchema = z
   );
 const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error'], 'must be one of debug, info, warn, error');
 
-// Only for variables whose value is not a secret: the message quotes it.
+// Only for variables whose value is not a secret: the message quotes it (a URL's password masked).
 function parseVar<T>(name: string, value: string, schema: z.ZodType<T, string>): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new ConfigError(`${name} ${result.error.issues[0]?.message ?? 'is not valid'} (got "${value}").`, name);
+  const shown = maskUrlCredentials(value);
+  throw new ConfigError(`${name} ${result.error.issues[0]?.message ?? 'is not valid'} (got "${shown}").`, name);
 }
 
 function requirePrefix(env: Env, name: string, prefix: string, what: string): string {

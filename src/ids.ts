@@ -63,6 +63,7 @@ export const ActionIds = {
   formSlackUsersSelect: 'schedule_form_slack_users_select',
   formSlackMessageInput: 'schedule_form_slack_message_input',
   formEmailPeopleSelect: 'schedule_form_email_people_select',
+  formEmailChannelsSelect: 'schedule_form_email_channels_select',
   formEmailAddressesInput: 'schedule_form_email_addresses_input',
   formEmailSubjectInput: 'schedule_form_email_subject_input',
   formEmailBodyInput: 'schedule_form_email_body_input',
@@ -95,6 +96,8 @@ export const BlockIds = {
   omniRateLimitInput: 'omni_rate_limit_block',
   // --- schedules (cards, list, App Home)
   scheduleCardActions: 'schedule_card_actions',
+  /** An email schedule's card: Recipients, Subscribe, Unsubscribe (a second row under the card's own buttons). */
+  scheduleCardRecipients: 'schedule_card_recipients',
   listNavigation: 'schedule_list_navigation',
   scheduleNotice: 'schedule_notice',
   // --- authoring: the schedule form's blocks (one per field; filters are `formFilterPrefix` + filter key)
@@ -114,6 +117,7 @@ export const BlockIds = {
   formSlackUsers: 'schedule_form_slack_users_block',
   formSlackMessage: 'schedule_form_slack_message_block',
   formEmailPeople: 'schedule_form_email_people_block',
+  formEmailChannels: 'schedule_form_email_channels_block',
   formEmailAddresses: 'schedule_form_email_addresses_block',
   formEmailSubject: 'schedule_form_email_subject_block',
   formEmailBody: 'schedule_form_email_body_block',

@@ -147,6 +147,7 @@ describe('loadConfig', () => {
     ['PORT', { ...base, PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535 (got "eighty").'],
     ['PORT', { ...base, PORT: '70000' }, 'PORT must be a whole number from 0 to 65535 (got "70000").'],
     ['STORE_URL', { ...base, STORE_URL: 'mysql://db' }, 'STORE_URL must start with sqlite://, redis://'],
+    ['STORE_URL', { ...base, STORE_URL: 'mysql://app:hunter2@db:3306/omni' }, '(got "mysql://app:***@db:3306/omni").'],
     ['ENCRYPTION_KEY', { ...base, ENCRYPTION_KEY: 'c2hvcnQ=' }, 'ENCRYPTION_KEY decodes to 5 bytes, not 32'],
     ['ENCRYPTION_KEY', { ...base, ENCRYPTION_KEY: 'not base64!' }, 'ENCRYPTION_KEY is not base64'],
     [

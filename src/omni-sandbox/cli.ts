@@ -52,10 +52,11 @@ async function main(): Promise<void> {
   }
   const apiKey = flags['api-key'] ?? (process.env.OMNI_SANDBOX_API_KEY || 'sandbox-key');
   if (apiKey.trim() === '') fail('--api-key must not be empty');
+  const rateLimit = integerFlag('rate-limit', flags['rate-limit'], 60);
   const sandbox = await startOmniSandbox({
     port: integerFlag('port', flags.port, 4010, 65535),
     apiKey,
-    rateLimitPerMinute: integerFlag('rate-limit', flags['rate-limit'], 60),
+    rateLimitPerMinute: rateLimit,
     latencyMs: integerFlag('latency-ms', flags['latency-ms'], 0),
     seed: !flags['no-seed'],
     externalWebhooks: flags['external-webhooks'] ?? false,
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Omni sandbox listening on ${sandbox.url} (API: ${sandbox.url}/api/v1/…)\n` +
       `API key (${keySource}): ${keyHint(apiKey)} — send it as "Authorization: Bearer <key>"\n` +
-      `Rate limit: ${flags['rate-limit'] ?? 60}/min per key. Press Ctrl+C to stop.\n`,
+      `Rate limit: ${rateLimit === 0 ? 'off' : `${rateLimit}/min per key`}. Press Ctrl+C to stop.\n`,
   );
   const stop = () => {
     sandbox.close().then(

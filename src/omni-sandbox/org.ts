@@ -21,7 +21,8 @@ export function listUserAttributes(ctx: HandlerContext): Reply {
 const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 
-function positiveInt(ctx: HandlerContext, name: string, fallback: number): number {
+/** An integer query parameter (Omni's spec types them as numeric strings); `fallback` when absent. */
+function integerParam(ctx: HandlerContext, name: string, fallback: number): number {
   const raw = ctx.query.get(name);
   if (raw === null || raw === '') return fallback;
   const n = Number(raw);
@@ -29,7 +30,11 @@ function positiveInt(ctx: HandlerContext, name: string, fallback: number): numbe
   return n;
 }
 
-/** GET /api/scim/v2/Users[?filter=userName eq "a@b.c"] */
+/**
+ * GET /api/scim/v2/Users[?filter=userName eq "a@b.c"][&startIndex=1][&count=100]: members in order of
+ * creation, as Omni's docs say (the state keeps members in the order they were added). As SCIM (RFC 7644
+ * §3.4.2.4) says, a `startIndex` below 1 reads as 1 and a negative `count` as 0.
+ */
 export function listScimUsers(ctx: HandlerContext): Reply {
   const filter = ctx.query.get('filter');
   let userName: string | null = null;
@@ -38,11 +43,11 @@ export function listScimUsers(ctx: HandlerContext): Reply {
     if (!match) throw badRequest(`Unsupported filter: ${filter}. Use userName eq "<email>"`);
     userName = match[1].toLowerCase();
   }
-  const startIndex = Math.max(1, positiveInt(ctx, 'startIndex', 1));
-  const count = Math.max(0, positiveInt(ctx, 'count', 100));
-  const members = [...ctx.state.members.values()]
-    .filter((m) => userName === null || m.email.toLowerCase() === userName)
-    .sort((a, b) => a.email.localeCompare(b.email));
+  const startIndex = Math.max(1, integerParam(ctx, 'startIndex', 1));
+  const count = Math.max(0, integerParam(ctx, 'count', 100));
+  const members = [...ctx.state.members.values()].filter(
+    (m) => userName === null || m.email.toLowerCase() === userName,
+  );
   const page = members.slice(startIndex - 1, startIndex - 1 + count);
   return ok({
     schemas: [LIST_SCHEMA],

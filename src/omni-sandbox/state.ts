@@ -156,6 +156,7 @@ export class SandboxState {
   organizationId = '';
   /** The member the API key belongs to: owner of schedules created without `userId`. */
   keyOwnerId = '';
+  /** In order of creation, the order SCIM lists them in. */
   readonly members = new Map<string, Member>();
   readonly userAttributes: UserAttribute[] = [];
   readonly documents = new Map<string, OmniDocument>();

@@ -37,14 +37,6 @@ export function expectType(field: string, value: unknown, type: 'string' | 'bool
   if (actual !== type) throw badRequest(`${field}: Expected ${type}, received ${actual}`);
 }
 
-export function requireString(body: Record<string, unknown>, field: string): string {
-  const value = body[field];
-  if (value === undefined || value === null) throw badRequest(`${field}: ${field} is required`);
-  expectType(field, value, 'string');
-  if ((value as string).trim() === '') throw badRequest(`${field}: ${field} is required`);
-  return value as string;
-}
-
 /** `undefined` when absent, `null` when explicitly cleared, else the string. */
 export function optionalString(body: Record<string, unknown>, field: string): string | null | undefined {
   const value = body[field];

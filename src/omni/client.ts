@@ -64,11 +64,16 @@ import {
   EmailOnlyUserResultSchema,
   type ListEmailOnlyUsersQuery,
   ListEmailOnlyUsersQuerySchema,
+  type ListUsersQuery,
+  ListUsersQuerySchema,
+  SCIM_PAGE_SIZE,
   type ScimUser,
+  type ScimUserList,
   ScimUserListSchema,
   type UserAttribute,
   UserAttributeListSchema,
 } from './schemas/users.js';
+import { type FindUsersByEmailsOptions, findMembersByEmail, scimPages } from './scim-members.js';
 import { validateRequest } from './validation.js';
 
 export type OmniClientOptions = {
@@ -328,6 +333,39 @@ export class OmniClient {
     });
     const wanted = address.toLowerCase();
     return list.Resources.find((user) => user.userName.toLowerCase() === wanted) ?? null;
+  }
+
+  /** One page of the organization's members (SCIM), in order of creation; organization keys only. */
+  async listUsers(query: ListUsersQuery = {}): Promise<ScimUserList> {
+    const q = validateRequest('listUsers', ListUsersQuerySchema, query);
+    return this.#get('listUsers', '/api/scim/v2/Users', ScimUserListSchema, q);
+  }
+
+  /** Every member, fetching page after page (paced) as the caller iterates. */
+  async *iterateUsers(query: ListUsersQuery = {}): AsyncIterable<ScimUser> {
+    const { startIndex, count = SCIM_PAGE_SIZE } = validateRequest('iterateUsers', ListUsersQuerySchema, query);
+    for await (const page of scimPages((index) => this.listUsers({ startIndex: index, count }), startIndex)) {
+      yield* page.Resources;
+    }
+  }
+
+  /**
+   * The members among `emails`, by lower-cased email (non-members are absent), in as few calls as the
+   * organization's size allows: one look-up per email, or a listing of every member (see scim-members.ts).
+   */
+  async findUsersByEmails(
+    emails: readonly string[],
+    options: FindUsersByEmailsOptions = {},
+  ): Promise<Map<string, ScimUser>> {
+    const valid = validateRequest('findUsersByEmails', z.object({ emails: z.array(EmailSchema) }), { emails });
+    return findMembersByEmail(
+      valid.emails,
+      {
+        page: (startIndex) => this.listUsers({ startIndex, count: SCIM_PAGE_SIZE }),
+        one: (email) => this.findUserByEmail(email),
+      },
+      options,
+    );
   }
 
   // Plumbing

@@ -23,3 +23,4 @@ export * from './schemas/recipients.js';
 export * from './schemas/schedule-body.js';
 export * from './schemas/schedules.js';
 export * from './schemas/users.js';
+export type { FindUsersByEmailsOptions } from './scim-members.js';

@@ -23,7 +23,7 @@ export type RecipientsOmni = Pick<
   | 'listRecipients'
   | 'addRecipients'
   | 'removeRecipients'
-  | 'findUserByEmail'
+  | 'findUsersByEmails'
   | 'upsertEmailOnlyUsers'
   | 'listEmailOnlyUsers'
   | 'listUserAttributes'

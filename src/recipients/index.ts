@@ -8,6 +8,7 @@ export {
   findAttribute,
   isIanaTimeZone,
   TIMEZONE_ATTRIBUTE,
+  unknownAttributeMessage,
   unsettableReason,
 } from './attributes.js';
 export { cachedDirectory, DEFAULT_DIRECTORY_TTLS, type DirectoryCacheTtls } from './cached-directory.js';
@@ -38,6 +39,7 @@ export {
 export { type ManageMode, type ManageOutcome, manageEmailOnlyUsers } from './manage-users.js';
 export { findOmniMembers, type Membership } from './membership.js';
 export { isEmailAddress, parseRecipientText, parseRecipientToken, parseRecipientTokens } from './mentions.js';
+export { applyNonMemberPolicy, type NonMemberOutcome } from './non-members.js';
 export { type PickedRecipients, pickedInputs } from './picker.js';
 export {
   findProfileField,

@@ -90,6 +90,7 @@ export async function resolveRecipients(
   const lookUpEmails = options.lookupEmails ?? true;
   const typed = await mapWithConcurrency(typedEmails, concurrency, async (email): Promise<Recipient> => {
     if (!lookUpEmails) return { email };
+    // The address itself is what was asked for: a failed look-up only costs its time zone and mapped attributes.
     const user = await directory.lookupByEmail(email).catch(() => null);
     return user ? recipientOf(email, user) : { email };
   });
@@ -190,8 +191,10 @@ function skippedAs(input: RecipientInput, code: 'channel_not_found' | 'usergroup
 }
 
 function failedLookup(error: unknown): Omit<Skipped, 'who'> {
-  const slackError = error instanceof DirectoryError ? error.slackError : (error as Error)?.message || 'unknown error';
-  return { code: 'lookup_failed', reason: lookupFailedReason(slackError) };
+  if (error instanceof DirectoryError) {
+    return { code: 'lookup_failed', reason: lookupFailedReason(error.slackError, error.message) };
+  }
+  return { code: 'lookup_failed', reason: lookupFailedReason((error as Error)?.message || 'unknown error') };
 }
 
 function withCache(options: ResolveOptions): SlackDirectory {

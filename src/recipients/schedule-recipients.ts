@@ -2,9 +2,10 @@
 // (Omni refuses recipient changes for anything but email); people are then resolved, members told from
 // non-members when the policy creates email-only users, and the change sent. The outcome names everyone.
 import { OmniApiError, OmniError, type ScheduleRecipients } from '../omni/index.js';
-import { ensureEmailOnlyUsers, type RecipientsContext } from './context.js';
+import type { RecipientsContext } from './context.js';
 import type { EmailOnlyOutcome, Refusal } from './email-only.js';
-import { detailOf, findOmniMembers } from './membership.js';
+import { detailOf } from './membership.js';
+import { applyNonMemberPolicy, refusalOf } from './non-members.js';
 import { emailKey, type Recipient, type RecipientInput, type Skipped } from './types.js';
 
 /** Emails per add/remove call: Omni documents no maximum, so large changes are split to stay modest. */
@@ -72,37 +73,11 @@ export async function addToSchedule(
   const existing = currentEmails(target.recipients);
   const already = resolution.recipients.filter((r) => existing.has(emailKey(r.email)));
   const fresh = resolution.recipients.filter((r) => !existing.has(emailKey(r.email)));
-  const failed: Refusal[] = [];
-  let toAdd = fresh;
-  let emailOnly: EmailOnlyOutcome | undefined;
+  const policy = await applyNonMemberPolicy(ctx, fresh);
+  const failed: Refusal[] = [...policy.failed];
+  const { emailOnly } = policy;
 
-  if (ctx.settings.nonMemberPolicy === 'email_only_user' && fresh.length > 0) {
-    const membership = await findOmniMembers(
-      ctx.omni,
-      fresh.map((r) => r.email),
-      {
-        cache: ctx.cache,
-        cacheKey: ctx.cacheKey,
-        onProgress: (done, total) => ctx.onProgress?.({ stage: 'checking_members', done, total }),
-      },
-    );
-    failed.push(
-      ...membership.failed.map((f) =>
-        refusalOf(fresh, f.email, `could not check whether they are an Omni member: ${f.detail}`),
-      ),
-    );
-    const nonMembers = fresh.filter((r) => membership.nonMembers.some((e) => emailKey(e) === emailKey(r.email)));
-    const ensured = await ensureEmailOnlyUsers(ctx, nonMembers, { fromSlack: true });
-    emailOnly = ensured.outcome;
-    failed.push(...ensured.refused, ...ensured.outcome.failed.map((f) => refusalOf(fresh, f.email, f.detail)));
-    const ready = new Set([
-      ...membership.members.keys(),
-      ...[...emailOnly.created, ...emailOnly.updated, ...emailOnly.createdOrUpdated].map(emailKey),
-    ]);
-    toAdd = fresh.filter((r) => ready.has(emailKey(r.email)));
-  }
-
-  const sent = await changeInChunks(toAdd, (emails) =>
+  const sent = await changeInChunks(policy.ready, (emails) =>
     ctx.omni.addRecipients(scheduleId, { emails }).then((r) => r.addedRecipientsCount),
   );
   failed.push(...sent.failed);
@@ -176,9 +151,4 @@ async function changeInChunks(
     }
   }
   return result;
-}
-
-function refusalOf(people: readonly Recipient[], email: string, detail: string): Refusal {
-  const person = people.find((p) => emailKey(p.email) === emailKey(email));
-  return { email: person?.email ?? email, ...(person?.slackUserId ? { slackUserId: person.slackUserId } : {}), detail };
 }

@@ -23,8 +23,14 @@ export function skipReason(code: Exclude<SkipCode, 'invalid' | 'lookup_failed'>)
   return REASONS[code];
 }
 
-/** A Slack look-up that failed for another reason (rate limit, network): say so and suggest a retry. */
-export function lookupFailedReason(slackError: string): string {
+/**
+ * A Slack look-up that failed for another reason (rate limit, network): say so and suggest a retry.
+ * `detail` is the directory's own explanation, for failures a retry would not mend.
+ */
+export function lookupFailedReason(slackError: string, detail?: string): string {
+  if (slackError === 'too_many_members') {
+    return `is too large to add at once (${detail ?? 'too many members'}): name a smaller channel or a user group instead`;
+  }
   if (slackError === 'ratelimited' || slackError === 'rate_limited') {
     return 'could not be looked up: Slack is limiting how fast the app may ask; try again in a minute';
   }

@@ -125,7 +125,8 @@ function readDestination(detail: ScheduleDetail, meta: Loose, recipients?: Sched
       const addresses = [...new Set([...fromDetail, ...fromList].filter(Boolean))];
       return {
         kind: 'email',
-        people: [],
+        userIds: [],
+        channelIds: [],
         addresses,
         subject: text(meta.subject),
         body: text(meta.textBody),

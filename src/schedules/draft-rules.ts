@@ -36,6 +36,10 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export const isEmailAddress = (value: string): boolean => emailSchema.safeParse(value).success;
 
+/** A Slack user group as typed (`@finance-team`) or as Slack writes it (`<!subteam^S0123|@finance-team>`). */
+const USERGROUP_REF = /^(@[a-z0-9][\w.-]*|<!subteam\^S[A-Z0-9]+(\|[^>]*)?>)$/i;
+export const isUsergroupRef = (value: string): boolean => USERGROUP_REF.test(value);
+
 /** The draft's cron: the preset's, or the custom one as typed (trimmed). Throws RangeError for a bad preset. */
 export function draftCron(draft: Pick<ScheduleDraft, 'when'>): string {
   return presetToCron(draft.when);
@@ -109,21 +113,20 @@ function checkDestination(destination: DraftDestination, context: RuleContext, a
       return;
     }
     case 'email': {
-      if (destination.people.length === 0 && destination.addresses.length === 0) {
-        add('emailPeople', 'Choose at least one person, or type an email address below.');
+      const { userIds, channelIds, addresses } = destination;
+      if (userIds.length === 0 && channelIds.length === 0 && addresses.length === 0) {
+        add('emailPeople', 'Choose at least one person or channel, or type an email address below.');
       }
-      const withoutEmail = destination.people.filter((person) => person.email === null);
-      if (withoutEmail.length > 0) {
-        const names = withoutEmail.map((person) => person.name ?? person.slackUserId);
-        add(
-          'emailPeople',
-          `${listNames(names)} ${names.length === 1 ? 'has' : 'have'} no email address in Slack. ` +
-            'Remove them, or type their address under "Other email addresses".',
-        );
-      }
-      const invalid = destination.addresses.filter((address) => !isEmailAddress(address));
+      const bad = userIds.filter((id) => !SLACK_USER_ID.test(id));
+      if (bad.length > 0) add('emailPeople', `Not Slack user ids: ${bad.join(', ')}.`);
+      const badChannels = channelIds.filter((id) => !SLACK_CHANNEL_ID.test(id));
+      if (badChannels.length > 0) add('emailChannels', `Not Slack channel ids: ${badChannels.join(', ')}.`);
+      const invalid = addresses.filter((entry) => !isEmailAddress(entry) && !isUsergroupRef(entry));
       if (invalid.length > 0) {
-        add('emailAddresses', `Not email addresses: ${invalid.join(', ')}. Separate addresses with commas.`);
+        add(
+          'emailAddresses',
+          `Not email addresses or @group handles: ${invalid.join(', ')}. Separate them with commas.`,
+        );
       }
       if (destination.subject.trim() === '') add('emailSubject', 'Give the email a subject.');
       return;

@@ -4,13 +4,13 @@
 import type { CreateScheduleBody, UpdateScheduleBody } from '../omni/index.js';
 import type { DraftDestination, DraftFormatOptions, ScheduleDraft } from './draft.js';
 import { BOOLEAN_OPTIONS, optionAppliesTo } from './draft-formats.js';
-import { draftCron } from './draft-rules.js';
+import { draftCron, isEmailAddress } from './draft-rules.js';
 
 type Body = Record<string, unknown>;
 
 /**
- * The body of POST /api/v1/schedules. Call it on a draft that validateDraft() passed and whose
- * email people have their addresses looked up; throws Error otherwise rather than send a half body.
+ * The body of POST /api/v1/schedules. Call it on a draft that validateDraft() passed and whose email
+ * recipients are addresses (withEmailRecipients); throws Error otherwise rather than send a half body.
  */
 export function draftToCreateBody(draft: ScheduleDraft): CreateScheduleBody {
   const body: Body = {
@@ -86,16 +86,19 @@ function destinationFields(destination: DraftDestination): Body {
         destination.message,
       );
     case 'email': {
-      const unresolved = destination.people.filter((person) => typeof person.email !== 'string');
+      const unresolved = [...destination.userIds, ...destination.channelIds, ...destination.addresses.filter(notEmail)];
       if (unresolved.length > 0) {
-        throw new Error(`Email addresses of ${unresolved.map((p) => p.slackUserId).join(', ')} were not looked up`);
+        throw new Error(`Email recipients not resolved to addresses (withEmailRecipients): ${unresolved.join(', ')}`);
       }
-      const all = [...destination.people.map((person) => person.email as string), ...destination.addresses];
       const unique = new Map<string, string>();
-      for (const email of all)
+      for (const email of destination.addresses) {
         if (!unique.has(email.trim().toLowerCase())) unique.set(email.trim().toLowerCase(), email.trim());
-      const recipients = [...unique.values()];
-      const body: Body = { destinationType: 'email', recipients, subject: destination.subject.trim() };
+      }
+      const body: Body = {
+        destinationType: 'email',
+        recipients: [...unique.values()],
+        subject: destination.subject.trim(),
+      };
       if (destination.body.trim() !== '') body.textBody = destination.body;
       body.fanOut = destination.fanOut;
       return body;
@@ -122,6 +125,8 @@ function destinationFields(destination: DraftDestination): Body {
     }
   }
 }
+
+const notEmail = (address: string) => !isEmailAddress(address.trim());
 
 function withText(body: Body, text: string): Body {
   return text.trim() === '' ? body : { ...body, textBody: text };

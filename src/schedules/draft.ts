@@ -21,17 +21,23 @@ export type PaperOrientation = (typeof PAPER_ORIENTATIONS)[number];
 export const ALERT_CONDITIONS = ['RESULTS_PRESENT', 'RESULTS_MISSING', 'RESULTS_CHANGED', 'RESULTS_UNCHANGED'] as const;
 export type AlertCondition = (typeof ALERT_CONDITIONS)[number];
 
-/** Someone picked in Slack for an email delivery; `email` is filled from their Slack profile (null: they have none). */
-export interface EmailPerson {
-  slackUserId: string;
-  name?: string;
-  email?: string | null;
-}
-
 export type DraftDestination =
   | { kind: 'slack-channel'; channelId: string; message: string }
   | { kind: 'slack-dm'; userIds: string[]; message: string }
-  | { kind: 'email'; people: EmailPerson[]; addresses: string[]; subject: string; body: string; fanOut: boolean }
+  /**
+   * Email, to whoever the form names: Slack people (`userIds`), every member of Slack channels
+   * (`channelIds`), and typed `addresses`: email addresses or Slack user group handles (`@finance`).
+   * The Slack layer turns them all into email addresses (withEmailRecipients) before the body is built.
+   */
+  | {
+      kind: 'email';
+      userIds: string[];
+      channelIds: string[];
+      addresses: string[];
+      subject: string;
+      body: string;
+      fanOut: boolean;
+    }
   | { kind: 'webhook'; url: string }
   /** The password is sent to Omni and kept nowhere by this app (never in private_metadata or the store). */
   | { kind: 'sftp'; address: string; port: number | undefined; username: string; password: string }
@@ -96,9 +102,11 @@ export type DraftField =
   | 'slackUsers'
   | 'slackMessage'
   | 'emailPeople'
+  | 'emailChannels'
   | 'emailAddresses'
   | 'emailSubject'
   | 'emailBody'
+  | 'emailFanOut'
   | 'webhookUrl'
   | 'sftpAddress'
   | 'sftpPort'
@@ -145,7 +153,7 @@ export function emptyDestination(kind: DestinationKind, from?: DraftDestination)
     case 'slack-dm':
       return { kind, userIds: [], message };
     case 'email':
-      return { kind, people: [], addresses: [], subject: '', body: message, fanOut: false };
+      return { kind, userIds: [], channelIds: [], addresses: [], subject: '', body: message, fanOut: false };
     case 'webhook':
       return { kind, url: '' };
     case 'sftp':
@@ -153,4 +161,13 @@ export function emptyDestination(kind: DestinationKind, from?: DraftDestination)
     case 's3':
       return { kind, bucketName: '', region: '', roleArn: '', keyPrefix: '' };
   }
+}
+
+/**
+ * The draft as it is sent: its email recipients replaced by the addresses they were resolved to (Slack
+ * people, channel members and groups looked up by the Slack layer). Other destinations are unchanged.
+ */
+export function withEmailRecipients(draft: ScheduleDraft, emails: readonly string[]): ScheduleDraft {
+  if (draft.destination.kind !== 'email') return draft;
+  return { ...draft, destination: { ...draft.destination, userIds: [], channelIds: [], addresses: [...emails] } };
 }

@@ -40,7 +40,8 @@ type FilterKey = (typeof KEYS)[number];
 
 /**
  * Parses `[words] [status:…] [destination:…] [sort:…] [asc|desc]` (any order; keys and values are
- * case-insensitive). Words that are not filters make up the search text `q`.
+ * case-insensitive). Words that are not filters make up the search text `q`; so does a quoted phrase (an
+ * argument with a space in it), even one like `"asc report"`.
  */
 export function parseListArgs(args: readonly string[]): ScheduleListFilters {
   const filters: ScheduleListFilters = {};
@@ -53,6 +54,10 @@ export function parseListArgs(args: readonly string[]): ScheduleListFilters {
 
   for (const arg of args) {
     if (arg === '') continue;
+    if (/\s/.test(arg)) {
+      words.push(arg);
+      continue;
+    }
     const lower = arg.toLowerCase();
     if (lower === 'asc' || lower === 'desc') {
       once('asc|desc');
@@ -82,6 +87,11 @@ export function parseListArgs(args: readonly string[]): ScheduleListFilters {
   return filters;
 }
 
+function looksLikeFilter(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lower === 'asc' || lower === 'desc' || KEYS.some((key) => lower.startsWith(`${key}:`));
+}
+
 function pick<T extends string>(value: string, allowed: readonly T[], key: string): T {
   const found = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
   if (found !== undefined) return found;
@@ -92,7 +102,8 @@ function pick<T extends string>(value: string, allowed: readonly T[], key: strin
 /** The `list` arguments that give these filters back (the inverse of `parseListArgs`). */
 export function formatListArgs(filters: ScheduleListFilters): string {
   const parts: string[] = [];
-  if (filters.q) parts.push(filters.q);
+  // Search words that would read as filters are given back as one quoted phrase, as the user typed them.
+  if (filters.q) parts.push(filters.q.split(/\s+/).some(looksLikeFilter) ? `"${filters.q}"` : filters.q);
   if (filters.status) parts.push(`status:${filters.status}`);
   if (filters.destination) parts.push(`destination:${filters.destination}`);
   if (filters.sortField) {
@@ -103,6 +114,20 @@ export function formatListArgs(filters: ScheduleListFilters): string {
   return parts.join(' ');
 }
 
+/**
+ * The direction a list is sorted in when the user named none: names A to Z, runs newest first (Omni's own
+ * default, descending, would list names Z to A).
+ */
+export function sortDirectionOf(filters: ScheduleListFilters): 'asc' | 'desc' {
+  if (filters.sortDirection) return filters.sortDirection;
+  return filters.sortField === 'lastRun' || filters.sortField === 'lastRunStatus' ? 'desc' : 'asc';
+}
+
+/** The query Omni gets for these filters: the user's words, with the sort direction always spelled out. */
+export function listSchedulesQuery(filters: ScheduleListFilters): ScheduleListFilters {
+  return { ...filters, sortDirection: sortDirectionOf(filters) };
+}
+
 /** The filters in a few plain words for a list's header, e.g. `“sales” · status error · sorted by last run, newest first`. */
 export function describeListFilters(filters: ScheduleListFilters): string {
   const parts: string[] = [];
@@ -110,8 +135,7 @@ export function describeListFilters(filters: ScheduleListFilters): string {
   if (filters.status) parts.push(`last run ${STATUS_WORDS[filters.status]}`);
   if (filters.destination) parts.push(`to ${DESTINATION_WORDS[filters.destination]}`);
   const field = filters.sortField ?? 'scheduleName';
-  const direction = filters.sortDirection ?? 'desc'; // Omni's default direction
-  parts.push(`sorted by ${SORT_WORDS[field]} ${direction === 'asc' ? '(ascending)' : '(descending)'}`);
+  parts.push(`sorted by ${SORT_WORDS[field]} ${sortDirectionOf(filters) === 'asc' ? '(ascending)' : '(descending)'}`);
   return parts.join(' · ');
 }
 
@@ -155,5 +179,6 @@ export function decodeListState(encoded: string): ListState {
   const bar = encoded.indexOf('|');
   const cursor = bar > 0 ? encoded.slice(0, bar) : '';
   if (!/^[1-9]\d{0,5}$/.test(cursor)) throw new ListQueryError('This list is out of date; run `/schedule list` again.');
-  return { cursor, filters: parseListArgs(encoded.slice(bar + 1).split(/\s+/)) };
+  const args = encoded.slice(bar + 1).match(/"[^"]*"|\S+/g) ?? [];
+  return { cursor, filters: parseListArgs(args.map((a) => (/^".*"$/.test(a) ? a.slice(1, -1) : a))) };
 }

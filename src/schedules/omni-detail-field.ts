@@ -47,7 +47,7 @@ const PROPERTIES: Readonly<Record<string, DraftField>> = {
   paperFormat: 'paperFormat',
   paperOrientation: 'paperOrientation',
   subject: 'emailSubject',
-  fanOut: 'emailPeople',
+  fanOut: 'emailFanOut',
   url: 'webhookUrl',
   webhookUrl: 'webhookUrl',
   address: 'sftpAddress',

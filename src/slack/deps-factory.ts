@@ -2,6 +2,7 @@
 // workspace its own OmniClient and nobody else's.
 import type { Logger } from '@slack/bolt';
 import type { AppConfig } from '../config.js';
+import type { OmniClientInternals } from '../omni/client.js';
 import { OmniClient } from '../omni/index.js';
 import { type AppStore, type WorkspaceScope, workspaceKey } from '../store/index.js';
 import { AuditLog } from './audit.js';
@@ -15,6 +16,8 @@ export interface DepsOptions {
   now?: () => Date;
   /** Passed to every OmniClient (tests shorten time-outs or retries). */
   omniClientOptions?: { timeoutMs?: number; maxRetries?: number; fetch?: typeof fetch };
+  /** Tests: the clients' clock and pacers, so that pacing and retries can run on virtual time. */
+  omniClientInternals?: OmniClientInternals;
 }
 
 interface CachedClient {
@@ -45,12 +48,15 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
       const fingerprint = fingerprintOf(connection);
       const cached = clients.get(key);
       if (cached?.fingerprint === fingerprint) return cached.client;
-      const client = new OmniClient({
-        baseUrl: connection.baseUrl,
-        apiKey: connection.apiKey,
-        rateLimitPerMinute: connection.rateLimitPerMinute,
-        ...options.omniClientOptions,
-      });
+      const client = new OmniClient(
+        {
+          baseUrl: connection.baseUrl,
+          apiKey: connection.apiKey,
+          rateLimitPerMinute: connection.rateLimitPerMinute,
+          ...options.omniClientOptions,
+        },
+        options.omniClientInternals,
+      );
       clients.set(key, { fingerprint, client });
       return client;
     },

@@ -8,6 +8,7 @@ import {
   OmniResponseError,
   OmniTimeoutError,
 } from '../omni/errors.js';
+import { ListQueryError } from '../schedules/list-query.js';
 import { StoreUnavailableError } from '../store/index.js';
 import { UsageError } from './commands/types.js';
 
@@ -39,6 +40,7 @@ export function isExpectedError(error: unknown): boolean {
     error instanceof NotConnectedError ||
     error instanceof AccessDeniedError ||
     error instanceof UsageError ||
+    error instanceof ListQueryError ||
     error instanceof OmniApiError ||
     error instanceof OmniNetworkError ||
     error instanceof OmniTimeoutError ||
@@ -58,7 +60,12 @@ export function logFailure(logger: FailureLogger, what: string, error: unknown):
 
 /** One message for the user: what failed, Omni's own words when Omni refused, and what to try. */
 export function userMessageForError(error: unknown): string {
-  if (error instanceof NotConnectedError || error instanceof AccessDeniedError || error instanceof UsageError) {
+  if (
+    error instanceof NotConnectedError ||
+    error instanceof AccessDeniedError ||
+    error instanceof UsageError ||
+    error instanceof ListQueryError
+  ) {
     return error.message;
   }
   if (error instanceof OmniApiError) return omniRefusal(error);

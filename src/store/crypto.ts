@@ -105,11 +105,6 @@ export function decryptSecret(blob: string, keys: readonly Buffer[], context = '
   throw new SecretDecryptionError('the stored secret failed its integrity check: it was altered or corrupted');
 }
 
-/** True when `value` looks like a blob made by `encryptSecret` (it says nothing about which key). */
-export function isEncryptedSecret(value: unknown): value is string {
-  return typeof value === 'string' && value.startsWith(`${BLOB_PREFIX}.`) && value.split('.').length === 5;
-}
-
 /**
  * Development only: reads the key kept in `<dataDir>/encryption-key`, or creates one (mode 0600) when the file is
  * absent. `created` tells the caller to warn that a generated key is in use.

@@ -1,7 +1,8 @@
 // Benchmark: `/schedule add <id> #channel` for a channel of 1,000 Slack people, through the real app (Bolt
 // HTTP receiver, fake Slack, Omni sandbox with its rate limit on). Two runs: the default policy (plain
-// emails: Omni makes email-only users itself) and the email-only policy (each person checked in Omni,
-// non-members created in batches of 20 with time zone and a mapped attribute). Prints Slack and Omni call
+// emails: Omni makes email-only users itself) and the email-only policy (people checked against Omni's
+// member list, paged, or one by one when fewer; non-members created in batches of 20 with time zone and a
+// mapped attribute). Prints Slack and Omni call
 // counts, wall time, and the lower bound the rate limit allows for that many Omni calls.
 import { performance } from 'node:perf_hooks';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
@@ -94,7 +95,7 @@ export async function run(): Promise<void> {
     });
     await scenario(
       t,
-      'policy email_only_user (member check per person, batches of 20 with time zone + region)',
+      'policy email_only_user (member check by SCIM listing, batches of 20 with time zone + region)',
       SEEDED_SCHEDULE_IDS.orders,
       'C0BENCHB1',
     );

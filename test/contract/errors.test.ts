@@ -58,6 +58,9 @@ const everyMethod: [string, Call, string, string][] = [
   ['listDocumentQueries', (c) => c.listDocumentQueries('12db1a0a'), 'GET', '/api/v1/documents/12db1a0a/queries'],
   ['listUserAttributes', (c) => c.listUserAttributes(), 'GET', '/api/v1/user-attributes'],
   ['findUserByEmail', (c) => c.findUserByEmail('blob.ross@blobsrus.com'), 'GET', '/api/scim/v2/Users'],
+  ['listUsers', (c) => c.listUsers(), 'GET', '/api/scim/v2/Users'],
+  ['iterateUsers', (c) => drain(c.iterateUsers()), 'GET', '/api/scim/v2/Users'],
+  ['findUsersByEmails', (c) => c.findUsersByEmails(['a@example.com', 'b@example.com']), 'GET', '/api/scim/v2/Users'],
 ];
 
 describe('a wrong API key', () => {

@@ -1,9 +1,6 @@
 // Contract tests: the real OmniClient against a real Omni sandbox on 127.0.0.1. The two share no
 // code (the sandbox never imports src/omni), and both run on one virtual clock so that pacing,
 // rate limits and Retry-After take no real time.
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { OmniClient, type OmniClientInternals, type OmniClientOptions } from '../../src/omni/client.js';
 import type { Clock } from '../../src/omni/clock.js';
@@ -145,18 +142,7 @@ export async function expectRefusedLocally(
   return refusal;
 }
 
-/** Every way an error may end up in a log or a Slack message. */
-export function everyRendering(error: unknown): string {
-  const e = error as Error;
-  return [
-    String(e),
-    e.message,
-    String(e.stack),
-    JSON.stringify(e),
-    JSON.stringify(e, Object.getOwnPropertyNames(e)),
-    inspect(e, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
-  ].join('\n');
-}
+export { everyRendering } from '../omni/support.js';
 
 /** Requests the sandbox logged for one method and path. */
 export const requestsTo = (sandbox: OmniSandbox, method: string, path: string) =>
@@ -164,34 +150,8 @@ export const requestsTo = (sandbox: OmniSandbox, method: string, path: string) =
 
 export const schedulePath = (id: string, action = '') => `/api/v1/schedules/${id}${action ? `/${action}` : ''}`;
 
-export type ReceivedRequest = { method: string; path: string; contentType: string; body: string };
-
-/** A webhook receiver on 127.0.0.1; `respond` may hold the answer (to keep a run in flight). */
-export async function startWebhookReceiver(respond: (req: IncomingMessage) => number | Promise<number> = () => 200) {
-  const received: ReceivedRequest[] = [];
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    received.push({
-      method: req.method ?? '',
-      path: req.url ?? '',
-      contentType: req.headers['content-type'] ?? '',
-      body: Buffer.concat(chunks).toString('utf8'),
-    });
-    res.writeHead(await respond(req)).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
+// The webhook receiver has nothing to do with the client, so contract tests use the sandbox tests' own.
+export { type ReceivedRequest, startWebhookReceiver } from '../omni-sandbox/helpers.js';
 
 /** A valid email schedule body for the seeded "Orders" dashboard. */
 export const emailBody = (patch: Partial<EmailScheduleBody> = {}): EmailScheduleBody => ({

@@ -48,6 +48,8 @@ function initialState(el: Obj): Obj {
       return { selected_options: el.initial_options ?? [] };
     case 'multi_users_select':
       return { selected_users: el.initial_users ?? [] };
+    case 'multi_conversations_select':
+      return { selected_conversations: el.initial_conversations ?? [] };
     case 'conversations_select':
       return { selected_conversation: el.initial_conversation ?? null };
     case 'timepicker':
@@ -99,6 +101,8 @@ function shaped(el: Obj, value: FieldValue): Obj {
       return { selected_options: list.map(pick) };
     case 'multi_users_select':
       return { selected_users: list };
+    case 'multi_conversations_select':
+      return { selected_conversations: list };
     case 'conversations_select':
       return { selected_conversation: list[0] ?? null };
     case 'timepicker':

@@ -8,7 +8,6 @@ import {
   ackBody,
   B,
   change,
-  currentView,
   type FieldValue,
   lastUpdate,
   type Obj,
@@ -92,7 +91,7 @@ describe('field errors before anything reaches Omni', () => {
       setup: [[B.formDestination, 'email']],
       values: { [B.formEmailAddresses]: 'cfo@, x@y.com', [B.formEmailSubject]: 'x' },
       field: B.formEmailAddresses,
-      message: /Not email addresses: cfo@/,
+      message: /Not email addresses or @group handles: cfo@\./,
     },
     {
       name: 'test of a "results changed" alert',
@@ -165,7 +164,12 @@ describe('secrets', () => {
       [B.formSftpUsername]: 'blob',
       [B.formSftpPassword]: PASSWORD,
     });
-    view = currentView(t, view.id);
+    // The form shown again says, on the field and above it, that the password must be typed again.
+    const form = lastUpdate(t, view.id);
+    const password = form.blocks.findIndex((b: Obj) => b.block_id === B.formSftpPassword);
+    expect(form.blocks[password]?.element.initial_value).toBeUndefined();
+    expect(JSON.stringify(form.blocks[password + 1])).toContain('Type the password again before saving');
+    expect(JSON.stringify(form.blocks[0])).toContain('The SFTP password is not kept between tries');
     const everything = JSON.stringify({ calls: t.slack.calls, logs: t.logs, audit: t.audit });
     expect(everything).toContain('Document does not have a dashboard');
     expect(everything).not.toContain(PASSWORD);

@@ -109,24 +109,6 @@ describe('creating a schedule', () => {
     });
   });
 
-  it('by email: someone without an email in Slack is named on the field, and nothing is created', async () => {
-    const noEmail = t.addMember({
-      id: 'U0NOMAIL1',
-      name: 'nomail',
-      real_name: 'Nora Nomail',
-      profile: { email: undefined },
-    });
-    let view = await openWith('create 12db1a0a');
-    view = await change(t, view, B.formDestination, 'email');
-    const since = t.sandbox.state.requests.length;
-    await submit(t, view, { [B.formEmailPeople]: [noEmail.id], [B.formEmailSubject]: 'Orders' });
-    expect(scheduleWrites(t, since)).toEqual([]);
-    const form = lastUpdate(t, view.id);
-    const at = form.blocks.findIndex((b: Obj) => b.block_id === B.formEmailPeople);
-    expect(JSON.stringify(form.blocks[at + 1])).toMatch(/nomail|Nora Nomail/);
-    expect(JSON.stringify(form.blocks[at + 1])).toContain('has no email address in Slack');
-  });
-
   it('to a webhook, one tile as JSON', async () => {
     let view = await openWith('create dashboard-abc123');
     view = await change(t, view, B.formDestination, 'webhook');

@@ -293,11 +293,15 @@ describe('uninstalling', () => {
     expect(await t.store.connections.get(t.scope)).toBeDefined();
   });
 
-  it("app_uninstalled removes the workspace's installation and Omni connection, and no other's", async () => {
+  it("app_uninstalled removes the workspace's installation, Omni connection and settings, and no other's", async () => {
+    await t.store.settings.update(t.scope, { nonMemberPolicy: 'email_only_user' });
+    await t.store.settings.update(t.scopeOf('T00000002'), { includeGuests: true });
     const res = await t.event(appUninstalledEvent());
     expect(res.status).toBe(200);
     expect(await installed('T00000001')).toBe(false);
     expect(await t.store.connections.get(t.scope)).toBeUndefined();
+    expect((await t.store.settings.get(t.scope)).nonMemberPolicy).toBe('plain_email');
+    expect((await t.store.settings.get(t.scopeOf('T00000002'))).includeGuests).toBe(true);
     expect(await installed('T00000002')).toBe(true);
     expect(await t.store.connections.get(t.scopeOf('T00000002'))).toBeDefined();
     expect(t.audit.at(-1)).toMatchObject({

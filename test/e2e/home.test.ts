@@ -5,10 +5,8 @@ import { ActionIds, CallbackIds } from '../../src/ids.js';
 import { MISSING_QUERY_SCHEDULE_ID, SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { expectValidBlocks } from '../support/block-kit-limits.js';
 import { visibleText } from '../support/block-text.js';
-import { FAKE_DEFAULTS } from '../support/fake-slack.js';
 import { appHomeOpenedEvent } from '../support/payloads.js';
 import { addSchedules, type Blocks, openedView, rowNames, rowOf } from '../support/schedule-e2e.js';
-import { postInteraction } from '../support/signing.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -130,18 +128,9 @@ describe('App Home, connected', () => {
     expect(JSON.stringify(updated?.blocks)).toContain(ActionIds.resumeScheduleButton);
 
     const publishes = t.slack.callsTo('views.publish').length;
-    const closed = await postInteraction(t.url, t.signingSecret, {
-      type: 'view_closed',
-      token: 'legacy-verification-token',
-      api_app_id: FAKE_DEFAULTS.appId,
-      team: { id: FAKE_DEFAULTS.teamId, domain: FAKE_DEFAULTS.teamDomain },
-      enterprise: null,
-      is_enterprise_install: false,
-      user: { id: t.users.member.id, username: 'maria', name: 'maria', team_id: FAKE_DEFAULTS.teamId },
-      view: updated,
-      is_cleared: false,
-    });
-    expect(closed.status).toBe(200);
+    if (!updated) throw new Error('the card modal is gone');
+    const closed = await t.closeView(updated);
+    expect(closed?.status).toBe(200);
     expect(t.slack.callsTo('views.publish')).toHaveLength(publishes + 1);
     expect(visibleText(t.slack.homeView(t.users.member.id)?.blocks)).toContain(':double_vertical_bar: *Paused*\n4');
   });

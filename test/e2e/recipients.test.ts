@@ -146,12 +146,14 @@ describe('email-only users', () => {
       omni_user_timezone: 'America/Chicago',
       region: ['AMER'],
     });
-    // start, member checks half-way, the first batches, then the summary replacing them (≤ 5 uses)
+    // start, the first batches, then the summary replacing them (≤ 5 uses). The member check is one call
+    // (the sandbox's members fit in one SCIM page), so it has no half-way message.
     expect(texts.slice(0, -1)).toEqual([
       expect.stringContaining('Looking up the people you named'),
-      expect.stringContaining('Checked 23 of 45 people in Omni'),
       expect.stringContaining('Sent 20 of 45 email-only users to Omni'),
+      expect.stringContaining('Sent 40 of 45 email-only users to Omni'),
     ]);
+    expect(t.sandbox.state.requests.filter((r) => r.path === '/api/scim/v2/Users')).toHaveLength(1);
     expect(responses.slice(1).every((r) => r.replace_original === true)).toBe(true);
     const summary = visibleText(responses.at(-1)?.blocks);
     expect(summary).toContain('Added 45 recipients to *⚡️🍣 Query*');
@@ -214,9 +216,23 @@ describe('email-only users', () => {
 
   it('refuses a mapping to an attribute or a field that does not exist', async () => {
     const { texts } = await t.command('users map cost_center=title region=shoe_size', { user: t.users.admin });
-    expect(texts[0]).toContain('Omni has no user attribute `cost_center`.');
+    expect(texts[0]).toContain('Omni has no user attribute `cost_center`. Its attributes: ');
+    expect(texts[0]).toContain('`region`');
     expect(texts[0]).toContain('Slack has no profile field `shoe_size`.');
     expect(texts[0]).toContain('No mapping was changed.');
+  });
+
+  it('removes a mapping without needing Omni, so a broken one can always be taken out', async () => {
+    await t.command('users map region=title', { user: t.users.admin });
+    await t.disconnect();
+    try {
+      const { texts } = await t.command('users map region=', { user: t.users.admin });
+      expect(texts[0]).toContain(':white_check_mark: Attribute mappings saved.');
+      expect(texts[0]).toContain('*Attribute mappings:* none');
+      expect((await t.store.settings.get(t.scope)).attributeMappings).toEqual({});
+    } finally {
+      await t.connect();
+    }
   });
 });
 

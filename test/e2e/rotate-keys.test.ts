@@ -1,49 +1,18 @@
 // `npm run rotate-keys` (src/rotate-keys.ts): re-encrypts stored secrets under the first ENCRYPTION_KEY.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
+import { runScript } from '../support/run-script.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-const tsxLoader = pathToFileURL(
-  join(
-    dirname(tsxPackage),
-    (JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: { '.': string } }).exports['.'],
-  ),
-).href;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const dir = mkdtempSync(join(tmpdir(), 'omni-slack-rotate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function rotate(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, ['--import', tsxLoader, join(repo, 'src/rotate-keys.ts')], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
-}
+const rotate = (env: Record<string, string>) =>
+  runScript('src/rotate-keys.ts', { cwd: dir, env: { LOG_LEVEL: 'error', ...env } });
 
 describe('rotate-keys', () => {
   it('re-encrypts every connection under the new key, after which the old key can go', async () => {

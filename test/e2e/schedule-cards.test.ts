@@ -1,11 +1,13 @@
-// End to end: the schedule card's buttons where the card was shared (Run now, Pause, Resume, Delete),
-// the duplicate-run guard, and a list row's menu (Pause, Run now… and Delete… with their modals, Show).
+// End to end: the schedule card's buttons where the card was shared (Run now, Pause, Resume, Delete,
+// Duplicate, Subscribe, Unsubscribe), the duplicate-run guard, and a list row's menu (Pause, Run now… and
+// Delete… with their modals, Show).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActionIds, CallbackIds } from '../../src/ids.js';
+import { ActionIds, BlockIds, CallbackIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
 import { blocksOf, openedView, rowNames, rowOf } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { recipientEmails } from './recipients-helpers.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
 const CHANNEL = 'C0000GEN1';
@@ -142,6 +144,57 @@ describe('the card’s buttons, where the card was shared', () => {
     const { texts } = await t.command(`pause ${ORDERS}`, { user: t.users.guest });
     expect(texts[0]).toContain('Guests cannot use Omni schedules');
     expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).toBeNull();
+    expect(t.audit.at(-1)).toMatchObject({
+      action: 'pause',
+      user: t.users.guest.id,
+      outcome: 'refused',
+      schedule: ORDERS,
+      detail: 'guest',
+    });
+  });
+});
+
+describe('the card’s Duplicate and recipients buttons', () => {
+  it('Duplicate opens the schedule form with a copy of the schedule, Omni unchanged until it is submitted', async () => {
+    const card = await shareCard(ORDERS);
+    const opened = t.slack.callsTo('views.open').length;
+    const count = t.sandbox.state.schedules.size;
+    await clickOnMessage(card, ActionIds.duplicateScheduleButton, ORDERS);
+    const form = t.slack.views.get(openedView(t.slack, opened).id);
+    expect(form?.callback_id).toBe(CallbackIds.scheduleFormView);
+    expect(JSON.parse(String(form?.private_metadata))).toMatchObject({ mode: 'duplicate', scheduleId: ORDERS });
+    expect(JSON.stringify(form?.blocks)).toContain('Copy of Orders');
+    expect(t.sandbox.state.schedules.size).toBe(count);
+  });
+
+  it('when Slack will not open the form (an expired trigger), tells the clicker so', async () => {
+    const card = await shareCard(ORDERS);
+    t.slack.failNext('views.open', { error: 'expired_trigger_id' });
+    const click = await clickOnMessage(card, ActionIds.duplicateScheduleButton, ORDERS);
+    expect(click.responses.at(-1)).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(click.responses.at(-1)?.text)).toBe(
+      ":warning: The form could not be opened. Slack refused the app's request (`expired_trigger_id`). Try again; if it persists, tell whoever runs this app.",
+    );
+  });
+
+  it('Subscribe adds the clicker and Unsubscribe, on the same card, takes them off again', async () => {
+    const card = await shareCard(ORDERS);
+    const row = (card.blocks as Record<string, unknown>[]).find((b) => b.block_id === BlockIds.scheduleCardRecipients);
+    expect(visibleText(row)).toBe('Recipients\nSubscribe\nUnsubscribe');
+    const mine = () => recipientEmails(t.sandbox, ORDERS).filter((e) => e === 'maria@example.com');
+
+    await clickOnMessage(card, ActionIds.subscribeButton, ORDERS);
+    expect(mine()).toEqual(['maria@example.com']);
+    const unsubscribe = await clickOnMessage(card, ActionIds.unsubscribeButton, ORDERS);
+    expect(mine()).toEqual([]);
+    expect(unsubscribe.responses.at(-1)).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(unsubscribe.responses.at(-1)?.text)).toContain('You no longer receive *Orders*');
+    expect(t.audit.at(-1)).toMatchObject({
+      action: 'remove_recipients',
+      user: t.users.member.id,
+      schedule: ORDERS,
+      outcome: 'ok',
+    });
   });
 });
 

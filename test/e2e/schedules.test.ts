@@ -59,6 +59,8 @@ describe('/schedule list', () => {
     expect(ascending).toHaveLength(7);
     expect(ascending).toEqual([...descending].reverse());
     expect(ascending.indexOf('Daily Slack update')).toBeLessThan(ascending.indexOf('Web Traffic Analysis'));
+    // A bare list reads names A to Z (Omni's own default would be Z to A).
+    expect(rowNames(blocksOf((await t.command('list')).responses[0]))).toEqual(ascending);
 
     const search = blocksOf((await t.command('list orders sort:name desc')).responses[0]);
     expect(rowNames(search)).toEqual(['Orders (2)', 'Orders']);

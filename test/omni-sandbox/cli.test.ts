@@ -49,6 +49,7 @@ describe('sandbox CLI', () => {
       if (!url) await new Promise((r) => setTimeout(r, 50));
     }
     expect(proc.out()).toContain('cli…23');
+    expect(proc.out()).toContain('Rate limit: off.');
     expect(proc.out()).not.toContain('cli-test-key-123');
     const res = await fetch(`${url}/api/v1/schedules?pageSize=100`, {
       headers: { authorization: 'Bearer cli-test-key-123' },

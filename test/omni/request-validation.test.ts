@@ -6,17 +6,9 @@ import {
   OmniError,
   OmniRequestValidationError,
 } from '../../src/omni/index.js';
-import { API_KEY, rejectionOf, SCHEDULE_ID, useScriptedOmni } from './support.js';
+import { API_KEY, EMAIL_SCHEDULE_BODY, rejectionOf, SCHEDULE_ID, useScriptedOmni } from './support.js';
 
-const emailBody = {
-  identifier: '12db1a0a',
-  name: 'Daily',
-  schedule: '0 9 ? * * *',
-  timezone: 'UTC',
-  format: 'pdf',
-  destinationType: 'email',
-  recipients: ['a@myorg.co'],
-} satisfies CreateScheduleBody;
+const emailBody = EMAIL_SCHEDULE_BODY;
 
 describe('OmniClient request validation', () => {
   const omni = useScriptedOmni();

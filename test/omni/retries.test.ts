@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type CreateScheduleBody, OmniApiError, OmniNetworkError, OmniTimeoutError } from '../../src/omni/index.js';
+import { OmniApiError, OmniNetworkError, OmniTimeoutError } from '../../src/omni/index.js';
 import { omniError } from './scripted-server.js';
-import { hangingFetch, page, rejectionOf, SCHEDULE_ID, useScriptedOmni } from './support.js';
+import { EMAIL_SCHEDULE_BODY, hangingFetch, page, rejectionOf, SCHEDULE_ID, useScriptedOmni } from './support.js';
 
-const createBody: CreateScheduleBody = {
-  identifier: '12db1a0a',
-  name: 'Daily',
-  schedule: '0 9 ? * * *',
-  timezone: 'UTC',
-  format: 'pdf',
-  destinationType: 'email',
-  recipients: ['a@myorg.co'],
-};
+const createBody = EMAIL_SCHEDULE_BODY;
 const created = { id: SCHEDULE_ID, message: 'Successfully created schedule' };
 const tooMany = (headers?: Record<string, string>) => omniError(429, 'Too Many Requests', headers);
 

@@ -3,21 +3,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { OmniApiError, OmniNetworkError, OmniResponseError, OmniTimeoutError } from '../../src/omni/index.js';
 import { omniError } from './scripted-server.js';
-import { API_KEY, hangingFetch, rejectionOf, SCHEDULE_ID, useScriptedOmni } from './support.js';
-
-/** Every way an error may end up in a log or a Slack message. */
-function everyRendering(error: unknown): string {
-  const e = error as Error;
-  return [
-    String(e),
-    e.message,
-    String(e.stack),
-    JSON.stringify(e),
-    JSON.stringify(e, Object.getOwnPropertyNames(e)),
-    inspect(e, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
-    inspect(e.cause, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
-  ].join('\n');
-}
+import { API_KEY, everyRendering, hangingFetch, rejectionOf, SCHEDULE_ID, useScriptedOmni } from './support.js';
 
 async function closedPort(): Promise<number> {
   const server = createServer();

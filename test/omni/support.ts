@@ -1,6 +1,8 @@
+import { inspect } from 'node:util';
 import { afterEach, beforeEach } from 'vitest';
 import { OmniClient, type OmniClientInternals, type OmniClientOptions } from '../../src/omni/client.js';
 import type { Clock } from '../../src/omni/clock.js';
+import type { CreateScheduleBody } from '../../src/omni/index.js';
 import { PacerRegistry } from '../../src/omni/pacing.js';
 import { type ScriptedServer, startScriptedServer } from './scripted-server.js';
 
@@ -107,3 +109,28 @@ export function hangingFetch(hangs = Number.POSITIVE_INFINITY) {
   };
   return { fetch: fetchFn, calls };
 }
+
+/** Every way an error may end up in a log or a Slack message. */
+export function everyRendering(error: unknown): string {
+  const e = error as Error;
+  return [
+    String(e),
+    e.message,
+    String(e.stack),
+    JSON.stringify(e),
+    JSON.stringify(e, Object.getOwnPropertyNames(e)),
+    inspect(e, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+    inspect(e.cause, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+  ].join('\n');
+}
+
+/** A valid create body (email, PDF) for the docs' "Orders" dashboard. */
+export const EMAIL_SCHEDULE_BODY = {
+  identifier: '12db1a0a',
+  name: 'Daily',
+  schedule: '0 9 ? * * *',
+  timezone: 'UTC',
+  format: 'pdf',
+  destinationType: 'email',
+  recipients: ['a@myorg.co'],
+} satisfies CreateScheduleBody;

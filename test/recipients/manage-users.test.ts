@@ -96,14 +96,27 @@ describe('managing email-only users', () => {
 });
 
 describe('Omni membership', () => {
-  it('looks each email up once and caches the answer', async () => {
+  it('checks emails together in one page of members, and caches each answer', async () => {
     const ctx = flowContext(sandbox);
     const emails = ['blob.ross@blobsrus.com', 'BLOB.ROSS@blobsrus.com', 'nobody@x.co'];
     const first = await findOmniMembers(ctx.omni, emails, { cache: ctx.cache, cacheKey: 'team:T1' });
     expect([...first.members.keys()]).toEqual(['blob.ross@blobsrus.com']);
     expect(first.nonMembers).toEqual(['nobody@x.co']);
-    await findOmniMembers(ctx.omni, emails, { cache: ctx.cache, cacheKey: 'team:T1' });
-    expect(requests(sandbox).filter((r) => r.includes('scim'))).toHaveLength(2);
+    // The sandbox's two members fit in one page: one call answers both emails.
+    expect(sandbox.state.requests.map((r) => `${r.path} ${new URLSearchParams(r.query)}`)).toEqual([
+      '/api/scim/v2/Users startIndex=1&count=100',
+    ]);
+    const again = await findOmniMembers(ctx.omni, [...emails, 'blobby.hill@blobsrus.com'], {
+      cache: ctx.cache,
+      cacheKey: 'team:T1',
+    });
+    expect([...again.members.keys()]).toEqual(['blob.ross@blobsrus.com', 'blobby.hill@blobsrus.com']);
+    expect(again.nonMembers).toEqual(['nobody@x.co']);
+    // Only the email not cached yet was asked about.
+    expect(sandbox.state.requests.map((r) => r.query.filter ?? r.query.startIndex)).toEqual([
+      '1',
+      'userName eq "blobby.hill@blobsrus.com"',
+    ]);
   });
 
   it('throws Omni’s refusal once when the key may not look members up at all', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ResolveOptions, resolveRecipients } from '../../src/recipients/index.js';
+import { DirectoryError, type ResolveOptions, resolveRecipients } from '../../src/recipients/index.js';
 import { FakeDirectory } from './fake-directory.js';
 import { MemoryCache } from './memory-cache.js';
 
@@ -164,6 +164,22 @@ describe('resolving recipients', () => {
     ]);
     expect(skipped[0]?.reason).toMatch(/invite the app/);
     expect(skipped[5]?.reason).toMatch(/Slack is limiting how fast .* try again in a minute/);
+  });
+
+  it('says a channel too large to expand is too large, rather than suggesting a retry', async () => {
+    const d = new FakeDirectory();
+    d.channelMembers = async () => {
+      throw new DirectoryError('failed', 'too_many_members', 'the channel has more than 10000 members');
+    };
+    const { skipped } = await resolveRecipients([{ kind: 'channel', id: 'CHUGE' }], options(d));
+    expect(skipped).toEqual([
+      {
+        who: { kind: 'channel', id: 'CHUGE' },
+        code: 'lookup_failed',
+        reason:
+          'is too large to add at once (the channel has more than 10000 members): name a smaller channel or a user group instead',
+      },
+    ]);
   });
 
   it('looks people up a bounded number at a time, and only once while cached', async () => {

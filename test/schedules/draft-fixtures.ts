@@ -1,5 +1,5 @@
 import type { DraftDestination, ScheduleDraft } from '../../src/schedules/draft.js';
-import { DEFAULT_FORMAT_OPTIONS, emptyDestination } from '../../src/schedules/draft.js';
+import { DEFAULT_FORMAT_OPTIONS, emptyDestination, withEmailRecipients } from '../../src/schedules/draft.js';
 
 /** A valid draft: Orders, weekdays at 09:00 New York, PDF to channel C0123ABCD. */
 export function validDraft(patch: Partial<ScheduleDraft> = {}): ScheduleDraft {
@@ -26,8 +26,9 @@ export const VALID_DESTINATIONS: Record<DraftDestination['kind'], DraftDestinati
   'slack-dm': { kind: 'slack-dm', userIds: ['U0AAA1111', 'U0BBB2222'], message: '' },
   email: {
     kind: 'email',
-    people: [{ slackUserId: 'U0AAA1111', name: 'Maria', email: 'maria@blobsrus.com' }],
-    addresses: ['cfo@blobsrus.com'],
+    userIds: ['U0AAA1111'],
+    channelIds: ['C0SALES01'],
+    addresses: ['cfo@blobsrus.com', '@finance'],
     subject: 'Daily orders',
     body: 'Here are the orders.',
     fanOut: false,
@@ -42,5 +43,23 @@ export const VALID_DESTINATIONS: Record<DraftDestination['kind'], DraftDestinati
     keyPrefix: 'reports/daily/',
   },
 };
+
+/** Maria (U0AAA1111), the one #sales (C0SALES01) member, and @finance's one member, as Slack would resolve them. */
+export const FIXTURE_PEOPLE_EMAILS: Readonly<Record<string, string>> = {
+  U0AAA1111: 'maria@blobsrus.com',
+  C0SALES01: 'sam@blobsrus.com',
+  '@finance': 'fin@blobsrus.com',
+};
+
+/** The draft as the Slack layer sends it: every email recipient resolved to an address (as withEmailRecipients). */
+export function resolvedForOmni(draft: ScheduleDraft): ScheduleDraft {
+  const { destination } = draft;
+  if (destination.kind !== 'email') return draft;
+  const named = [...destination.userIds, ...destination.channelIds, ...destination.addresses];
+  return withEmailRecipients(
+    draft,
+    named.map((who) => FIXTURE_PEOPLE_EMAILS[who] ?? who),
+  );
+}
 
 export { emptyDestination };

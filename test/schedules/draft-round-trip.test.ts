@@ -6,7 +6,7 @@ import { type OmniSandbox, startOmniSandbox } from '../../src/omni-sandbox/index
 import { DESTINATION_KINDS, type ScheduleDraft } from '../../src/schedules/draft.js';
 import { DraftReadError, draftFromSchedule } from '../../src/schedules/draft-from-omni.js';
 import { draftToCreateBody, draftToUpdateBody } from '../../src/schedules/draft-to-omni.js';
-import { VALID_DESTINATIONS, validDraft } from './draft-fixtures.js';
+import { resolvedForOmni, VALID_DESTINATIONS, validDraft } from './draft-fixtures.js';
 
 let sandbox: OmniSandbox;
 let omni: OmniClient;
@@ -19,20 +19,15 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-/** What the draft looks like once saved: people become addresses, the password is never read back. */
+/** What the draft looks like once saved: people, channels and groups become addresses, the password is never read back. */
 function asSaved(draft: ScheduleDraft): ScheduleDraft {
-  const { destination } = draft;
-  const saved = { ...draft, dashboardName: 'Regional Sales', testNow: false };
-  if (destination.kind === 'email') {
-    const addresses = [...destination.people.map((p) => p.email as string), ...destination.addresses];
-    saved.destination = { ...destination, people: [], addresses };
-  }
-  if (destination.kind === 'sftp') saved.destination = { ...destination, password: '' };
+  const saved = { ...resolvedForOmni(draft), dashboardName: 'Regional Sales', testNow: false };
+  if (saved.destination.kind === 'sftp') saved.destination = { ...saved.destination, password: '' };
   return saved;
 }
 
 async function saveAndRead(draft: ScheduleDraft, mode: 'edit' | 'duplicate' = 'edit') {
-  const created = await omni.createSchedule(draftToCreateBody(draft));
+  const created = await omni.createSchedule(draftToCreateBody(resolvedForOmni(draft)));
   expect(created.id).toBeDefined();
   const detail = await omni.getSchedule(created.id as string);
   return { id: created.id as string, read: draftFromSchedule(detail, mode) };

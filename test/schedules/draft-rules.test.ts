@@ -155,22 +155,34 @@ describe('validateDraft', () => {
       );
     });
 
-    it('email: someone to send to, real addresses, people with an email, a subject', () => {
+    it('email: someone to send to, Slack ids, addresses or @groups, a subject', () => {
       const email = VALID_DESTINATIONS.email;
       if (email.kind !== 'email') throw new Error('fixture');
-      expect(errorsOn(validDraft({ destination: { ...email, people: [], addresses: [] } })).emailPeople).toMatch(
-        /at least one person/,
-      );
+      const nobody = { ...email, userIds: [], channelIds: [], addresses: [] };
+      expect(errorsOn(validDraft({ destination: nobody })).emailPeople).toMatch(/at least one person or channel/);
+      expect(errorsOn(validDraft({ destination: { ...nobody, channelIds: ['C0SALES01'] } }))).toEqual({});
       expect(
-        errorsOn(validDraft({ destination: { ...email, addresses: ['cfo@blobsrus.com', 'not-an-email', 'a@b'] } }))
-          .emailAddresses,
-      ).toBe('Not email addresses: not-an-email, a@b. Separate addresses with commas.');
-      const people = [
-        { slackUserId: 'U1', name: 'Maria Lopez', email: null },
-        { slackUserId: 'U2', name: 'Sam', email: null },
-      ];
-      expect(errorsOn(validDraft({ destination: { ...email, people } })).emailPeople).toMatch(
-        /^Maria Lopez and Sam have no email address in Slack/,
+        errorsOn(
+          validDraft({
+            destination: {
+              ...email,
+              addresses: [
+                'cfo@blobsrus.com',
+                'not-an-email',
+                'a@b',
+                '@finance-team',
+                '<!subteam^S0FIN1|@fin>',
+                '#sales',
+              ],
+            },
+          }),
+        ).emailAddresses,
+      ).toBe('Not email addresses or @group handles: not-an-email, a@b, #sales. Separate them with commas.');
+      expect(errorsOn(validDraft({ destination: { ...email, userIds: ['maria'] } })).emailPeople).toBe(
+        'Not Slack user ids: maria.',
+      );
+      expect(errorsOn(validDraft({ destination: { ...email, channelIds: ['U0AAA1111'] } })).emailChannels).toBe(
+        'Not Slack channel ids: U0AAA1111.',
       );
       expect(errorsOn(validDraft({ destination: { ...email, subject: ' ' } })).emailSubject).toBe(
         'Give the email a subject.',

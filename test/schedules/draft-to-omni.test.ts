@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withEmailRecipients } from '../../src/schedules/draft.js';
 import { draftToCreateBody, draftToUpdateBody } from '../../src/schedules/draft-to-omni.js';
 import { VALID_DESTINATIONS, validDraft } from './draft-fixtures.js';
 
@@ -47,14 +48,12 @@ describe('draftToCreateBody', () => {
     });
   });
 
-  it('email: people’s and typed addresses as strings (no duplicates), subject, body, fanOut a boolean', () => {
+  it('email: the resolved addresses as strings (no duplicates), subject, body, fanOut a boolean', () => {
     const email = VALID_DESTINATIONS.email;
     if (email.kind !== 'email') throw new Error('fixture');
-    const draft = validDraft({
-      destination: { ...email, addresses: ['cfo@blobsrus.com', 'MARIA@blobsrus.com'], fanOut: true },
-      format: 'csv',
-    });
-    expect(draftToCreateBody(draft)).toEqual({
+    const draft = validDraft({ destination: { ...email, fanOut: true }, format: 'csv' });
+    const sent = withEmailRecipients(draft, ['maria@blobsrus.com', 'cfo@blobsrus.com', 'MARIA@blobsrus.com']);
+    expect(draftToCreateBody(sent)).toEqual({
       ...common,
       format: 'csv',
       destinationType: 'email',
@@ -66,18 +65,17 @@ describe('draftToCreateBody', () => {
     });
   });
 
-  it('email: refuses to build a body while someone’s address is not looked up', () => {
-    const draft = validDraft({
-      destination: {
-        kind: 'email',
-        people: [{ slackUserId: 'U9' }],
-        addresses: [],
-        subject: 's',
-        body: '',
-        fanOut: false,
-      },
+  it('email: refuses to build a body while people, channels or groups are not resolved to addresses', () => {
+    const email = VALID_DESTINATIONS.email;
+    if (email.kind !== 'email') throw new Error('fixture');
+    const only = (patch: Partial<typeof email>) =>
+      validDraft({ destination: { ...email, userIds: [], channelIds: [], addresses: [], ...patch } });
+    expect(() => draftToCreateBody(only({ userIds: ['U9'] }))).toThrow(/not resolved to addresses.*U9/);
+    expect(() => draftToCreateBody(only({ channelIds: ['C9'] }))).toThrow(/C9/);
+    expect(() => draftToCreateBody(only({ addresses: ['cfo@blobsrus.com', '@finance'] }))).toThrow(/@finance/);
+    expect(draftToCreateBody(only({ addresses: ['cfo@blobsrus.com'] }))).toMatchObject({
+      recipients: ['cfo@blobsrus.com'],
     });
-    expect(() => draftToCreateBody(draft)).toThrow(/U9 were not looked up/);
   });
 
   it('webhook: `url`, any format', () => {

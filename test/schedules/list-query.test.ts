@@ -5,6 +5,7 @@ import {
   describeListFilters,
   encodeListState,
   formatListArgs,
+  listSchedulesQuery,
   ListQueryError,
   parseListArgs,
 } from '../../src/schedules/list-query.js';
@@ -85,6 +86,17 @@ describe('list state', () => {
     );
   });
 
+  it('keeps a quoted phrase that looks like filters as search words, through the text form', () => {
+    // As `/schedule list "asc report" sort:name` reaches parseListArgs (the command parser drops the quotes).
+    const filters = parseListArgs(['asc report', 'sort:name']);
+    expect(filters).toEqual({ q: 'asc report', sortField: 'scheduleName' });
+    expect(formatListArgs(filters)).toBe('"asc report" sort:name');
+    expect(decodeListState(encodeListState({ filters, cursor: '2' }))).toEqual({ filters, cursor: '2' });
+    const plain = parseListArgs(['weekly sales']);
+    expect(formatListArgs(plain)).toBe('weekly sales');
+    expect(decodeListState(encodeListState({ filters: plain, cursor: '1' })).filters).toEqual(plain);
+  });
+
   it.each(['', 'x|weekly', '0|', '-1|status:error', '1|status:bogus'])('refuses a damaged state %j', (encoded) => {
     expect(() => decodeListState(encoded)).toThrow(ListQueryError);
   });
@@ -95,6 +107,14 @@ describe('describeListFilters', () => {
     expect(describeListFilters(parse('sales status:error destination:email sort:lastRun asc'))).toBe(
       'matching “sales” · last run failed · to email · sorted by last run (ascending)',
     );
-    expect(describeListFilters({})).toBe('sorted by name (descending)');
+    expect(describeListFilters({})).toBe('sorted by name (ascending)');
+    expect(describeListFilters({ sortField: 'lastRun' })).toBe('sorted by last run (descending)');
+  });
+
+  it('sorts names A to Z and runs newest first unless told otherwise, and always tells Omni', () => {
+    expect(listSchedulesQuery({ q: 'sales' })).toEqual({ q: 'sales', sortDirection: 'asc' });
+    expect(listSchedulesQuery({ sortField: 'ownerName' })).toEqual({ sortField: 'ownerName', sortDirection: 'asc' });
+    expect(listSchedulesQuery({ sortField: 'lastRun' })).toEqual({ sortField: 'lastRun', sortDirection: 'desc' });
+    expect(listSchedulesQuery({ sortField: 'scheduleName', sortDirection: 'desc' }).sortDirection).toBe('desc');
   });
 });

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '../../src/config.js';
 import { OmniClient } from '../../src/omni/index.js';
+import { PacerRegistry } from '../../src/omni/pacing.js';
 import { createDeps } from '../../src/slack/deps-factory.js';
 import { NotConnectedError } from '../../src/slack/errors.js';
 import { type AppStore, type OmniConnection, type WorkspaceScope, workspaceKey } from '../../src/store/index.js';
@@ -40,6 +41,18 @@ describe('createDeps().omniFor', () => {
 
     connections.set('team:T1', conn({ apiKey: 'key-a2', connectedAt: '2026-02-01T00:00:00.000Z' }));
     expect(await deps.omniFor({ teamId: 'T1' })).not.toBe(first);
+  });
+
+  it('builds its clients on the clock and pacers it was given (tests run pacing on virtual time)', async () => {
+    const clock = { now: () => 0, sleep: async () => {} };
+    const pacers = new PacerRegistry();
+    const pacerFor = vi.spyOn(pacers, 'pacerFor');
+    const deps = createDeps(config(), fakeStore(new Map([['team:T1', conn()]])), {
+      logger: quiet,
+      omniClientInternals: { clock, pacers },
+    });
+    await deps.omniFor({ teamId: 'T1' });
+    expect(pacerFor).toHaveBeenCalledWith('https://a.omniapp.co', 'key-a', clock);
   });
 
   it('throws NotConnectedError for a workspace without a connection', async () => {

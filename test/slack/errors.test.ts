@@ -7,6 +7,7 @@ import {
   OmniResponseError,
   OmniTimeoutError,
 } from '../../src/omni/index.js';
+import { decodeListState, ListQueryError } from '../../src/schedules/list-query.js';
 import { UsageError } from '../../src/slack/commands/types.js';
 import { AccessDeniedError, logFailure, NotConnectedError, userMessageForError } from '../../src/slack/errors.js';
 import { SecretDecryptionError, StoreUnavailableError } from '../../src/store/index.js';
@@ -80,6 +81,13 @@ describe('userMessageForError', () => {
   it('passes through messages written for the user', () => {
     expect(userMessageForError(new UsageError('Give a schedule id.'))).toBe('Give a schedule id.');
     expect(userMessageForError(new AccessDeniedError('Only admins.'))).toBe('Only admins.');
+    // A list page's buttons carry the list's state; a stale or damaged one says how to get a fresh list.
+    expect(() => decodeListState('x|weekly')).toThrow(ListQueryError);
+    try {
+      decodeListState('x|weekly');
+    } catch (error) {
+      expect(userMessageForError(error)).toBe('This list is out of date; run `/schedule list` again.');
+    }
     const storeDown = new StoreUnavailableError("read this workspace's Omni connection");
     expect(userMessageForError(storeDown)).toBe(storeDown.message);
   });

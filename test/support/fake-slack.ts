@@ -14,10 +14,13 @@ import {
   type ResponseUrlRecord,
   type StoredView,
 } from './fake-slack-model.js';
+import { FakeSocketMode } from './fake-slack-socket.js';
 import { FakeSlackState, type RecordedCall } from './fake-slack-state.js';
 import { applyViewResponse, publicView, viewMethods } from './fake-slack-views.js';
 
 export type * from './fake-slack-model.js';
+export type { SocketConnectionRecord, SocketDelivery } from './fake-slack-socket.js';
+export { FAKE_APP_TOKEN } from './fake-slack-socket.js';
 export type { FailSpec, RecordedCall, RecordedResponse } from './fake-slack-state.js';
 export type { ViewSubmissionAck } from './fake-slack-views.js';
 export { FAKE_DEFAULTS, publicView };
@@ -88,6 +91,8 @@ export class FakeSlack extends FakeSlackState {
   url = '';
   /** http://127.0.0.1:PORT/api/ — give this to WebClient / Bolt as slackApiUrl. */
   apiUrl = '';
+  /** Socket Mode: apps.connections.open and the WebSocket endpoint (see fake-slack-socket.ts). */
+  readonly socket: FakeSocketMode = new FakeSocketMode(this);
   private readonly server: Server = createServer((req, res) => {
     this.route(req, res).catch((err: unknown) => send(res, 500, fail('fatal_error', { detail: String(err) })));
   });
@@ -95,6 +100,7 @@ export class FakeSlack extends FakeSlackState {
   async listen(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
+      this.server.on('upgrade', (req, socket, head) => this.socket.upgrade(req, socket, head));
       this.server.listen(0, '127.0.0.1', () => resolve());
     });
     const { port } = this.server.address() as AddressInfo;
@@ -104,6 +110,7 @@ export class FakeSlack extends FakeSlackState {
 
   async close(): Promise<void> {
     await new Promise<void>((resolve) => {
+      this.socket.closeAll();
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
@@ -176,6 +183,13 @@ export class FakeSlack extends FakeSlackState {
     const auth = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     const token = auth?.[1] ?? (typeof params.token === 'string' ? params.token : undefined);
     delete params.token;
+    if (method === 'apps.connections.open') {
+      // Socket Mode's own method: it takes the app-level token (xapp-…), not a workspace's.
+      const opened = this.socket.open(token, this.takeFailure(method));
+      this.calls.push({ method, params, token, at: this.now(), status: opened.status, response: opened.body });
+      send(res, opened.status, opened.body, opened.headers);
+      return;
+    }
     const ws = token === undefined ? undefined : this.workspaces.get(token);
     const handler: MethodHandler | undefined = Object.hasOwn(METHODS, method) ? METHODS[method] : undefined;
     const failure = handler ? this.takeFailure(method) : undefined;

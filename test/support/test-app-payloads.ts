@@ -1,10 +1,10 @@
-// What test-app needs that payloads.ts does not build: the message shortcut (`message_action`) payload and
-// the Installation Bolt's OAuth flow would have stored for a workspace of the fake Slack.
+// What test-app needs that payloads.ts does not build: the message shortcut (`message_action`) and view_closed
+// payloads, and the Installation Bolt's OAuth flow would have stored for a workspace of the fake Slack.
 import type { Installation } from '@slack/bolt';
 import { CallbackIds } from '../../src/ids.js';
 import { BOT_SCOPES } from '../../src/slack/scopes.js';
 import { FAKE_DEFAULTS, type FakeWorkspace } from './fake-slack-model.js';
-import type { PayloadContext } from './payloads.js';
+import type { PayloadContext, ViewLike } from './payloads.js';
 
 export interface MessageShortcutInput extends PayloadContext {
   /** Default: CallbackIds.createFromMessageShortcut. */
@@ -49,6 +49,31 @@ export function messageShortcutPayload(input: Partial<MessageShortcutInput> & Pa
       : null,
     is_enterprise_install: input.isEnterpriseInstall ?? false,
     api_app_id: input.apiAppId ?? FAKE_DEFAULTS.appId,
+  };
+}
+
+/** What Slack sends when someone closes a modal opened with `notify_on_close` (Cancel, ×, or Escape). */
+export function viewClosedPayload(input: PayloadContext & { view: ViewLike }): Record<string, unknown> {
+  const user = typeof input.user === 'string' ? { id: input.user } : input.user;
+  const teamId = typeof input.team === 'string' ? input.team : (input.team?.id ?? FAKE_DEFAULTS.teamId);
+  const { open: _open, errors: _errors, user_id: _user, ...view } = input.view as unknown as Record<string, unknown>;
+  return {
+    type: 'view_closed',
+    token: 'legacy-verification-token',
+    api_app_id: input.apiAppId ?? FAKE_DEFAULTS.appId,
+    team: { id: teamId, domain: teamId === FAKE_DEFAULTS.teamId ? FAKE_DEFAULTS.teamDomain : teamId.toLowerCase() },
+    enterprise: input.enterprise
+      ? { id: input.enterprise.id, name: input.enterprise.name ?? input.enterprise.id }
+      : null,
+    is_enterprise_install: input.isEnterpriseInstall ?? false,
+    user: {
+      id: user.id,
+      name: user.name ?? user.id.toLowerCase(),
+      username: user.name ?? user.id.toLowerCase(),
+      team_id: user.team_id ?? teamId,
+    },
+    view,
+    is_cleared: false,
   };
 }
 

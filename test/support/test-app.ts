@@ -12,141 +12,38 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { App } from '@slack/bolt';
 import { createApp } from '../../src/app.js';
-import { type AppConfig, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { PacerRegistry } from '../../src/omni/pacing.js';
 import { type OmniSandbox, type OmniSandboxOptions, startOmniSandbox } from '../../src/omni-sandbox/index.js';
 import { type AuditLine, AuditLog } from '../../src/slack/audit.js';
-import type { AppDeps } from '../../src/slack/deps.js';
+import { forgetOrganizationCaches } from '../../src/slack/connection-change.js';
 import { createDeps } from '../../src/slack/deps-factory.js';
-import { type AppStore, openStore, type WorkspaceScope } from '../../src/store/index.js';
-import { FAKE_DEFAULTS, type FakeSlack, type FakeUser, startFakeSlack, type UserInput } from './fake-slack.js';
+import { openStore, type WorkspaceScope } from '../../src/store/index.js';
+import { FAKE_DEFAULTS, startFakeSlack, type UserInput } from './fake-slack.js';
 import {
   type BlockActionInput,
   type BlockSuggestionInput,
   blockActionPayload,
   blockSuggestionPayload,
-  type EnvelopeOptions,
   eventEnvelope,
   type UserRef,
-  type ViewSubmissionInput,
   viewSubmissionPayload,
 } from './payloads.js';
-import {
-  postCommand,
-  postEvent,
-  postInteraction,
-  postOptions,
-  type SignedPostOptions,
-  type SlackAppResponse,
-} from './signing.js';
-import { installationFor, type MessageShortcutInput, messageShortcutPayload } from './test-app-payloads.js';
+import { postCommand, postEvent, postInteraction, postOptions } from './signing.js';
+import { installationFor, messageShortcutPayload, viewClosedPayload } from './test-app-payloads.js';
+import type { RequestOptions, StartTestAppOptions, TestApp } from './test-app-types.js';
 
-export interface TestWorkspaceInput {
-  teamId: string;
-  /** Bot token in the fake Slack (default `xoxb-<teamId>`). */
-  token?: string;
-  teamName?: string;
-  enterpriseId?: string;
-  isEnterpriseInstall?: boolean;
-  /** Connect it to the main sandbox (default false; use `t.connect()` with another sandbox for isolation tests). */
-  connect?: boolean;
-}
-
-export interface StartTestAppOptions {
-  /** Options for the sandbox (default: seeded, rate limit off). */
-  sandbox?: Partial<OmniSandboxOptions>;
-  /** Connect the default workspace to the sandbox before the first request (default true). */
-  connect?: boolean;
-  /** More workspaces; each gets its own bot token in the fake Slack and an installation in the store. */
-  workspaces?: TestWorkspaceInput[];
-  /** `single` (SLACK_BOT_TOKEN) by default with one workspace, `oauth` (installation store) with several. */
-  install?: 'single' | 'oauth';
-  /** Extra environment for loadConfig (e.g. OMNI_BASE_URL); overrides the test defaults. */
-  env?: Record<string, string>;
-  now?: () => Date;
-  /** Print the app's log lines to stderr as they happen (also: env OMNI_SLACK_TEST_LOGS=1). */
-  printLogs?: boolean;
-}
-
-export interface RequestOptions {
-  /** A Slack user id or a FakeUser (default: `users.member`). */
-  user?: UserRef;
-  /** Default: the user's team, else the default team. */
-  team?: string;
-  channel?: string;
-  /** Forged or stale signatures etc. */
-  signing?: SignedPostOptions;
-}
-
-export interface CommandResult extends SlackAppResponse {
-  /** What the app posted to this command's response_url, oldest first. */
-  responses: Record<string, unknown>[];
-  /** Shortcut: the text of every response, in order. */
-  texts: string[];
-  responseUrl: string;
-  triggerId: string;
-}
-
-export interface ActionResult extends SlackAppResponse {
-  responses: Record<string, unknown>[];
-  responseUrl: string;
-}
-
-export interface ViewSubmitResult extends SlackAppResponse {
-  /** The modal as the fake shows it after applying the ack (undefined when it closed). */
-  view: ReturnType<FakeSlack['applyViewResponse']>;
-}
-
-export interface TestApp {
-  /** http://127.0.0.1:PORT — the Slack endpoint is `${url}/slack/events`. */
-  url: string;
-  signingSecret: string;
-  slack: FakeSlack;
-  sandbox: OmniSandbox;
-  store: AppStore;
-  /** The SQLite file, e.g. to check that a secret is not in it in plain text. */
-  storePath: string;
-  deps: AppDeps;
-  config: AppConfig;
-  app: App;
-  /** Every audit line written so far, parsed. */
-  audit: AuditLine[];
-  /** Every log line written so far. */
-  logs: string[];
-  /** The default workspace's scope (team T00000001). */
-  scope: WorkspaceScope;
-  /** Users of the default workspace created at start: a member, an admin, an owner and a guest. */
-  users: { member: FakeUser; admin: FakeUser; owner: FakeUser; guest: FakeUser };
-  command(text: string, opts?: RequestOptions): Promise<CommandResult>;
-  action(input: Partial<BlockActionInput> & { actionId: string }, opts?: RequestOptions): Promise<ActionResult>;
-  submitView(
-    input: Omit<ViewSubmissionInput, 'user'> & { user?: UserRef },
-    opts?: RequestOptions,
-  ): Promise<ViewSubmitResult>;
-  options(
-    input: Omit<BlockSuggestionInput, 'user'> & { user?: UserRef },
-    opts?: RequestOptions,
-  ): Promise<SlackAppResponse>;
-  event(
-    event: Record<string, unknown> & { type: string },
-    opts?: EnvelopeOptions & RequestOptions,
-  ): Promise<SlackAppResponse>;
-  messageShortcut(input: Partial<MessageShortcutInput>, opts?: RequestOptions): Promise<ActionResult>;
-  addMember(input?: UserInput): FakeUser;
-  addAdmin(input?: UserInput): FakeUser;
-  addOwner(input?: UserInput): FakeUser;
-  /** A multi-channel guest (`ultra: true`: single-channel). */
-  addGuest(input?: UserInput & { ultra?: boolean }): FakeUser;
-  /** Saves a connection for a workspace (default: the default workspace, to the main sandbox). */
-  connect(opts?: { teamId?: string; sandbox?: OmniSandbox; apiKey?: string; connectedBy?: string }): Promise<void>;
-  disconnect(teamId?: string): Promise<void>;
-  /** Another sandbox (e.g. for a second workspace); closed with the app. */
-  startSandbox(opts?: Partial<OmniSandboxOptions>): Promise<OmniSandbox>;
-  scopeOf(teamId: string): WorkspaceScope;
-  close(): Promise<void>;
-}
+export type {
+  ActionResult,
+  CommandResult,
+  RequestOptions,
+  StartTestAppOptions,
+  TestApp,
+  TestWorkspaceInput,
+  ViewSubmitResult,
+} from './test-app-types.js';
 
 /** Tests talk to Omni without pacing: the stored connection allows this many calls a minute. */
 export const TEST_RATE_LIMIT = 10_000;
@@ -211,7 +108,13 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     audit.push(JSON.parse(line) as AuditLine);
     logger.info(line);
   }, opts.now);
-  const deps = createDeps(config, store, { logger, audit: auditLog, now: opts.now });
+  const deps = createDeps(config, store, {
+    logger,
+    audit: auditLog,
+    now: opts.now,
+    // Pacers of its own, so that no other test app's calls (or clock) count against this one's.
+    omniClientInternals: { pacers: new PacerRegistry(), ...opts.omniClientInternals },
+  });
   const app = createApp(config, deps, { processBeforeResponse: true, logger });
   const server = (await app.start(0)) as Server;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -228,15 +131,18 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     for (const ws of new Set(slack.workspaces.values()))
       await store.installations.storeInstallation(installationFor(ws));
   }
+  // As `/schedule connect` and Disconnect do: the previous organization's cached data goes with the connection.
   const connect: TestApp['connect'] = async (o = {}) => {
     const target = o.sandbox ?? sandbox;
-    await store.connections.save(scopeOf(o.teamId ?? FAKE_DEFAULTS.teamId), {
+    const to = scopeOf(o.teamId ?? FAKE_DEFAULTS.teamId);
+    await store.connections.save(to, {
       baseUrl: target.url,
       apiKey: o.apiKey ?? target.apiKey,
       connectedBy: o.connectedBy ?? 'U0ADMIN01',
       connectedAt: new Date().toISOString(),
-      rateLimitPerMinute: TEST_RATE_LIMIT,
+      rateLimitPerMinute: o.rateLimitPerMinute ?? TEST_RATE_LIMIT,
     });
+    await forgetOrganizationCaches({ store }, to, logger);
   };
   if (opts.connect !== false) await connect();
   for (const w of extraWorkspaces) if (w.connect) await connect({ teamId: w.teamId });
@@ -364,6 +270,13 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
       const res = await postInteraction(url, signingSecret, payload, o.signing);
       return { ...res, responses: slack.responsesTo(responseUrl), responseUrl };
     },
+    async closeView(view, o = {}) {
+      const stored = slack.views.get(view.id);
+      if (stored) stored.open = false;
+      if (!view.notify_on_close) return undefined;
+      const ctx = contextOf(o);
+      return postInteraction(url, signingSecret, viewClosedPayload({ ...ctx.payload, view }), o.signing);
+    },
     addMember,
     addAdmin: (input = {}) => addMember({ is_admin: true, ...input }),
     addOwner: (input = {}) => addMember({ is_owner: true, is_admin: true, ...input }),
@@ -372,6 +285,7 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     connect,
     async disconnect(teamId = FAKE_DEFAULTS.teamId) {
       await store.connections.delete(scopeOf(teamId));
+      await forgetOrganizationCaches({ store }, scopeOf(teamId), logger);
     },
     startSandbox,
     scopeOf,

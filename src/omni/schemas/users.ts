@@ -74,7 +74,17 @@ export type UserAttribute = z.infer<typeof UserAttributeSchema>;
 
 export const UserAttributeListSchema = z.looseObject({ records: z.array(UserAttributeSchema) });
 
-// GET /api/scim/v2/Users?filter=userName eq "…"
+// GET /api/scim/v2/Users: the organization's members (not email-only users), in order of creation.
+
+/** Omni's default SCIM page. Omni documents no maximum, so the client never asks for more. */
+export const SCIM_PAGE_SIZE = 100;
+
+/** SCIM paging: `startIndex` is 1-based; `count` is how many members a page holds (at most `SCIM_PAGE_SIZE`). */
+export const ListUsersQuerySchema = z.strictObject({
+  startIndex: z.int().min(1).optional(),
+  count: z.int().min(1).max(SCIM_PAGE_SIZE).optional(),
+});
+export type ListUsersQuery = z.input<typeof ListUsersQuerySchema>;
 
 export const ScimUserSchema = z.looseObject({
   id: z.string(),

@@ -68,10 +68,7 @@ export async function dashboardsForOptions(
   logger: Pick<Logger, 'warn'>,
   waitMs = 2000,
 ): Promise<DashboardSummary[]> {
-  const cached = await deps.store
-    .cache('dashboards')
-    .get<CachedList>(listKey(scope))
-    .catch(() => undefined);
+  const cached = await cachedList(deps, scope);
   const refresh = () =>
     refreshDashboards(deps, scope).catch((error: unknown) => {
       logger.warn(`Could not read the dashboards from Omni: ${(error as Error).message}`);
@@ -95,10 +92,7 @@ export async function cachedDashboardName(
   scope: WorkspaceScope,
   identifier: string,
 ): Promise<string | undefined> {
-  const cached = await deps.store
-    .cache('dashboards')
-    .get<CachedList>(listKey(scope))
-    .catch(() => undefined);
+  const cached = await cachedList(deps, scope);
   return cached?.dashboards.find((d) => d.identifier === identifier)?.name;
 }
 
@@ -118,8 +112,36 @@ export async function cachedDashboardDetails(
   identifier: string,
 ): Promise<DashboardDetails | undefined> {
   if (!identifier) return undefined;
+  // The store logs its own failures; without it the form goes on as if nothing were cached.
   return deps.store
     .cache('dashboard-details')
     .get<DashboardDetails>(detailsKey(scope, identifier))
     .catch(() => undefined);
+}
+
+/** The cached list, or undefined when there is none or the store cannot be read (it logs that itself). */
+function cachedList(deps: Deps, scope: WorkspaceScope): Promise<CachedList | undefined> {
+  return deps.store
+    .cache('dashboards')
+    .get<CachedList>(listKey(scope))
+    .catch(() => undefined);
+}
+
+/** Deletes this many cached details at a time, so that a large org does not flood the store. */
+const FORGET_BATCH = 50;
+
+/**
+ * Forgets a workspace's cached dashboards (the list, and the details of every dashboard on it) when it connects
+ * to another Omni organization or disconnects, so that no form offers the previous org's dashboards. Details of a
+ * dashboard that was not on the list (a pasted id) expire on their own within DASHBOARD_DETAILS_TTL_MS.
+ */
+export async function forgetDashboards(deps: Pick<AppDeps, 'store'>, scope: WorkspaceScope): Promise<void> {
+  const lists = deps.store.cache('dashboards');
+  const details = deps.store.cache('dashboard-details');
+  const cached = await lists.get<CachedList>(listKey(scope));
+  await lists.delete(listKey(scope));
+  const identifiers = cached?.dashboards.map((d) => d.identifier) ?? [];
+  for (let i = 0; i < identifiers.length; i += FORGET_BATCH) {
+    await Promise.all(identifiers.slice(i, i + FORGET_BATCH).map((id) => details.delete(detailsKey(scope, id))));
+  }
 }

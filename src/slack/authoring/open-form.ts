@@ -13,7 +13,7 @@ import { isValidTimeZone } from '../../schedules/timezones.js';
 import type { WorkspaceScope } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { logFailure, userMessageForError } from '../errors.js';
-import { getActor, requireAccess } from '../permissions.js';
+import { requireAccess } from '../permissions.js';
 import type { FormMetadata, FormMode } from '../ui/schedule-form-metadata.js';
 import { buildScheduleErrorModal, buildScheduleLoadingModal, buildScheduleModal } from '../ui/schedule-modal.js';
 import { cachedDashboardName, dashboardDetails, refreshDashboards } from './dashboards.js';
@@ -51,10 +51,9 @@ export async function openScheduleForm(request: OpenFormRequest): Promise<void> 
   const viewId = opened.view?.id;
   if (!viewId) throw new Error('Slack opened the form without giving its view id');
   try {
-    await requireAccess(deps, client, scope, userId, 'member');
+    const actor = await requireAccess(deps, client, scope, userId, 'member');
     const omni = await deps.omniFor(scope);
-    const actor = await getActor(deps, client, scope, userId).catch(() => undefined);
-    const zone = actor?.tz && isValidTimeZone(actor.tz) ? actor.tz : 'UTC';
+    const zone = actor.tz && isValidTimeZone(actor.tz) ? actor.tz : 'UTC';
     const draft =
       mode === 'create' ? await newDraft(request, zone) : await existingDraft(omni, request.scheduleId ?? '', mode);
     if (mode === 'edit' && draft.destination.kind === 'sftp') metadata.passwordOnFile = true;
@@ -114,7 +113,11 @@ async function dashboardNameFor(request: OpenFormRequest, identifier: string): P
   let timer: NodeJS.Timeout | undefined;
   const fresh = refreshDashboards(request.deps, request.scope)
     .then((list) => list.find((d) => d.identifier === identifier)?.name)
-    .catch(() => undefined);
+    .catch((error: unknown) => {
+      // The form opens without the name; reading the dashboard's details will say what is wrong.
+      request.logger.debug(`No name for dashboard ${identifier}: ${(error as Error).message}`);
+      return undefined;
+    });
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), NAME_WAIT_MS);
   });

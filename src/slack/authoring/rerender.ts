@@ -3,11 +3,13 @@
 // fail instead of overwriting a newer one; the next change redraws anyway.
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import type { WorkspaceScope } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { logFailure } from '../errors.js';
+import { slackErrorCode } from '../recipients/directory.js';
 import { decodeFormMetadata } from '../ui/schedule-form-metadata.js';
-import { buildScheduleModal } from '../ui/schedule-modal.js';
+import { buildScheduleModal, type ScheduleModalContext } from '../ui/schedule-modal.js';
 import type { ViewStateValues } from '../ui/schedule-modal-state.js';
 import { cachedDashboardDetails, cachedDashboardName } from './dashboards.js';
 import { chosenDashboard, nextFormState } from './form-state.js';
@@ -39,36 +41,9 @@ export async function rerenderScheduleForm(request: RerenderRequest): Promise<vo
     changedDashboard && identifier
       ? (chosen.name ?? (await cachedDashboardName(deps, scope, identifier)))
       : metadata.dashboardName;
-  let dashboard = await cachedDashboardDetails(deps, scope, identifier);
+  const cached = await cachedDashboardDetails(deps, scope, identifier);
   let hash = view.hash;
-  try {
-    if (identifier && !dashboard) {
-      // Show the new choice at once, then its filters and tiles when Omni answers.
-      const state = nextFormState({ values, metadata, ...(dashboardName ? { dashboardName } : {}) });
-      const loading = buildScheduleModal(state.draft, {
-        metadata: state.metadata,
-        dashboardStatus: 'loading',
-        now: deps.now(),
-      });
-      const shown = await client.views.update({ view_id: view.id, ...(hash ? { hash } : {}), view: loading });
-      hash = shown.view?.hash;
-      const loaded = await detailsFor(deps, scope, identifier);
-      dashboard = loaded.dashboard;
-      const next = nextFormState({
-        values,
-        metadata,
-        ...(dashboardName ? { dashboardName } : {}),
-        ...(dashboard ? { dashboard } : {}),
-      });
-      const full = buildScheduleModal(next.draft, {
-        metadata: next.metadata,
-        ...(dashboard ? { dashboard } : {}),
-        ...(loaded.dashboardStatus ? { dashboardStatus: loaded.dashboardStatus } : {}),
-        now: deps.now(),
-      });
-      await client.views.update({ view_id: view.id, ...(hash ? { hash } : {}), view: full });
-      return;
-    }
+  const redraw = async (dashboard?: DashboardDetails, dashboardStatus?: ScheduleModalContext['dashboardStatus']) => {
     const next = nextFormState({
       values,
       metadata,
@@ -78,9 +53,21 @@ export async function rerenderScheduleForm(request: RerenderRequest): Promise<vo
     const updated = buildScheduleModal(next.draft, {
       metadata: next.metadata,
       ...(dashboard ? { dashboard } : {}),
+      ...(dashboardStatus ? { dashboardStatus } : {}),
       now: deps.now(),
     });
-    await client.views.update({ view_id: view.id, ...(hash ? { hash } : {}), view: updated });
+    const shown = await client.views.update({ view_id: view.id, ...(hash ? { hash } : {}), view: updated });
+    hash = shown.view?.hash;
+  };
+  try {
+    if (identifier && !cached) {
+      // Show the new choice at once, then its filters and tiles when Omni answers.
+      await redraw(undefined, 'loading');
+      const loaded = await detailsFor(deps, scope, identifier);
+      await redraw(loaded.dashboard, loaded.dashboardStatus);
+      return;
+    }
+    await redraw(cached);
   } catch (error) {
     if (slackErrorCode(error) === 'hash_conflict') {
       logger.debug('The schedule form changed again before it was redrawn; the newer change redraws it.');
@@ -88,9 +75,4 @@ export async function rerenderScheduleForm(request: RerenderRequest): Promise<vo
     }
     logFailure(logger, 'redrawing the schedule form', error);
   }
-}
-
-function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
 }

@@ -5,8 +5,9 @@
 import type { Logger, types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { OmniApiError } from '../../omni/index.js';
+import type { EmailOnlyOutcome, Skipped } from '../../recipients/index.js';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
-import type { DraftError, ScheduleDraft } from '../../schedules/draft.js';
+import { type DraftError, type ScheduleDraft, withEmailRecipients } from '../../schedules/draft.js';
 import { type RuleContext, validateDraft } from '../../schedules/draft-rules.js';
 import { fieldForOmniDetail } from '../../schedules/omni-detail-field.js';
 import { loadScheduleView } from '../../schedules/schedule-lookup.js';
@@ -16,6 +17,7 @@ import { logFailure, userMessageForError } from '../errors.js';
 import { requireAccess } from '../permissions.js';
 import { cardOptions, displayFor } from '../schedules/display.js';
 import { escapeMrkdwn, truncate } from '../ui/format.js';
+import { emailOnlyLine, skippedLines } from '../ui/recipients-summary.js';
 import { buildScheduleCard } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
 import { decodeFormMetadata, type FormMetadata } from '../ui/schedule-form-metadata.js';
@@ -26,9 +28,10 @@ import {
   viewErrors,
 } from '../ui/schedule-modal.js';
 import { cachedDashboardDetails, cachedDashboardName } from './dashboards.js';
+import { applyEmailPolicy, RecipientsNotReadyError } from './email-policy.js';
+import { type EmailRecipients, resolveEmailRecipients } from './email-recipients.js';
 import { chosenDashboard, nextFormState } from './form-state.js';
 import { existingDraft } from './open-form.js';
-import { withSlackEmails } from './people.js';
 import type { FormView } from './rerender.js';
 import { createFromDraft, type SaveOutcome, TestSentButNotSavedError, updateFromDraft } from './save.js';
 
@@ -46,6 +49,8 @@ export interface SubmitRequest {
   userId: string;
   view: FormView & { blocks: types.ModalView['blocks'] };
   ack: SubmissionAck;
+  /** Default RESOLVE_BEFORE_ACK_MS; tests choose either side of it. */
+  resolveWithinMs?: number;
 }
 
 interface Form {
@@ -53,6 +58,9 @@ interface Form {
   dashboard?: DashboardDetails;
   draft: ScheduleDraft;
 }
+
+/** How long the submission waits for Slack to resolve email recipients before it acks (Slack allows 3 s in all). */
+export const RESOLVE_BEFORE_ACK_MS = 2000;
 
 export async function submitScheduleForm(request: SubmitRequest): Promise<void> {
   const { deps, scope, view, ack } = request;
@@ -74,17 +82,77 @@ export async function submitScheduleForm(request: SubmitRequest): Promise<void> 
   });
   const form: Form = { metadata: state.metadata, draft: state.draft, ...(dashboard ? { dashboard } : {}) };
   const errors = [...state.errors, ...validateDraft(state.draft, ruleContext(form))];
-  if (errors.length > 0) {
-    const onFields = viewErrors(view, state.draft, errors);
-    await ack(
+  const refuse = (problems: readonly DraftError[]) => {
+    const onFields = viewErrors(view, form.draft, problems);
+    return ack(
       onFields
         ? { response_action: 'errors', errors: onFields }
-        : { response_action: 'update', view: formView(form, withPasswordNote(form.draft, { errors }), deps) },
+        : { response_action: 'update', view: formView(form, withPasswordNote(form.draft, { errors: problems }), deps) },
+    );
+  };
+  if (errors.length > 0) {
+    await refuse(errors);
+    return;
+  }
+  const { destination } = form.draft;
+  if (destination.kind !== 'email') {
+    await ack({ response_action: 'update', view: buildScheduleSavingModal(form.metadata, form.draft.name) });
+    await save(request, form);
+    return;
+  }
+  // Email recipients are resolved in Slack first: quickly enough, their problems go on the fields
+  // before the ack; a large channel takes longer, and then the form comes back with them instead.
+  const pending = resolveEmailRecipients(deps, request.client, scope, destination);
+  let early: EmailRecipients | undefined;
+  try {
+    early = await settledWithin(pending, request.resolveWithinMs ?? RESOLVE_BEFORE_ACK_MS);
+  } catch (error) {
+    logFailure(request.logger, 'resolving the email recipients', error);
+    await ack({ response_action: 'update', view: formView(form, { notice: recipientsFailure(error) }, deps) });
+    return;
+  }
+  if (early && early.errors.length > 0) {
+    await refuse(early.errors);
+    return;
+  }
+  const lookingUp = early === undefined;
+  await ack({ response_action: 'update', view: buildScheduleSavingModal(form.metadata, form.draft.name, lookingUp) });
+  const showForm = (extra: { errors?: readonly DraftError[]; notice?: string }) =>
+    request.client.views.update({ view_id: view.id, view: formView(form, extra, deps) });
+  let recipients: EmailRecipients;
+  try {
+    recipients = early ?? (await pending);
+  } catch (error) {
+    logFailure(request.logger, 'resolving the email recipients', error);
+    await showForm({ notice: recipientsFailure(error) }).catch((e: unknown) =>
+      logFailure(request.logger, 'showing the form again after the recipients could not be read', e),
     );
     return;
   }
-  await ack({ response_action: 'update', view: buildScheduleSavingModal(form.metadata, form.draft.name) });
-  await save(request, form);
+  if (recipients.errors.length > 0) {
+    await showForm({ errors: recipients.errors }).catch((e: unknown) =>
+      logFailure(request.logger, 'showing the recipients that cannot receive email', e),
+    );
+    return;
+  }
+  await save(request, form, recipients);
+}
+
+/** The promise's value if it settles within `ms`, else undefined (it keeps running); a rejection is thrown. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function recipientsFailure(error: unknown): string {
+  return `The recipients could not be looked up in Slack, so nothing was saved: ${userMessageForError(error)} Try again.`;
 }
 
 function ruleContext(form: Form): RuleContext {
@@ -111,7 +179,8 @@ function formView(
   });
 }
 
-async function save(request: SubmitRequest, form: Form): Promise<void> {
+/** Saves in Omni; email recipients arrive resolved to addresses, and the form keeps them as they were chosen. */
+async function save(request: SubmitRequest, form: Form, recipients?: EmailRecipients): Promise<void> {
   const { deps, client, logger, scope, userId, view } = request;
   const { metadata } = form;
   const action = metadata.mode === 'edit' ? 'edit' : 'create';
@@ -120,15 +189,14 @@ async function save(request: SubmitRequest, form: Form): Promise<void> {
   try {
     await requireAccess(deps, client, scope, userId, 'member');
     const omni = await deps.omniFor(scope);
-    if (form.draft.destination.kind === 'email') {
-      const people = await withSlackEmails(client, form.draft.destination.people);
-      form.draft = { ...form.draft, destination: { ...form.draft.destination, people } };
-      const missing = validateDraft(form.draft, ruleContext(form)).filter((e) => e.field === 'emailPeople');
-      if (missing.length > 0) {
-        await showForm({ errors: missing });
-        return;
-      }
-    }
+    const toSend = (draft: ScheduleDraft) => (recipients ? withEmailRecipients(draft, recipients.emails) : draft);
+    // The non-member policy, as `/schedule add` applies it: before anything is saved, so a refusal saves nothing.
+    let emailOnly: EmailOnlyOutcome | undefined;
+    const makeReady = async (already: readonly string[]) => {
+      const { destination } = form.draft;
+      if (!recipients || destination.kind !== 'email') return;
+      emailOnly = await applyEmailPolicy({ deps, client, scope, destination, recipients, already });
+    };
     let outcome: SaveOutcome;
     if (metadata.mode === 'edit') {
       const scheduleId = metadata.scheduleId ?? '';
@@ -141,9 +209,11 @@ async function save(request: SubmitRequest, form: Form): Promise<void> {
         previousFilters: previous.filters,
       });
       form.draft = { ...form.draft, filters: again.draft.filters };
-      outcome = await updateFromDraft(omni, scheduleId, form.draft, previous);
+      await makeReady(previous.destination.kind === 'email' ? previous.destination.addresses : []);
+      outcome = await updateFromDraft(omni, scheduleId, toSend(form.draft), previous);
     } else {
-      outcome = await createFromDraft(omni, form.draft);
+      await makeReady([]);
+      outcome = await createFromDraft(omni, toSend(form.draft));
     }
     deps.audit.record({
       workspace: workspaceKey(scope),
@@ -152,8 +222,21 @@ async function save(request: SubmitRequest, form: Form): Promise<void> {
       schedule: outcome.scheduleId,
       outcome: 'ok',
     });
-    await showResult(request, form, outcome);
+    await showResult(request, form, outcome, recipients?.leftOut ?? [], emailOnly);
   } catch (error) {
+    if (error instanceof RecipientsNotReadyError) {
+      deps.audit.record({
+        workspace: workspaceKey(scope),
+        user: userId,
+        action,
+        ...(metadata.scheduleId ? { schedule: metadata.scheduleId } : {}),
+        outcome: 'refused',
+        detail: truncate(error.message, 300),
+      });
+      const extra = { errors: error.errors, ...(error.notice ? { notice: error.notice } : {}) };
+      await showForm(extra).catch((e: unknown) => logFailure(logger, 'showing recipients Omni refused', e));
+      return;
+    }
     const cause = error instanceof TestSentButNotSavedError ? error.cause : error;
     logFailure(logger, `schedule ${action}`, cause);
     deps.audit.record({
@@ -174,15 +257,33 @@ async function save(request: SubmitRequest, form: Form): Promise<void> {
   }
 }
 
-/** After a failed save the form is shown again without the SFTP password (it is never sent back to Slack). */
+/**
+ * After a failed save the form is shown again without the SFTP password: it is never sent back to Slack
+ * nor kept by the app, so the person must type it again. Said on the field and above the form, because
+ * on an edit an empty password would otherwise quietly keep the old one.
+ */
 function withPasswordNote(draft: ScheduleDraft, extra: { errors?: readonly DraftError[]; notice?: string }) {
   if (draft.destination.kind !== 'sftp' || draft.destination.password === '') return extra;
-  const note: DraftError = { field: 'sftpPassword', message: 'Type the password again: the app does not keep it.' };
-  return { ...extra, errors: [...(extra.errors ?? []), note] };
+  const note: DraftError = {
+    field: 'sftpPassword',
+    message: 'Type the password again before saving: the app keeps no copy of it, so it cannot refill this field.',
+  };
+  const reminder = 'Nothing was saved. The SFTP password is not kept between tries: type it again below.';
+  return {
+    ...extra,
+    errors: [...(extra.errors ?? []), note],
+    notice: extra.notice ? `${extra.notice}\n${reminder}` : reminder,
+  };
 }
 
 /** The card of the saved schedule, with its buttons, in the modal; and in the channel it was opened from, for the author. */
-async function showResult(request: SubmitRequest, form: Form, outcome: SaveOutcome): Promise<void> {
+async function showResult(
+  request: SubmitRequest,
+  form: Form,
+  outcome: SaveOutcome,
+  leftOut: readonly Skipped[],
+  emailOnly?: EmailOnlyOutcome,
+): Promise<void> {
   const { deps, client, logger, scope, userId, view } = request;
   const name = `*${escapeMrkdwn(truncate(form.draft.name, 200))}*`;
   const lines = [
@@ -191,6 +292,12 @@ async function showResult(request: SubmitRequest, form: Form, outcome: SaveOutco
       : `:white_check_mark: Created ${name}${form.metadata.mode === 'duplicate' ? ', a copy' : ''}.`,
   ];
   if (outcome.tested) lines.push(':outbox_tray: A test delivery was sent just now.');
+  const emailOnlyUsers = emailOnly && emailOnlyLine(emailOnly);
+  if (emailOnlyUsers) lines.push(emailOnlyUsers);
+  if (leftOut.length > 0) {
+    lines.push(':information_source: Left out of the channels and groups chosen, by this workspace’s rules:');
+    lines.push(...skippedLines(leftOut));
+  }
   if (outcome.s3Trust) {
     lines.push(
       `For the IAM role's trust policy: principal \`${outcome.s3Trust.delivererRoleArn}\`, external id \`${outcome.s3Trust.externalId}\`.`,

@@ -10,6 +10,7 @@ export const createSubcommand: Subcommand = {
   summary: 'a new schedule, in a form',
   access: 'member',
   needsConnection: true,
+  audit: 'create',
   async run(ctx) {
     if (ctx.args.length > 1) throw new UsageError('`create` takes at most one dashboard: its id or its Omni URL.');
     let identifier: string | undefined;
@@ -28,6 +29,7 @@ export const editSubcommand: Subcommand = {
   summary: 'change a schedule, in a form',
   access: 'member',
   needsConnection: true,
+  audit: 'edit',
   async run(ctx) {
     const scheduleId = scheduleIdArgument(ctx.args, 'edit');
     await openForm(ctx, { mode: 'edit', scheduleId });

@@ -13,6 +13,7 @@ export const connectSubcommand: Subcommand = {
   summary: 'connect this workspace to your Omni organization (admins)',
   access: 'admin',
   needsConnection: false,
+  audit: 'connect',
   async run(ctx) {
     await openConnectModal(ctx.deps, ctx.client, ctx.scope, ctx.command.trigger_id, ctx.logger);
   },

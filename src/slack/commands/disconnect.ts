@@ -9,6 +9,7 @@ export const disconnectSubcommand: Subcommand = {
   summary: "remove this workspace's Omni connection and its saved key (admins)",
   access: 'admin',
   needsConnection: false,
+  audit: 'disconnect',
   async run(ctx) {
     const connection = await activeConnection(ctx.deps, ctx.scope);
     if (!connection) {

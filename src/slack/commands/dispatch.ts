@@ -3,13 +3,13 @@
 // Used by the slash command and by help's buttons, which run a subcommand on the user's behalf.
 import type { Logger, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { parseScheduleRef } from '../../schedules/schedule-id.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
-import type { AuditAction } from '../audit.js';
 import { activeConnection } from '../connection.js';
 import type { AppDeps } from '../deps.js';
 import { logFailure, NotConnectedError, userMessageForError } from '../errors.js';
 import { findSubcommand, subcommands } from '../listeners/commands/subcommands.js';
-import { accessRefusal, getActor } from '../permissions.js';
+import { type Actor, accessRefusal, getActor } from '../permissions.js';
 import { parseCommandText } from './parse.js';
 import { type Subcommand, type SubcommandContext, UsageError } from './types.js';
 
@@ -23,8 +23,6 @@ export interface CommandInvocation {
   scope: WorkspaceScope;
   deps: AppDeps;
 }
-
-const AUDITED_ADMIN_ACTIONS = new Set<string>(['connect', 'disconnect']);
 
 export async function dispatchScheduleCommand(invocation: CommandInvocation): Promise<void> {
   const { client, logger, scope, deps, command } = invocation;
@@ -41,15 +39,7 @@ export async function dispatchScheduleCommand(invocation: CommandInvocation): Pr
     const actor = await getActor(deps, client, scope, command.user_id);
     const refusal = accessRefusal(actor, subcommand.access);
     if (refusal) {
-      if (AUDITED_ADMIN_ACTIONS.has(subcommand.name)) {
-        deps.audit.record({
-          workspace: workspaceKey(scope),
-          user: command.user_id,
-          action: subcommand.name as AuditAction,
-          outcome: 'refused',
-          detail: actor.isGuest ? 'guest' : 'not an admin or owner',
-        });
-      }
+      auditRefusal(invocation, subcommand, parsed.args, actor);
       await reply(refusal);
       return;
     }
@@ -69,6 +59,25 @@ export async function dispatchScheduleCommand(invocation: CommandInvocation): Pr
   } catch (error) {
     await reply(failureText(subcommand, error, logger));
   }
+}
+
+/** A refused change is audited as the buttons audit theirs: who, what, which schedule, and why not. */
+function auditRefusal(invocation: CommandInvocation, subcommand: Subcommand, args: readonly string[], actor: Actor) {
+  const action = typeof subcommand.audit === 'function' ? subcommand.audit(args) : subcommand.audit;
+  if (!action) return;
+  const ref = parseScheduleRef(args[0]);
+  invocation.deps.audit.record({
+    workspace: workspaceKey(invocation.scope),
+    user: invocation.command.user_id,
+    action,
+    ...(ref.ok ? { schedule: ref.id } : {}),
+    outcome: 'refused',
+    detail: actor.isGuest
+      ? 'guest'
+      : actor.isDeleted || actor.isBot
+        ? 'not a person in this workspace'
+        : 'not an admin or owner',
+  });
 }
 
 function failureText(subcommand: Subcommand, error: unknown, logger: Logger): string {

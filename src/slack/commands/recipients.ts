@@ -39,12 +39,7 @@ async function changeRecipients(ctx: SubcommandContext, op: ChangeOp): Promise<v
   const { scheduleId, inputs, invalid } = parseChangeArgs(ctx.args, op);
   await runRecipientChange(
     {
-      deps: ctx.deps,
-      client: ctx.client,
-      scope: ctx.scope,
-      userId: ctx.command.user_id,
-      respond: ctx.respond,
-      logger: ctx.logger,
+      command: ctx,
       inputs,
       audit: { action: op === 'add' ? 'add_recipients' : 'remove_recipients', schedule: scheduleId },
     },
@@ -90,6 +85,7 @@ export const addRecipientsSubcommand: Subcommand = {
   summary: 'add people (or every member of a channel or group) to an email schedule',
   access: 'member',
   needsConnection: true,
+  audit: 'add_recipients',
   run: (ctx) => changeRecipients(ctx, 'add'),
 };
 
@@ -99,6 +95,7 @@ export const removeRecipientsSubcommand: Subcommand = {
   summary: 'remove people from an email schedule (deactivated accounts too)',
   access: 'member',
   needsConnection: true,
+  audit: 'remove_recipients',
   run: (ctx) => changeRecipients(ctx, 'remove'),
 };
 
@@ -108,6 +105,7 @@ export const subscribeSubcommand: Subcommand = {
   summary: 'get an email schedule’s deliveries yourself',
   access: 'member',
   needsConnection: true,
+  audit: 'add_recipients',
   run: (ctx) => subscribeCommand(ctx, 'subscribe'),
 };
 
@@ -117,5 +115,6 @@ export const unsubscribeSubcommand: Subcommand = {
   summary: 'stop getting an email schedule’s deliveries',
   access: 'member',
   needsConnection: true,
+  audit: 'remove_recipients',
   run: (ctx) => subscribeCommand(ctx, 'unsubscribe'),
 };

@@ -17,6 +17,7 @@ function immediate(op: Exclude<ScheduleOp, 'delete'>, summary: string, aliases?:
     summary,
     access: 'member',
     needsConnection: true,
+    audit: op,
     run: (ctx) => runOp(ctx, op),
   };
 }
@@ -51,6 +52,7 @@ export const deleteSubcommand: Subcommand = {
   summary: 'delete a schedule (asks first)',
   access: 'member',
   needsConnection: true,
+  audit: 'delete',
   async run(ctx) {
     const scheduleId = scheduleIdArgument(ctx.args, 'delete');
     const omni = await ctx.deps.omniFor(ctx.scope);

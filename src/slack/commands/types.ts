@@ -1,6 +1,7 @@
 import type { Logger, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { WorkspaceScope } from '../../store/index.js';
+import type { AuditAction } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 
 /** What a `/schedule <sub>` handler gets once the command is acked, authorised and parsed. */
@@ -28,6 +29,11 @@ export interface Subcommand {
   access: 'member' | 'admin';
   /** When true, the dispatcher answers "not connected" before calling `run`. */
   needsConnection: boolean;
+  /**
+   * The change this subcommand makes, for the audit line the dispatcher writes when someone is refused it
+   * (the subcommand audits what it does itself); a function when it depends on the arguments. Unset: a read.
+   */
+  audit?: AuditAction | ((args: readonly string[]) => AuditAction | undefined);
   run(ctx: SubcommandContext): Promise<void>;
 }
 

@@ -3,13 +3,17 @@
 // mappings only); typed attribute values, `set`, `map` and `policy` changes are for workspace admins,
 // because user attributes can decide what data a delivery shows.
 import {
+  DirectoryError,
   findAttribute,
   findProfileField,
   loadAttributes,
   manageEmailOnlyUsers,
+  type ProfileFieldDefinition,
   parseRecipientTokens,
+  type SlackDirectory,
   storedFieldName,
   TIMEZONE_ATTRIBUTE,
+  unknownAttributeMessage,
   unsettableReason,
 } from '../../recipients/index.js';
 import { workspaceKey } from '../../store/index.js';
@@ -30,6 +34,12 @@ export const usersSubcommand: Subcommand = {
   access: 'member',
   // `users` alone and `users policy` work without Omni; the others ask for the connection themselves.
   needsConnection: false,
+  audit: (args) => {
+    const action = args[0]?.toLowerCase();
+    if (action === 'add' || action === 'set' || action === 'sync') return 'email_only_users';
+    // `map` and `policy` alone only show the settings.
+    return (action === 'map' || action === 'policy') && args.length > 1 ? 'recipient_settings' : undefined;
+  },
   async run(ctx) {
     const parsed = parseUsersCommand(ctx.rest);
     if (!parsed.ok) throw new UsageError(`${parsed.error} See \`/schedule users help\`.`);
@@ -91,16 +101,7 @@ async function managePeople(ctx: SubcommandContext, command: Extract<UsersComman
   const { inputs, invalid } = parseRecipientTokens(command.recipients);
   if (inputs.length === 0) throw new UsageError(`Nobody to ${command.action}:\n${skippedLines(invalid).join('\n')}`);
   await runRecipientChange(
-    {
-      deps: ctx.deps,
-      client: ctx.client,
-      scope: ctx.scope,
-      userId: ctx.command.user_id,
-      respond: ctx.respond,
-      logger: ctx.logger,
-      inputs,
-      audit: { action: 'email_only_users' },
-    },
+    { command: ctx, inputs, audit: { action: 'email_only_users' } },
     async (rc): Promise<ChangeResult> => {
       const result = await manageEmailOnlyUsers(rc, command.action, inputs, command.assignments, invalid);
       const o = result.outcome;
@@ -121,11 +122,17 @@ async function mapFields(ctx: SubcommandContext, changes: { attribute: string; f
     return;
   }
   await requireAdmin(ctx, 'change attribute mappings');
-  const rc = await recipientsContextFor({ deps: ctx.deps, client: ctx.client, scope: ctx.scope });
-  const attributes = await loadAttributes(rc);
-  const customFields = changes.some((c) => c.field !== '' && !findProfileField(c.field, []))
-    ? await rc.directory.profileFields()
-    : [];
+  // Removing a mapping needs neither Omni nor Slack: an admin can always take out one that broke.
+  const adding = changes.filter((c) => c.field !== '');
+  const rc =
+    adding.length > 0
+      ? await recipientsContextFor({ deps: ctx.deps, client: ctx.client, scope: ctx.scope })
+      : undefined;
+  const attributes = rc ? await loadAttributes(rc) : [];
+  const { customFields, unlisted } =
+    rc && adding.some((c) => !findProfileField(c.field, []))
+      ? await customProfileFields(rc.directory)
+      : { customFields: [], unlisted: undefined };
   const mappings = { ...settings.attributeMappings };
   const problems: string[] = [];
   for (const { attribute, field } of changes) {
@@ -137,7 +144,7 @@ async function mapFields(ctx: SubcommandContext, changes: { attribute: string; f
       continue;
     }
     if (!def) {
-      problems.push(`Omni has no user attribute \`${attribute}\`.`);
+      problems.push(unknownAttributeMessage(attribute, attributes));
       continue;
     }
     if (def.name === TIMEZONE_ATTRIBUTE) {
@@ -155,7 +162,7 @@ async function mapFields(ctx: SubcommandContext, changes: { attribute: string; f
     if (!ref) {
       const custom = customFields.map((f) => `“${f.label}”`).join(', ');
       problems.push(
-        `Slack has no profile field \`${field}\`. Standard fields: title, phone, display_name, real_name, first_name, last_name, pronouns${custom ? `; custom fields here: ${custom}` : ''}.`,
+        `Slack has no profile field \`${field}\`. Standard fields: title, phone, display_name, real_name, first_name, last_name, pronouns${custom ? `; custom fields here: ${custom}` : ''}.${unlisted ? ` ${unlisted}` : ''}`,
       );
       continue;
     }
@@ -178,6 +185,21 @@ async function mapFields(ctx: SubcommandContext, changes: { attribute: string; f
   const updated = await ctx.deps.store.settings.update(ctx.scope, { attributeMappings: mappings });
   record('ok', `mappings: ${Object.keys(updated.attributeMappings).join(', ') || 'none'}`);
   await reply(ctx, settingsMessage(':white_check_mark: Attribute mappings saved.', updated, await fieldLabels(ctx)));
+}
+
+/** The workspace's custom profile fields, or why Slack did not list them (said next to an unknown field). */
+async function customProfileFields(
+  directory: SlackDirectory,
+): Promise<{ customFields: ProfileFieldDefinition[]; unlisted?: string }> {
+  try {
+    return { customFields: await directory.profileFields() };
+  } catch (error) {
+    if (!(error instanceof DirectoryError)) throw error;
+    return {
+      customFields: [],
+      unlisted: `Slack did not list this workspace’s custom profile fields (\`${error.slackError}\`); the app needs the \`users.profile:read\` scope for them.`,
+    };
+  }
 }
 
 async function setPolicy(ctx: SubcommandContext, command: Extract<UsersCommand, { action: 'policy' }>) {

@@ -1,24 +1,18 @@
 // Runs a recipient change for a command (add, remove, users add/set/sync): a progress message when the
 // work may take a while, the summary (or the failure) replacing it, and an audit line.
-import type { Logger } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import { type RecipientInput, type RecipientsContext, RecipientsRefusal } from '../../recipients/index.js';
-import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
+import { workspaceKey } from '../../store/index.js';
 import type { AuditAction } from '../audit.js';
-import type { AppDeps } from '../deps.js';
+import type { SubcommandContext } from '../commands/types.js';
 import { logFailure, userMessageForError } from '../errors.js';
 import { refusalMessage } from '../ui/recipients-summary.js';
 import type { SlackMessage } from '../ui/schedule-card.js';
 import { recipientsContextFor } from './context.js';
-import { ProgressMessage, type RespondLike } from './progress.js';
+import { ProgressMessage } from './progress.js';
 
 export interface ChangeRequest {
-  deps: AppDeps;
-  client: WebClient;
-  scope: WorkspaceScope;
-  userId: string;
-  respond: RespondLike;
-  logger: Logger;
+  /** Who asked, from where: the command's context. */
+  command: Pick<SubcommandContext, 'deps' | 'client' | 'scope' | 'command' | 'respond' | 'logger'>;
   inputs: readonly RecipientInput[];
   audit: { action: AuditAction; schedule?: string };
 }
@@ -42,11 +36,12 @@ export async function runRecipientChange(
   request: ChangeRequest,
   work: (ctx: RecipientsContext) => Promise<ChangeResult>,
 ): Promise<void> {
-  const { deps, scope, userId, logger } = request;
-  const progress = new ProgressMessage(request.respond, (m) => logger.warn(m));
+  const { deps, scope, logger, respond, client } = request.command;
+  const userId = request.command.command.user_id;
+  const progress = new ProgressMessage(respond, (m) => logger.warn(m));
   const ctx = await recipientsContextFor({
     deps,
-    client: request.client,
+    client,
     scope,
     onProgress: (event) => progress.progress(event),
   });

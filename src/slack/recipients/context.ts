@@ -15,7 +15,7 @@ import {
 } from '../../recipients/index.js';
 import { type WorkspaceScope, type WorkspaceSettings, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
-import { webClientDirectory } from './directory.js';
+import { lookupClient, webClientDirectory } from './directory.js';
 
 /** The store cache namespace for Slack look-ups and Omni member look-ups. */
 export const RECIPIENTS_CACHE = 'recipients';
@@ -34,7 +34,7 @@ export async function workspaceDirectory(
 ): Promise<WorkspaceDirectory> {
   const settings = await deps.store.settings.get(scope);
   const directory = cachedDirectory(
-    webClientDirectory(client),
+    webClientDirectory(lookupClient(client)),
     deps.store.cache(RECIPIENTS_CACHE),
     workspaceKey(scope),
   );

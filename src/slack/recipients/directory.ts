@@ -1,14 +1,23 @@
-// The SlackDirectory the recipient domain needs, over the Web API. Bolt's client already waits out
-// Slack's Retry-After on 429 (with the app's bounded retry policy, see app.ts); a call that still fails
-// becomes a DirectoryError carrying Slack's own error code.
-import type { WebClient } from '@slack/web-api';
-import { DirectoryError, type EmailScope, type SlackDirectory } from '../../recipients/index.js';
+// The SlackDirectory the recipient domain needs, over the Web API. The client waits out Slack's Retry-After
+// on 429 (a bounded number of times); a call that still fails becomes a DirectoryError carrying Slack's own
+// error code.
+import { LogLevel, WebClient } from '@slack/web-api';
+import {
+  DirectoryError,
+  type EmailScope,
+  type SlackDirectory,
+  STANDARD_PROFILE_FIELDS,
+} from '../../recipients/index.js';
 import type { SlackProfile, SlackUser } from '../../recipients/types.js';
 
 /** conversations.members pages: Slack's maximum is 1000, it recommends no more than 200. */
 const MEMBERS_PAGE_SIZE = 200;
 /** A channel larger than this is refused rather than expanded (the app would spend minutes on it). */
 export const MAX_CHANNEL_MEMBERS = 10_000;
+
+/** Per look-up: a couple of retries after Slack's Retry-After, and a time limit, so that nobody waits minutes. */
+export const LOOKUP_RETRIES = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 } as const;
+const LOOKUP_TIMEOUT_MS = 10_000;
 
 const NOT_FOUND = new Set([
   'user_not_found',
@@ -18,16 +27,21 @@ const NOT_FOUND = new Set([
   'subteam_not_found',
 ]);
 
-const PROFILE_KEYS = [
-  'email',
-  'title',
-  'phone',
-  'display_name',
-  'real_name',
-  'first_name',
-  'last_name',
-  'pronouns',
-] as const;
+/**
+ * A client of its own, with the request's token, for the bulk look-ups of one resolution. On a 429 a WebClient
+ * pauses its whole queue for Retry-After; Bolt keeps one client per workspace token, so a big channel
+ * hitting users.info's limit would otherwise hold up every modal and answer of the workspace (a trigger_id
+ * lasts 3 s). Slack limits each method separately, so those other calls need not wait.
+ */
+export function lookupClient(client: WebClient): WebClient {
+  if (!client.token) return client;
+  return new WebClient(client.token, {
+    slackApiUrl: client.slackApiUrl,
+    retryConfig: { ...LOOKUP_RETRIES },
+    timeout: LOOKUP_TIMEOUT_MS,
+    logLevel: LogLevel.WARN,
+  });
+}
 
 export function webClientDirectory(client: WebClient): SlackDirectory {
   return {
@@ -96,7 +110,12 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
 
 /** Slack's error code for a failed Web API call (checked by `code`: Bolt may bundle its own web-api copy). */
 export function slackErrorCode(error: unknown): string {
-  const e = error as { code?: string; data?: { error?: string }; statusCode?: number } | null;
+  const e = error as {
+    code?: string;
+    data?: { error?: string };
+    statusCode?: number;
+    original?: { message?: string };
+  } | null;
   switch (e?.code) {
     case 'slack_webapi_platform_error':
       return e.data?.error ?? 'unknown_error';
@@ -105,7 +124,8 @@ export function slackErrorCode(error: unknown): string {
     case 'slack_webapi_http_error':
       return e.statusCode === 429 ? 'ratelimited' : `http_${e.statusCode ?? 'error'}`;
     case 'slack_webapi_request_error':
-      return 'request_failed';
+      // Once the bounded retries of a 429 are used up, the client wraps its own "A rate limit was exceeded".
+      return /^A rate limit was exceeded/.test(e.original?.message ?? '') ? 'ratelimited' : 'request_failed';
     default:
       return (error as Error)?.message || 'unknown_error';
   }
@@ -139,7 +159,7 @@ function slackUserOf(raw: unknown): SlackUser {
 function profileOf(raw: unknown): SlackProfile {
   const profile = (raw ?? {}) as Record<string, unknown>;
   const out: SlackProfile = {};
-  for (const key of PROFILE_KEYS) {
+  for (const key of STANDARD_PROFILE_FIELDS) {
     const value = profile[key];
     if (typeof value === 'string' && value !== '') out[key] = value;
   }

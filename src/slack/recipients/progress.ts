@@ -13,6 +13,8 @@ const BATCH = 20;
 export class ProgressMessage {
   private started = false;
   private updates = 0;
+  /** How far each stage had got at its previous event, so a milestone is posted when it is crossed. */
+  private readonly lastDone = new Map<Progress['stage'], number>();
 
   constructor(
     private readonly respond: RespondLike,
@@ -29,7 +31,9 @@ export class ProgressMessage {
 
   /** Called for every progress event; posts only at a few milestones (see `isMilestone`). */
   async progress(event: Progress): Promise<void> {
-    if (!this.started || this.updates >= MAX_PROGRESS_UPDATES || !isMilestone(event)) return;
+    const previousDone = this.lastDone.get(event.stage) ?? 0;
+    this.lastDone.set(event.stage, event.done);
+    if (!this.started || this.updates >= MAX_PROGRESS_UPDATES || !isMilestone(event, previousDone)) return;
     this.updates += 1;
     await this.post({ response_type: 'ephemeral', replace_original: true, text: progressText(event) });
   }
@@ -51,16 +55,15 @@ export class ProgressMessage {
 }
 
 /**
- * Member checks: once, half-way (only when there are more than a batch of people). Email-only batches:
- * after the batch a third and two thirds of the way through, never after the last (the summary follows).
+ * Whether going from `previousDone` to `event.done` crosses a milestone. Member checks: half-way (only
+ * when there are more than a batch of people). Email-only batches: a third and two thirds of the way.
+ * Never at the end (the summary follows). Crossing, not landing on, because progress may jump (a page of
+ * members answers many people at once).
  */
-export function isMilestone(event: Progress): boolean {
-  if (event.done >= event.total) return false;
-  if (event.stage === 'checking_members') return event.total > BATCH && event.done === Math.ceil(event.total / 2);
-  if (event.done % BATCH !== 0) return false;
-  const batches = Math.ceil(event.total / BATCH);
-  const batch = event.done / BATCH;
-  return batch === Math.ceil(batches / 3) || batch === Math.ceil((2 * batches) / 3);
+export function isMilestone(event: Progress, previousDone: number): boolean {
+  if (event.done >= event.total || event.done <= previousDone) return false;
+  const fractions = event.stage === 'checking_members' ? (event.total > BATCH ? [1 / 2] : []) : [1 / 3, 2 / 3];
+  return fractions.some((f) => previousDone < f * event.total && event.done >= f * event.total);
 }
 
 export function progressText(event: Progress): string {

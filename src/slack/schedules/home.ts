@@ -35,7 +35,8 @@ export async function publishHome(request: HomeRequest): Promise<void> {
 }
 
 /** Drops the cached summary, after a change, so the next Home shows it. */
-export async function forgetHomeSummary(deps: AppDeps, scope: WorkspaceScope): Promise<void> {
+export async function forgetHomeSummary(deps: Pick<AppDeps, 'store'>, scope: WorkspaceScope): Promise<void> {
+  // A failed delete is logged by the store; the summary then expires within HOME_CACHE_TTL_MS.
   await deps.store
     .cache(CACHE)
     .delete(workspaceKey(scope))

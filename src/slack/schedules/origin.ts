@@ -103,16 +103,23 @@ export async function replaceOriginMessage(
   await r.respond({ replace_original: true, text: message.text, blocks: message.blocks });
 }
 
-/** Tells only the user who acted, next to the message (or in the channel when there is no response_url). */
-export async function noteToUser(r: Replier, origin: Origin | undefined, text: string): Promise<void> {
+/**
+ * Tells only the user who acted: next to the message through its response_url, else as an ephemeral message in
+ * the message's channel, else (App Home, a modal) in the app's DM with them. A failure to tell is logged.
+ */
+export async function noteToUser(
+  r: Replier,
+  origin: Origin | undefined,
+  message: string | SlackMessage,
+): Promise<void> {
+  const content = typeof message === 'string' ? { text: message } : { text: message.text, blocks: message.blocks };
   try {
     if (r.respond) {
-      await r.respond({ response_type: 'ephemeral', replace_original: false, text });
+      await r.respond({ response_type: 'ephemeral', replace_original: false, ...content });
     } else if (origin?.kind === 'message') {
-      await r.client.chat.postEphemeral({ channel: origin.channel, user: r.userId, text });
+      await r.client.chat.postEphemeral({ channel: origin.channel, user: r.userId, ...content });
     } else {
-      // App Home and no channel: the app's DM with the user is where a note can go.
-      await r.client.chat.postMessage({ channel: r.userId, text });
+      await r.client.chat.postMessage({ channel: r.userId, ...content });
     }
   } catch (error) {
     r.logger.warn(`Could not tell ${r.userId}: ${(error as Error).message}`);

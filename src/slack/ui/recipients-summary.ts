@@ -74,7 +74,7 @@ function listSection(title: string, lines: string[]): types.SectionBlock[] {
   return lines.length === 0 ? [] : [section(`*${title}*\n${lines.join('\n')}`)];
 }
 
-function emailOnlyLine(outcome: EmailOnlyOutcome): string | undefined {
+export function emailOnlyLine(outcome: EmailOnlyOutcome): string | undefined {
   const parts: string[] = [];
   if (outcome.created.length > 0) parts.push(`created ${peopleListOfEmails(outcome.created)}`);
   if (outcome.updated.length > 0) parts.push(`updated ${peopleListOfEmails(outcome.updated)}`);

@@ -1,5 +1,6 @@
-// The schedule card: every schedule the app shows in a message is this card, with its buttons
-// (Run now, Pause/Resume, Edit, Delete; Recipients and Subscribe for email). Pure: no I/O.
+// The schedule card: every schedule the app shows in a message is this card, with its buttons: Run now,
+// Pause/Resume, Edit, Duplicate, Delete; and for email schedules a second row about who receives it
+// (Recipients, Subscribe, Unsubscribe), so that neither row grows past what reads at a glance. Pure: no I/O.
 import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds } from '../../ids.js';
 import { scheduleState } from '../../schedules/schedule-state.js';
@@ -49,6 +50,9 @@ export function buildScheduleCard(s: ScheduleView, options: ScheduleCardOptions 
   if (options.lastAction) blocks.push(context(lastActionText(options.lastAction, options.zone)));
   else if (options.sharedBy) blocks.push(context(`Shared by <@${options.sharedBy}>`));
   blocks.push({ type: 'actions', block_id: BlockIds.scheduleCardActions, elements: cardButtons(s) });
+  if (s.destinationType === 'email') {
+    blocks.push({ type: 'actions', block_id: BlockIds.scheduleCardRecipients, elements: recipientButtons(s) });
+  }
   blocks.push(context(footer(s, options)));
   return { text: cardText(s), blocks };
 }
@@ -96,10 +100,7 @@ export function buildDeletePrompt(sched: ScheduleView, options: ScheduleCardOpti
       {
         type: 'actions',
         block_id: BlockIds.scheduleCardActions,
-        elements: [
-          deleteButton(sched),
-          { type: 'button', action_id: ActionIds.cancelDeleteButton, text: plain('Cancel'), value: sched.id },
-        ],
+        elements: [deleteButton(sched), button(ActionIds.cancelDeleteButton, 'Cancel', sched.id)],
       },
     ],
   };
@@ -126,22 +127,29 @@ function cardButtons(sched: ScheduleView): types.Button[] {
   const buttons: types.Button[] = [runButton(sched)];
   // Omni refuses both pause and resume on a system-disabled schedule: fixing it (Edit) is the way back.
   if (state === 'paused') {
-    buttons.push({ type: 'button', action_id: ActionIds.resumeScheduleButton, text: plain('Resume'), value: sched.id });
+    buttons.push(button(ActionIds.resumeScheduleButton, 'Resume', sched.id));
   } else if (state === 'active') {
-    buttons.push({ type: 'button', action_id: ActionIds.pauseScheduleButton, text: plain('Pause'), value: sched.id });
+    buttons.push(button(ActionIds.pauseScheduleButton, 'Pause', sched.id));
   }
-  buttons.push({ type: 'button', action_id: ActionIds.editScheduleButton, text: plain('Edit'), value: sched.id });
-  if (sched.destinationType === 'email') {
-    buttons.push({
-      type: 'button',
-      action_id: ActionIds.showRecipientsButton,
-      text: plain('Recipients'),
-      value: sched.id,
-    });
-    buttons.push({ type: 'button', action_id: ActionIds.subscribeButton, text: plain('Subscribe'), value: sched.id });
-  }
-  buttons.push(deleteButton(sched));
+  buttons.push(
+    button(ActionIds.editScheduleButton, 'Edit', sched.id),
+    button(ActionIds.duplicateScheduleButton, 'Duplicate', sched.id),
+    deleteButton(sched),
+  );
   return buttons;
+}
+
+/** Who receives an email schedule: see and remove them, or add or take yourself off. */
+function recipientButtons(sched: ScheduleView): types.Button[] {
+  return [
+    button(ActionIds.showRecipientsButton, 'Recipients', sched.id),
+    button(ActionIds.subscribeButton, 'Subscribe', sched.id),
+    button(ActionIds.unsubscribeButton, 'Unsubscribe', sched.id),
+  ];
+}
+
+function button(actionId: string, text: string, value: string): types.Button {
+  return { type: 'button', action_id: actionId, text: plain(text), value };
 }
 
 function runButton(sched: ScheduleView): types.Button {

@@ -59,7 +59,14 @@ export function destinationBlocks(draft: ScheduleDraft, opts: { passwordOnFile?:
         type: 'multi_users_select',
         action_id: ActionIds.formEmailPeopleSelect,
         placeholder: plain('Choose people in Slack', 150),
-        ...(destination.people.length > 0 ? { initial_users: destination.people.map((p) => p.slackUserId) } : {}),
+        ...(destination.userIds.length > 0 ? { initial_users: destination.userIds } : {}),
+      };
+      const channels: types.MultiConversationsSelect = {
+        type: 'multi_conversations_select',
+        action_id: ActionIds.formEmailChannelsSelect,
+        placeholder: plain('Choose channels', 150),
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+        ...(destination.channelIds.length > 0 ? { initial_conversations: destination.channelIds } : {}),
       };
       blocks.push(
         input(BlockIds.formEmailPeople, people, {
@@ -67,13 +74,22 @@ export function destinationBlocks(draft: ScheduleDraft, opts: { passwordOnFile?:
           hint: 'Each gets the email at the address in their Slack profile.',
           optional: true,
         }),
+        input(BlockIds.formEmailChannels, channels, {
+          label: 'Channels',
+          hint: "Every member of each channel gets it at their Slack address; bots are left out, and so are guests and other organizations' people unless this workspace allows them. For a private channel, invite the app first.",
+          optional: true,
+        }),
         input(
           BlockIds.formEmailAddresses,
           textInput(ActionIds.formEmailAddressesInput, destination.addresses.join(', '), {
-            placeholder: 'cfo@example.com, ops@example.com',
+            placeholder: 'cfo@example.com, @finance-team',
             multiline: true,
           }),
-          { label: 'Other email addresses', hint: 'Separate addresses with commas.', optional: true },
+          {
+            label: 'Other addresses or @groups',
+            hint: 'Email addresses, and Slack user group handles (@finance-team) for every member of the group. Separate them with commas.',
+            optional: true,
+          },
         ),
         input(
           BlockIds.formEmailSubject,

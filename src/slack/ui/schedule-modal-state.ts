@@ -42,6 +42,7 @@ export interface StateValue {
   selected_options?: { value?: string }[];
   selected_users?: string[];
   selected_conversation?: string | null;
+  selected_conversations?: string[];
   selected_time?: string | null;
 }
 export type ViewStateValues = Record<string, Record<string, StateValue>>;
@@ -112,6 +113,7 @@ function reader(values: ViewStateValues) {
     checked: (base: string) => (find(base)?.selected_options ?? []).flatMap((o) => (o.value ? [o.value] : [])),
     users: (base: string) => find(base)?.selected_users ?? [],
     conversation: (base: string) => find(base)?.selected_conversation ?? undefined,
+    conversations: (base: string) => find(base)?.selected_conversations ?? [],
     time: (base: string) => find(base)?.selected_time ?? undefined,
   };
 }
@@ -203,7 +205,8 @@ function readDestination(read: Reader, metadata: FormMetadata): DraftDestination
       if (!read.has(BlockIds.formEmailSubject)) return { ...emptyDestination(kind), body: message } as DraftDestination;
       return {
         kind,
-        people: read.users(BlockIds.formEmailPeople).map((slackUserId) => ({ slackUserId })),
+        userIds: read.users(BlockIds.formEmailPeople),
+        channelIds: read.conversations(BlockIds.formEmailChannels),
         addresses: splitAddresses(read.text(BlockIds.formEmailAddresses) ?? ''),
         subject: read.text(BlockIds.formEmailSubject) ?? '',
         body: read.text(BlockIds.formEmailBody) ?? '',
@@ -234,15 +237,13 @@ function readDestination(read: Reader, metadata: FormMetadata): DraftDestination
   }
 }
 
+/**
+ * The "other addresses or @groups" text as entries: split on spaces, commas and semicolons, except inside
+ * a pasted Slack link (`<mailto:a@b.co|Ann B>`, `<!subteam^S1|@finance>`); a mailto link becomes its address.
+ */
 export function splitAddresses(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((part) =>
-      part
-        .trim()
-        .replace(/^<mailto:[^|>]+\|(.+)>$/, '$1')
-        .replace(/^<mailto:(.+)>$/, '$1'),
-    )
+  return (text.match(/<[^>]*>|[^\s,;<]+/g) ?? [])
+    .map((part) => part.replace(/^<mailto:([^|>]+)(?:\|[^>]*)?>$/i, '$1').trim())
     .filter(Boolean);
 }
 

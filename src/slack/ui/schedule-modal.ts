@@ -159,10 +159,17 @@ export function buildScheduleLoadingModal(metadata: FormMetadata, text = 'Openin
   return statusModal(metadata, `:hourglass_flowing_sand: ${text}`);
 }
 
-/** Shown after a valid submission while Omni saves it; replaced by the result or by the form with Omni's errors. */
-export function buildScheduleSavingModal(metadata: FormMetadata, name: string): types.ModalView {
-  const verb = metadata.mode === 'edit' ? 'Saving' : 'Creating';
-  return statusModal(metadata, `:hourglass_flowing_sand: ${verb} *${escapeMrkdwn(truncate(name, 200))}* in Omni…`);
+/**
+ * Shown after a valid submission while Omni saves it; replaced by the result or by the form with Omni's
+ * errors. `lookingUp`: the email recipients are still being looked up in Slack first.
+ */
+export function buildScheduleSavingModal(metadata: FormMetadata, name: string, lookingUp = false): types.ModalView {
+  const verb = metadata.mode === 'edit' ? 'saving' : 'creating';
+  const what = `*${escapeMrkdwn(truncate(name, 200))}*`;
+  const text = lookingUp
+    ? `Looking up the recipients’ email addresses in Slack, then ${verb} ${what} in Omni…`
+    : `${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${what} in Omni…`;
+  return statusModal(metadata, `:hourglass_flowing_sand: ${text}`);
 }
 
 /** The last view: what happened, and where the schedule's card is. */

@@ -29,7 +29,11 @@ const { ran, behaviour, stand } = vi.hoisted(() => {
 });
 
 vi.mock('../../../src/slack/listeners/commands/subcommands.js', () => {
-  const list = [stand('run', { aliases: ['trigger'] }), stand('connect', { access: 'admin', needsConnection: false })];
+  const list = [
+    stand('run', { aliases: ['trigger'], audit: 'run' }),
+    stand('connect', { access: 'admin', needsConnection: false, audit: 'connect' }),
+    stand('show'),
+  ];
   return {
     subcommands: list,
     findSubcommand: (name: string) => list.find((s) => s.name === name || s.aliases?.includes(name)),
@@ -128,11 +132,35 @@ describe('dispatchScheduleCommand', () => {
     expect(admin.texts).toEqual(['connect done']);
   });
 
+  it('refuses guests every subcommand and audits refused changes, with the schedule they named', async () => {
+    behaviour.fail = undefined;
+    ran.mockClear();
+    const guest = setup({ id: 'U1', is_restricted: true });
+    await guest.dispatch('trigger 61A8E93B-71F4-4CDA-B1F9-A91AA0AD05BC');
+    await guest.dispatch('show 61a8e93b-71f4-4cda-b1f9-a91aa0ad05bc');
+    expect(ran).not.toHaveBeenCalled();
+    expect(guest.texts).toEqual([
+      expect.stringMatching(/^Guests cannot use Omni schedules/),
+      expect.stringMatching(/^Guests cannot use Omni schedules/),
+    ]);
+    // Showing a card changes nothing: only the run is audited.
+    expect(guest.audit.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({
+        action: 'run',
+        schedule: '61a8e93b-71f4-4cda-b1f9-a91aa0ad05bc',
+        outcome: 'refused',
+        user: 'U1',
+        workspace: 'team:T1',
+        detail: 'guest',
+      }),
+    ]);
+  });
+
   it('answers an unknown subcommand with one line and every usage', async () => {
     const { texts, dispatch } = setup({ id: 'U1' });
     await dispatch('<!channel> hi');
     expect(texts[0]).toBe(
-      '`!channel` is not a /schedule subcommand. Try one of these:\n• `/schedule run <schedule-id>`\n• `/schedule connect <schedule-id>`',
+      '`!channel` is not a /schedule subcommand. Try one of these:\n• `/schedule run <schedule-id>`\n• `/schedule connect <schedule-id>`\n• `/schedule show <schedule-id>`',
     );
   });
 });

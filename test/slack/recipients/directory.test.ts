@@ -4,7 +4,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLACK_RETRY_CONFIG } from '../../../src/app.js';
 import { DirectoryError } from '../../../src/recipients/index.js';
-import { webClientDirectory } from '../../../src/slack/recipients/directory.js';
+import { LOOKUP_RETRIES, lookupClient, webClientDirectory } from '../../../src/slack/recipients/directory.js';
 import { FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
 
 let slack: FakeSlack;
@@ -54,6 +54,26 @@ describe('the Web API directory', () => {
     expect(slack.callsTo('users.info').length - before).toBe(2);
   });
 
+  it('waits out a 429 on a client of its own, so the workspace’s other calls are not held up', async () => {
+    const user = slack.addUser({ name: 'busy' });
+    slack.failNext('users.info', { status: 429, retryAfter: 1 });
+    const lookups = lookupClient(client);
+    const answer = webClientDirectory(lookups).userInfo(user.id);
+    await slack.waitFor(() => isPaused(lookups));
+    // The request's own client (modals, answers) keeps going while the look-ups wait.
+    expect(isPaused(client)).toBe(false);
+    expect((await client.auth.test()).ok).toBe(true);
+    expect((await answer).id).toBe(user.id);
+  });
+
+  it('reports Slack still limiting the app once the bounded retries are used up', async () => {
+    slack.failNext('users.info', { status: 429, retryAfter: 0, times: LOOKUP_RETRIES.retries + 1 });
+    await expect(webClientDirectory(lookupClient(client)).userInfo('U0LIMITED')).rejects.toMatchObject({
+      code: 'failed',
+      slackError: 'ratelimited',
+    });
+  });
+
   it('reports a failure other than not-found with Slack’s code', async () => {
     slack.failNext('users.info', { error: 'missing_scope' });
     await expect(webClientDirectory(client).userInfo('U0ANYONE1')).rejects.toMatchObject({
@@ -72,3 +92,8 @@ describe('the Web API directory', () => {
     expect(await directory.emailScope()).toBe('unknown');
   });
 });
+
+/** Whether a WebClient has paused its request queue (it does for Retry-After after a 429). */
+function isPaused(c: WebClient): boolean {
+  return (c as unknown as { requestQueue: { isPaused: boolean } }).requestQueue.isPaused;
+}

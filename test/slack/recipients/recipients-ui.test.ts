@@ -182,13 +182,16 @@ describe('progress messages', () => {
   it('posts at a few milestones only, never after the last batch', () => {
     const batches = (total: number) =>
       Array.from({ length: Math.ceil(total / 20) }, (_, i) => Math.min((i + 1) * 20, total)).filter((done) =>
-        isMilestone({ stage: 'email_only', done, total }),
+        isMilestone({ stage: 'email_only', done, total }, Math.max(0, done - 20)),
       );
     expect(batches(45)).toEqual([20, 40]);
     expect(batches(1000)).toEqual([340, 680]);
     expect(batches(20)).toEqual([]);
-    expect(isMilestone({ stage: 'checking_members', done: 23, total: 45 })).toBe(true);
-    expect(isMilestone({ stage: 'checking_members', done: 5, total: 10 })).toBe(false);
+    expect(isMilestone({ stage: 'checking_members', done: 23, total: 45 }, 22)).toBe(true);
+    expect(isMilestone({ stage: 'checking_members', done: 24, total: 45 }, 23)).toBe(false);
+    expect(isMilestone({ stage: 'checking_members', done: 5, total: 10 }, 4)).toBe(false);
+    // A page of members answers many people at once: the half-way mark is crossed, not landed on.
+    expect(isMilestone({ stage: 'checking_members', done: 666, total: 1000 }, 333)).toBe(true);
   });
 
   it('uses at most 4 of the response_url’s 5 posts, the summary replacing the progress', async () => {

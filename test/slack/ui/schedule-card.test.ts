@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActionIds, CallbackIds } from '../../../src/ids.js';
+import { ActionIds, BlockIds, CallbackIds } from '../../../src/ids.js';
 import { buildDeletedCard, buildDeletePrompt, buildScheduleCard } from '../../../src/slack/ui/schedule-card.js';
 import {
   buildScheduleCardLoadingModal,
@@ -9,6 +9,11 @@ import {
 import { expectValidBlocks } from '../../support/block-kit-limits.js';
 import { actionIds, visibleText } from '../../support/block-text.js';
 import { everyDestination, failed, paused, scheduleView, systemDisabled } from '../../support/schedule-fixtures.js';
+
+type ActionRow = { block_id?: string; elements: Record<string, unknown>[] };
+
+const actionRows = (blocks: readonly unknown[]) =>
+  blocks.filter((b) => (b as { type: string }).type === 'actions') as ActionRow[];
 
 describe('schedule card', () => {
   it('shows what the schedule is, when it runs, how it went and who owns it', () => {
@@ -28,21 +33,31 @@ describe('schedule card', () => {
   });
 
   it('offers Run now and Delete behind Slack confirm dialogs, Pause for an active schedule', () => {
-    const card = buildScheduleCard(scheduleView());
-    expect(actionIds(card.blocks)).toEqual([
-      ActionIds.runNowButton,
-      ActionIds.pauseScheduleButton,
-      ActionIds.editScheduleButton,
-      ActionIds.showRecipientsButton,
-      ActionIds.subscribeButton,
-      ActionIds.deleteScheduleButton,
+    const sched = scheduleView();
+    const card = buildScheduleCard(sched);
+    const rows = actionRows(card.blocks);
+    expect(rows.map((r) => r.block_id)).toEqual([BlockIds.scheduleCardActions, BlockIds.scheduleCardRecipients]);
+    expect(rows.map((r) => r.elements.map((e) => `${e.action_id}:${(e.text as { text: string }).text}`))).toEqual([
+      [
+        `${ActionIds.runNowButton}:Run now`,
+        `${ActionIds.pauseScheduleButton}:Pause`,
+        `${ActionIds.editScheduleButton}:Edit`,
+        `${ActionIds.duplicateScheduleButton}:Duplicate`,
+        `${ActionIds.deleteScheduleButton}:Delete`,
+      ],
+      [
+        `${ActionIds.showRecipientsButton}:Recipients`,
+        `${ActionIds.subscribeButton}:Subscribe`,
+        `${ActionIds.unsubscribeButton}:Unsubscribe`,
+      ],
     ]);
-    const actions = card.blocks.find((b) => b.type === 'actions') as unknown as { elements: Record<string, unknown>[] };
-    const run = actions.elements.find((e) => e.action_id === ActionIds.runNowButton);
-    const del = actions.elements.find((e) => e.action_id === ActionIds.deleteScheduleButton);
+    const elements = rows.flatMap((r) => r.elements);
+    const run = elements.find((e) => e.action_id === ActionIds.runNowButton);
+    const del = elements.find((e) => e.action_id === ActionIds.deleteScheduleButton);
     expect(run?.confirm).toMatchObject({ confirm: { text: 'Run now' }, deny: { text: 'Cancel' } });
     expect(del).toMatchObject({ style: 'danger', confirm: { style: 'danger', confirm: { text: 'Delete' } } });
-    for (const element of actions.elements) expect(element.value).toMatch(/^123e4567-/);
+    // Every button's listener reads the schedule from its value.
+    for (const element of elements) expect(element.value).toBe(sched.id);
   });
 
   it('shows a paused schedule as paused, with Resume instead of Pause', () => {
@@ -78,12 +93,17 @@ describe('schedule card', () => {
     );
   });
 
-  it('describes every destination, with Recipients and Subscribe only for email', () => {
+  it('describes every destination, with Recipients, Subscribe and Unsubscribe only for email', () => {
     const texts = everyDestination().map((s) => {
       const card = buildScheduleCard(s);
       expectValidBlocks('message', card.blocks);
       const ids = actionIds(card.blocks);
-      expect(ids.includes(ActionIds.subscribeButton)).toBe(s.destinationType === 'email');
+      const email = s.destinationType === 'email';
+      expect(ids.includes(ActionIds.showRecipientsButton)).toBe(email);
+      expect(ids.includes(ActionIds.subscribeButton)).toBe(email);
+      expect(ids.includes(ActionIds.unsubscribeButton)).toBe(email);
+      expect(actionRows(card.blocks)).toHaveLength(email ? 2 : 1);
+      expect(ids).toContain(ActionIds.duplicateScheduleButton);
       return visibleText(card.blocks);
     });
     expect(texts[0]).toContain(':email: Email (PDF) to 1 recipient');
@@ -119,6 +139,7 @@ describe('schedule card', () => {
     const prompt = buildDeletePrompt(scheduleView({ name: 'Weekly' }));
     expectValidBlocks('message', prompt.blocks);
     expect(visibleText(prompt.blocks)).toContain(':warning: Delete *Weekly*?');
+    expect(actionRows(prompt.blocks)).toHaveLength(1);
     expect(actionIds(prompt.blocks)).toEqual([ActionIds.deleteScheduleButton, ActionIds.cancelDeleteButton]);
   });
 });

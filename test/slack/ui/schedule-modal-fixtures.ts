@@ -50,6 +50,7 @@ export function initialState(view: { blocks: unknown[] }): ViewStateValues {
     if (el.type === 'checkboxes') state.selected_options = el.initial_options ?? [];
     if (el.type === 'multi_users_select') state.selected_users = el.initial_users ?? [];
     if (el.type === 'conversations_select') state.selected_conversation = el.initial_conversation ?? null;
+    if (el.type === 'multi_conversations_select') state.selected_conversations = el.initial_conversations ?? [];
     if (el.type === 'timepicker') state.selected_time = el.initial_time ?? null;
     values[block.block_id] = { [el.action_id]: state };
   }

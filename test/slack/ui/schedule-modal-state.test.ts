@@ -3,7 +3,7 @@ import { BlockIds } from '../../../src/ids.js';
 import { DESTINATION_KINDS, DRAFT_FORMATS, type ScheduleDraft } from '../../../src/schedules/draft.js';
 import { formatsFor } from '../../../src/schedules/draft-formats.js';
 import { buildScheduleModal } from '../../../src/slack/ui/schedule-modal.js';
-import { draftFromViewState } from '../../../src/slack/ui/schedule-modal-state.js';
+import { draftFromViewState, splitAddresses } from '../../../src/slack/ui/schedule-modal-state.js';
 import { VALID_DESTINATIONS } from '../../schedules/draft-fixtures.js';
 import { ctx, initialState, META, PRESETS, REGIONAL, regional, roundTrip } from './schedule-modal-fixtures.js';
 
@@ -36,13 +36,7 @@ describe('draftFromViewState', () => {
           const { draft: read, errors } = roundTrip(draft);
           expect(errors).toEqual([]);
           const expected: ScheduleDraft = { ...draft };
-          // People's addresses are looked up in Slack after submission; the password is never in the view.
-          if (destination.kind === 'email') {
-            expected.destination = {
-              ...destination,
-              people: destination.people.map((p) => ({ slackUserId: p.slackUserId })),
-            };
-          }
+          // The password is never in the view.
           if (destination.kind === 'sftp') expected.destination = { ...destination, password: '' };
           expect(read, `${kind} ${format} ${when.kind}`).toEqual(expected);
         }
@@ -111,5 +105,16 @@ describe('draftFromViewState', () => {
     expect(draft.destination).toEqual({ kind: 'slack-channel', channelId: 'C0123ABCD', message: '' });
     expect(draft.format).toBe('pdf');
     expect(DRAFT_FORMATS).toContain(draft.format);
+  });
+});
+
+describe('splitAddresses', () => {
+  it('splits on spaces, commas and semicolons, keeping pasted Slack links whole; a mailto link gives its address', () => {
+    expect(
+      splitAddresses(
+        'cfo@blobsrus.com,ops@blobsrus.com; <mailto:ann@partner.example|Ann Partner>\n@finance  <!subteam^S0FIN1|@fin>',
+      ),
+    ).toEqual(['cfo@blobsrus.com', 'ops@blobsrus.com', 'ann@partner.example', '@finance', '<!subteam^S0FIN1|@fin>']);
+    expect(splitAddresses(' , ;\n')).toEqual([]);
   });
 });

@@ -161,6 +161,7 @@ describe('buildScheduleModal', () => {
     expect(inputsOf('slack-dm')).toEqual([BlockIds.formSlackUsers, BlockIds.formSlackMessage]);
     expect(inputsOf('email')).toEqual([
       BlockIds.formEmailPeople,
+      BlockIds.formEmailChannels,
       BlockIds.formEmailAddresses,
       BlockIds.formEmailSubject,
       BlockIds.formEmailBody,
@@ -179,6 +180,23 @@ describe('buildScheduleModal', () => {
       BlockIds.formS3RoleArn,
       BlockIds.formS3KeyPrefix,
     ]);
+  });
+
+  it('takes email recipients as people, channels and typed addresses or @groups, each shown as chosen', () => {
+    const view = buildScheduleModal(regional({ destination: VALID_DESTINATIONS.email }), ctx());
+    const element = (base: string) => (view.blocks.find((b) => b.block_id === base) as Obj).element;
+    expect(element(BlockIds.formEmailPeople)).toMatchObject({
+      type: 'multi_users_select',
+      initial_users: ['U0AAA1111'],
+    });
+    expect(element(BlockIds.formEmailChannels)).toMatchObject({
+      type: 'multi_conversations_select',
+      initial_conversations: ['C0SALES01'],
+      filter: { include: ['public', 'private'], exclude_bot_users: true },
+    });
+    expect(element(BlockIds.formEmailAddresses).initial_value).toBe('cfo@blobsrus.com, @finance');
+    const label = (view.blocks.find((b) => b.block_id === BlockIds.formEmailAddresses) as Obj).label.text;
+    expect(label).toBe('Other addresses or @groups');
   });
 
   it('says in plain words when it runs, with the next three runs in the zone', () => {

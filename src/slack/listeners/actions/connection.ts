@@ -4,23 +4,14 @@ import { ActionIds } from '../../../ids.js';
 import { workspaceKey } from '../../../store/index.js';
 import { openConnectModal } from '../../commands/connect.js';
 import { storedConnection } from '../../connection.js';
+import { forgetOrganizationCaches } from '../../connection-change.js';
 import type { AppDeps } from '../../deps.js';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { accessRefusal, getActor, requireAccess } from '../../permissions.js';
 import { scopeFromContext } from '../../scope.js';
+import { tellClicker } from './tell-clicker.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
-
-/** Tells the clicker what went wrong: in place of the message when there is a response_url, else ephemeral. */
-async function tellUser({ body, client, respond, logger }: ButtonArgs, text: string): Promise<void> {
-  try {
-    if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
-    else if (body.channel?.id) await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text });
-    else logger.warn(`Could not tell ${body.user.id}: ${text}`);
-  } catch (error) {
-    logger.warn(`Could not tell ${body.user.id} about a failure: ${(error as Error).message}`);
-  }
-}
 
 export function openConnectButtonCallback(deps: AppDeps) {
   return async (args: ButtonArgs) => {
@@ -32,7 +23,7 @@ export function openConnectButtonCallback(deps: AppDeps) {
       await openConnectModal(deps, client, scope, body.trigger_id, logger);
     } catch (error) {
       logFailure(logger, 'connect button', error);
-      await tellUser(args, userMessageForError(error));
+      await tellClicker(args, userMessageForError(error));
     }
   };
 }
@@ -48,7 +39,7 @@ export function disconnectButtonCallback(deps: AppDeps) {
       const refusal = accessRefusal(await getActor(deps, client, scope, body.user.id), 'admin');
       if (refusal) {
         audit('refused', 'not an admin or owner');
-        await tellUser(args, refusal);
+        await tellClicker(args, refusal);
         return;
       }
       const current = await storedConnection(deps, scope);
@@ -58,6 +49,7 @@ export function disconnectButtonCallback(deps: AppDeps) {
       }
       await deps.store.connections.delete(scope);
       audit('ok', current.baseUrl);
+      await forgetOrganizationCaches(deps, scope, logger);
       const fallback = deps.config.install === 'single' ? deps.config.defaultOmni : undefined;
       const after = fallback
         ? ` It now uses the Omni connection configured on the app's server (${fallback.baseUrl}).`
@@ -69,7 +61,7 @@ export function disconnectButtonCallback(deps: AppDeps) {
     } catch (error) {
       logFailure(logger, 'disconnect', error);
       audit('failed', error instanceof Error ? error.name : 'error');
-      await tellUser(args, userMessageForError(error));
+      await tellClicker(args, userMessageForError(error));
     }
   };
 }

@@ -8,13 +8,10 @@ import { registerScheduleFormActions } from './schedule-form.js';
 import { registerScheduleMenuActions } from './schedule-menu.js';
 
 export function register(app: App, deps: AppDeps): void {
-  // Each feature registers its actions listeners here.
   registerScheduleFormActions(app, deps);
   registerConnectionActions(app, deps);
   registerRunSubcommandAction(app, deps);
   registerScheduleCardActions(app, deps);
   registerScheduleMenuActions(app, deps);
   registerRecipientsActions(app, deps);
-  void app;
-  void deps;
 }

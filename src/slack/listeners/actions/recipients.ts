@@ -18,30 +18,9 @@ import {
   recipientsMessageView,
   recipientsMetadata,
 } from '../../ui/recipients-modal.js';
-import type { SlackMessage } from '../../ui/schedule-card.js';
+import { tellClicker } from './tell-clicker.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
-
-/** Only the clicker sees it: next to the message when there is a response_url, else in their DM with the app. */
-async function tellUser(args: ButtonArgs, message: SlackMessage): Promise<void> {
-  const { body, client, respond, logger } = args;
-  try {
-    if (body.response_url) {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: message.text,
-        blocks: message.blocks,
-      });
-    } else if (body.channel?.id && body.container?.type === 'message') {
-      await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, ...message });
-    } else {
-      await client.chat.postMessage({ channel: body.user.id, ...message });
-    }
-  } catch (error) {
-    logger.warn(`Could not tell ${body.user.id}: ${(error as Error).message}`);
-  }
-}
 
 function subscribeButton(deps: AppDeps, op: SubscribeOp) {
   return async (args: ButtonArgs) => {
@@ -51,11 +30,10 @@ function subscribeButton(deps: AppDeps, op: SubscribeOp) {
     try {
       await requireAccess(deps, client, scope, body.user.id, 'member');
       const scheduleId = action.value ?? '';
-      await tellUser(args, await subscribeSelf({ deps, client, scope, userId: body.user.id, scheduleId, op }));
+      await tellClicker(args, await subscribeSelf({ deps, client, scope, userId: body.user.id, scheduleId, op }));
     } catch (error) {
       logFailure(logger, `${op} button`, error);
-      const text = `:warning: ${userMessageForError(error)}`;
-      await tellUser(args, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+      await tellClicker(args, `:warning: ${userMessageForError(error)}`);
     }
   };
 }
@@ -153,7 +131,9 @@ function cardOf(body: BlockButtonAction, blockId: string): Omit<RecipientsMetada
     message_ts?: string;
     is_ephemeral?: boolean;
   };
-  if (blockId !== BlockIds.scheduleCardActions || container?.type !== 'message' || container.is_ephemeral) return {};
+  // Cards drawn before the recipients row existed had the Recipients button in the card's own row.
+  const onCard = blockId === BlockIds.scheduleCardRecipients || blockId === BlockIds.scheduleCardActions;
+  if (!onCard || container?.type !== 'message' || container.is_ephemeral) return {};
   if (!container.channel_id || !container.message_ts) return {};
   return { card: { channel: container.channel_id, ts: container.message_ts } };
 }

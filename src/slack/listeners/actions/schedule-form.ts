@@ -5,10 +5,11 @@ import { ActionIds, CallbackIds } from '../../../ids.js';
 import { openScheduleForm } from '../../authoring/open-form.js';
 import { rerenderScheduleForm } from '../../authoring/rerender.js';
 import type { AppDeps } from '../../deps.js';
-import { logFailure } from '../../errors.js';
+import { logFailure, userMessageForError } from '../../errors.js';
 import { scopeFromContext } from '../../scope.js';
 import type { FormMode } from '../../ui/schedule-form-metadata.js';
 import type { ViewStateValues } from '../../ui/schedule-modal-state.js';
+import { tellClicker } from './tell-clicker.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 type FormActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
@@ -17,7 +18,8 @@ type FormActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>
 const FORM_ACTION = /^schedule_form_/;
 
 export function openFormButtonCallback(deps: AppDeps, mode: FormMode) {
-  return async ({ ack, body, action, client, logger, context }: ButtonArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, body, action, client, logger, context } = args;
     await ack();
     const channelId = body.channel?.id;
     try {
@@ -33,8 +35,9 @@ export function openFormButtonCallback(deps: AppDeps, mode: FormMode) {
         ...(channelId && !channelId.startsWith('D') ? { channelId } : {}),
       });
     } catch (error) {
-      // Only views.open can fail here (everything after it is shown in the modal): nowhere else to say it.
+      // Only views.open can fail here (everything after it is shown in the modal), e.g. an expired trigger.
       logFailure(logger, `opening the ${mode} form from a button`, error);
+      await tellClicker(args, `:warning: The form could not be opened. ${userMessageForError(error)}`);
     }
   };
 }

@@ -183,12 +183,13 @@ export function listPageCallback(deps: AppDeps) {
     const origin = originOfAction(body, action.block_id);
     const replier = { client, logger, userId, ...(body.response_url ? { respond } : {}) };
     try {
+      // Previous/Next only ever sit under a list message; anything else is not a click this app drew.
+      if (origin?.kind !== 'message') throw new Error('The list page button was not in a message.');
       await requireAccess(deps, client, scope, userId, 'member');
       const state = decodeListState(action.value ?? '');
       const omni = await deps.omniFor(scope);
       const display = await displayFor(deps, client, scope, userId);
       const page = await renderListPage(omni, state, display.zone ? { zone: display.zone } : {});
-      if (origin?.kind !== 'message') throw new Error('The list page button was not in a message.');
       await replaceOriginMessage(replier, origin, page);
     } catch (error) {
       logFailure(logger, 'schedule list paging', error);

@@ -1,13 +1,22 @@
 // app_uninstalled and tokens_revoked (bot token): forget the workspace. Bolt does not do this itself
 // (slackapi/bolt-js#1203) and skips authorize for these two events, so the context has only the ids.
-import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, Logger, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { type WorkspaceScope, workspaceKey } from '../../../store/index.js';
+import { forgetOrganizationCaches } from '../../connection-change.js';
 import type { AppDeps } from '../../deps.js';
 import { logFailure } from '../../errors.js';
 import { scopeFromContext } from '../../scope.js';
 
-/** Deletes the Slack installation and the Omni connection (with its key) of a workspace. */
-export async function forgetWorkspace(deps: AppDeps, scope: WorkspaceScope, reason: string): Promise<void> {
+/**
+ * Deletes the Slack installation, the Omni connection (with its key) and the recipient settings of a workspace,
+ * and what it cached: a reinstall starts afresh.
+ */
+export async function forgetWorkspace(
+  deps: AppDeps,
+  scope: WorkspaceScope,
+  reason: string,
+  logger: Pick<Logger, 'warn'>,
+): Promise<void> {
   const workspace = workspaceKey(scope);
   try {
     await deps.store.installations.deleteInstallation({
@@ -16,6 +25,7 @@ export async function forgetWorkspace(deps: AppDeps, scope: WorkspaceScope, reas
       isEnterpriseInstall: scope.isEnterpriseInstall === true,
     });
     const hadConnection = await deps.store.connections.delete(scope);
+    await deps.store.settings.delete(scope);
     deps.audit.record({
       workspace,
       user: `slack:${reason}`,
@@ -23,6 +33,7 @@ export async function forgetWorkspace(deps: AppDeps, scope: WorkspaceScope, reas
       outcome: 'ok',
       detail: hadConnection ? 'installation and Omni connection deleted' : 'installation deleted; no Omni connection',
     });
+    await forgetOrganizationCaches(deps, scope, logger);
   } catch (error) {
     deps.audit.record({
       workspace,
@@ -38,7 +49,7 @@ export async function forgetWorkspace(deps: AppDeps, scope: WorkspaceScope, reas
 export function appUninstalledCallback(deps: AppDeps) {
   return async ({ context, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_uninstalled'>) => {
     try {
-      await forgetWorkspace(deps, scopeFromContext(context), 'app_uninstalled');
+      await forgetWorkspace(deps, scopeFromContext(context), 'app_uninstalled', logger);
     } catch (error) {
       // Slack does not resend events Bolt acked; the log (and the audit line) is where this surfaces.
       logFailure(logger, 'app_uninstalled', error);
@@ -51,7 +62,7 @@ export function tokensRevokedCallback(deps: AppDeps) {
     // Only the bot token matters: user tokens are not used by this app.
     if (!event.tokens.bot || event.tokens.bot.length === 0) return;
     try {
-      await forgetWorkspace(deps, scopeFromContext(context), 'tokens_revoked');
+      await forgetWorkspace(deps, scopeFromContext(context), 'tokens_revoked', logger);
     } catch (error) {
       logFailure(logger, 'tokens_revoked', error);
     }

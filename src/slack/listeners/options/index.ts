@@ -3,8 +3,5 @@ import type { AppDeps } from '../../deps.js';
 import { registerScheduleFormOptions } from './schedule-form.js';
 
 export function register(app: App, deps: AppDeps): void {
-  // Each feature registers its options listeners here.
   registerScheduleFormOptions(app, deps);
-  void app;
-  void deps;
 }

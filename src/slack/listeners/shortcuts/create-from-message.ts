@@ -5,7 +5,7 @@ import { CallbackIds } from '../../../ids.js';
 import { findDashboardLink } from '../../../schedules/dashboard-ref.js';
 import { openScheduleForm } from '../../authoring/open-form.js';
 import type { AppDeps } from '../../deps.js';
-import { logFailure } from '../../errors.js';
+import { logFailure, userMessageForError } from '../../errors.js';
 import { scopeFromContext } from '../../scope.js';
 
 /** Text and link fields of a message (and its attachments and blocks), where a dashboard link may be. */
@@ -28,6 +28,7 @@ export function createFromMessageCallback(deps: AppDeps) {
     client,
     logger,
     context,
+    respond,
   }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
     await ack();
     const identifier = messageLinks(shortcut.message)
@@ -49,7 +50,12 @@ export function createFromMessageCallback(deps: AppDeps) {
         ...(channelId && !channelId.startsWith('D') ? { channelId } : {}),
       });
     } catch (error) {
+      // Only views.open can fail here (everything after it is shown in the form), e.g. an expired trigger.
       logFailure(logger, 'opening the form from a message', error);
+      await respond({
+        response_type: 'ephemeral',
+        text: `:warning: The form could not be opened. ${userMessageForError(error)}`,
+      }).catch((e: unknown) => logFailure(logger, 'telling the user the form did not open', e));
     }
   };
 }

@@ -8,6 +8,7 @@ import { checkOmniBaseUrl } from '../../../connections/base-url.js';
 import { checkOmniConnection } from '../../../connections/check-connection.js';
 import { ActionIds, BlockIds, CallbackIds } from '../../../ids.js';
 import { workspaceKey } from '../../../store/index.js';
+import { forgetOrganizationCaches } from '../../connection-change.js';
 import type { AppDeps } from '../../deps.js';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { accessRefusal, getActor } from '../../permissions.js';
@@ -74,6 +75,8 @@ export function connectViewCallback(deps: AppDeps, options: { fetch?: typeof fet
       });
       audit('ok', form.baseUrl);
       await ack({ response_action: 'update', view: buildConnectedModal(form.baseUrl, check.totalSchedules) });
+      // After the ack, which has no time to spare; nothing reads these caches before the modal shows.
+      await forgetOrganizationCaches(deps, scope, logger);
     } catch (error) {
       logFailure(logger, 'connect', error);
       audit('failed', error instanceof Error ? error.name : 'error');

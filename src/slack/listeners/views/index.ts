@@ -7,12 +7,9 @@ import { registerScheduleConfirmViews } from './schedule-confirm.js';
 import { registerScheduleFormView } from './schedule-form.js';
 
 export function register(app: App, deps: AppDeps): void {
-  // Each feature registers its views listeners here.
   registerScheduleFormView(app, deps);
   registerConnectView(app, deps);
   registerScheduleConfirmViews(app, deps);
   registerScheduleCardModal(app, deps);
   registerRecipientsView(app, deps);
-  void app;
-  void deps;
 }
