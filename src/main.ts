@@ -1,5 +1,6 @@
 // Entry point: configuration → store → dependencies → Bolt app → start. HTTP receiver on PORT, or Socket
 // Mode (with the health routes still on PORT) when SLACK_APP_TOKEN is set.
+import { createServer } from 'node:net';
 import type { App, Logger } from '@slack/bolt';
 import { type AppConfig, ConfigError, loadConfig } from './config.js';
 import type { AppStore } from './store/index.js';
@@ -38,6 +39,16 @@ async function main(): Promise<void> {
   const app = createApp(config, deps, { logger });
   stopOnSignals(app, store, logger);
 
+  // Bolt's Socket Mode receiver listens on PORT without an error handler: a port in use would crash the
+  // process with a stack trace. Find out first, and say it in one line (in HTTP mode too).
+  const portProblem = await portInUse(config.port);
+  if (portProblem) {
+    logger.error(
+      `Cannot listen on PORT ${config.port}: ${portProblem}. Stop what uses it, or set PORT to another port.`,
+    );
+    await store.close();
+    process.exit(1);
+  }
   await app.start(config.port);
   if (config.install === 'single') await checkBotToken(app, config, logger);
   const how = config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port} (POST /slack/events)`;
@@ -45,6 +56,15 @@ async function main(): Promise<void> {
   logger.info(
     `Omni Schedules for Slack is running: ${how}, ${install}; health on :${config.port}/healthz and /readyz.`,
   );
+}
+
+/** Why the port cannot be listened on (e.g. EADDRINUSE), or undefined when it is free. */
+function portInUse(port: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    probe.listen(port, () => probe.close(() => resolve(undefined)));
+  });
 }
 
 /** A wrong SLACK_BOT_TOKEN would make every request fail later; say so now. Network trouble is only a warning. */

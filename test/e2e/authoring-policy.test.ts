@@ -29,7 +29,12 @@ beforeAll(() => {
   s.addMember({ id: 'U0QUI0001', name: 'quinn', real_name: 'Quinn Quade', tz: 'Europe/Berlin' });
   s.addMember({ id: 'U0RAY0001', name: 'ray', real_name: 'Ray Rivera', tz: 'America/Chicago' });
   // An Omni member (seeded in the sandbox): a recipient as themselves, never an email-only user.
-  s.addMember({ id: 'U0HILL001', name: 'hill', real_name: 'Blobby Hill', profile: { email: 'blobby.hill@blobsrus.com' } });
+  s.addMember({
+    id: 'U0HILL001',
+    name: 'hill',
+    real_name: 'Blobby Hill',
+    profile: { email: 'blobby.hill@blobsrus.com' },
+  });
   s.slack.addChannel('C0POLICY1', ['U0PAT0001', 'U0HILL001'], { name: 'policy' });
 });
 beforeEach(async () => {
@@ -117,6 +122,20 @@ describe('the non-member policy in the schedule form', () => {
     expect(t.audit.at(-1)).toMatchObject({ action: 'create', outcome: 'refused' });
   });
 
+  it('a mapping Omni cannot take stops the save before any email-only user is sent, and says so above the form', async () => {
+    await t.store.settings.update(t.scope, {
+      nonMemberPolicy: 'email_only_user',
+      attributeMappings: { nope: 'title' },
+    });
+    const view = await emailForm();
+    const since = t.sandbox.state.requests.length;
+    await submit(t, view, { [B.formEmailChannels]: ['C0POLICY1'], [B.formEmailSubject]: 'Orders' });
+    expect(scheduleWrites(t, since)).toEqual([]);
+    expect(omniRequests(t, since, 'POST', /email-only/)).toEqual([]);
+    const notice = String(lastUpdate(t, view.id).blocks[0]?.text?.text);
+    expect(notice).toMatch(/^:warning: Nothing was saved\. .*nope.*Nobody was sent to Omni\./);
+  });
+
   it('an edit makes only the newly named people email-only users', async () => {
     await t.store.settings.update(t.scope, { nonMemberPolicy: 'email_only_user' });
     await submit(t, await emailForm(), { [B.formEmailChannels]: ['C0POLICY1'], [B.formEmailSubject]: 'Orders' });
@@ -129,6 +148,10 @@ describe('the non-member policy in the schedule form', () => {
     expect(upserts.map((r) => r.body)).toEqual([
       { users: [{ email: 'quinn@example.com', userAttributes: { omni_user_timezone: 'Europe/Berlin' } }] },
     ]);
-    expect(recipientEmails(t.sandbox, id)).toEqual(['blobby.hill@blobsrus.com', 'pat@example.com', 'quinn@example.com']);
+    expect(recipientEmails(t.sandbox, id)).toEqual([
+      'blobby.hill@blobsrus.com',
+      'pat@example.com',
+      'quinn@example.com',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // `npm start` (src/main.ts) without Slack credentials, or with a bad variable: a few clear lines, exit 1.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,5 +26,29 @@ describe('starting the app', () => {
     const { code, stderr } = await start({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', PORT: 'eighty' });
     expect(code).toBe(1);
     expect(stderr.trim()).toBe('PORT must be a whole number from 0 to 65535 (got "eighty").');
+  });
+
+  it('with PORT already in use, says so in one line and exits 1 (Socket Mode and HTTP alike)', async () => {
+    const taken: Server = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const common = {
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        PORT: String(port),
+        STORE_URL: `sqlite://${join(cwd, 'port.sqlite')}`,
+      };
+      for (const env of [
+        { ...common, SLACK_APP_TOKEN: 'xapp-1' },
+        { ...common, SLACK_SIGNING_SECRET: 's' },
+      ]) {
+        const { code, stdout, stderr } = await start(env);
+        expect(code).toBe(1);
+        expect(stdout + stderr).toContain(`Cannot listen on PORT ${port}: EADDRINUSE`);
+        expect(stderr).not.toContain('Unhandled');
+      }
+    } finally {
+      taken.close();
+    }
   });
 });

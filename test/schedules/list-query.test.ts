@@ -5,8 +5,8 @@ import {
   describeListFilters,
   encodeListState,
   formatListArgs,
-  listSchedulesQuery,
   ListQueryError,
+  listSchedulesQuery,
   parseListArgs,
 } from '../../src/schedules/list-query.js';
 

@@ -133,9 +133,15 @@ export class FakeSocketMode {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const ticket = path.startsWith(SOCKET_PATH) ? path.slice(SOCKET_PATH.length) : undefined;
-    if (ticket === undefined) return refuseUpgrade(socket, 404, 'Not Found');
+    if (ticket === undefined) {
+      refuseUpgrade(socket, 404, 'Not Found');
+      return;
+    }
     // Each URL from apps.connections.open is good for one connection.
-    if (!this.tickets.delete(ticket)) return refuseUpgrade(socket, 401, 'Unauthorized', 'invalid or used ticket');
+    if (!this.tickets.delete(ticket)) {
+      refuseUpgrade(socket, 401, 'Unauthorized', 'invalid or used ticket');
+      return;
+    }
     const record: SocketConnectionRecord = {
       id: this.connections.length + 1,
       openedAt: this.host.now(),

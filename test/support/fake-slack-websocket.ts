@@ -59,7 +59,7 @@ export function refuseUpgrade(socket: Duplex, status: number, statusText: string
 
 export class WebSocketConnection {
   state: 'open' | 'closing' | 'closed' = 'open';
-  private buffered = Buffer.alloc(0);
+  private buffered: Buffer = Buffer.alloc(0);
   private fragments: Buffer[] = [];
   private fragmentBytes = 0;
   private messageOpcode: number = Opcode.text;

@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-const tsxLoader = pathToFileURL(
+export const tsxLoader = pathToFileURL(
   join(
     dirname(tsxPackage),
     (JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: { '.': string } }).exports['.'],

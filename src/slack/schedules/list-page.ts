@@ -17,12 +17,20 @@ export async function renderListPage(
   let current = state;
   let page: Awaited<ReturnType<OmniClient['listSchedules']>>;
   try {
-    page = await omni.listSchedules({ ...listSchedulesQuery(state.filters), cursor: state.cursor, pageSize: LIST_PAGE_SIZE });
+    page = await omni.listSchedules({
+      ...listSchedulesQuery(state.filters),
+      cursor: state.cursor,
+      pageSize: LIST_PAGE_SIZE,
+    });
   } catch (error) {
     const last = error instanceof OmniApiError && error.status === 400 ? lastValidPage(error.detail) : undefined;
     if (last === undefined || String(last) === state.cursor) throw error;
     current = { ...state, cursor: String(last) };
-    page = await omni.listSchedules({ ...listSchedulesQuery(state.filters), cursor: current.cursor, pageSize: LIST_PAGE_SIZE });
+    page = await omni.listSchedules({
+      ...listSchedulesQuery(state.filters),
+      cursor: current.cursor,
+      pageSize: LIST_PAGE_SIZE,
+    });
   }
   return buildScheduleList(page.records, page.pageInfo, current, options);
 }
