@@ -20,4 +20,6 @@ for (const file of files) {
   }
   console.log(`\n== ${file}`);
   await mod.run();
+  // Peak resident memory of this process so far (the app, fake Slack and sandbox all run in it).
+  console.log(`peak RSS so far: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 }
