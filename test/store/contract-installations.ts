@@ -14,7 +14,7 @@ function workspaceInstall(teamId = 'T0TEAM1'): Installation<'v2', false> {
     enterprise: { id: 'E0ORG1', name: 'Acme Org' },
     user: {
       id: 'U0USER1',
-      token: `xoxp-${teamId}-first`,
+      token: `xoxp-fake-${teamId}`,
       refreshToken: 'xoxe-1-first',
       expiresAt: EXPIRES_AT,
       scopes: ['users:read'],
@@ -22,7 +22,7 @@ function workspaceInstall(teamId = 'T0TEAM1'): Installation<'v2', false> {
     bot: {
       id: 'B0BOT',
       userId: 'U0BOT',
-      token: `xoxb-${teamId}-first`,
+      token: `xoxb-fake-${teamId}`,
       refreshToken: 'xoxe-1-bot-first',
       expiresAt: EXPIRES_AT,
       scopes: ['commands', 'chat:write'],
@@ -148,16 +148,16 @@ export function installationContract(h: Harness): void {
       });
       expect(viaOrg.bot?.token).toBe('xoxb-org-first');
       const teamOne = { enterpriseId: 'E0ORG1', teamId: 'T0TEAM1', isEnterpriseInstall: false } as const;
-      expect((await store.installations.fetchInstallation(teamOne)).bot?.token).toBe('xoxb-T0TEAM1-first');
+      expect((await store.installations.fetchInstallation(teamOne)).bot?.token).toBe('xoxb-fake-T0TEAM1');
       const teamTwo = { enterpriseId: undefined, teamId: 'T0TEAM2', isEnterpriseInstall: false } as const;
-      expect((await store.installations.fetchInstallation(teamTwo)).bot?.token).toBe('xoxb-T0TEAM2-first');
+      expect((await store.installations.fetchInstallation(teamTwo)).bot?.token).toBe('xoxb-fake-T0TEAM2');
 
       await store.installations.deleteInstallation({
         enterpriseId: 'E0ORG1',
         teamId: undefined,
         isEnterpriseInstall: true,
       });
-      expect((await store.installations.fetchInstallation(teamOne)).bot?.token).toBe('xoxb-T0TEAM1-first');
+      expect((await store.installations.fetchInstallation(teamOne)).bot?.token).toBe('xoxb-fake-T0TEAM1');
       await expect(
         store.installations.fetchInstallation({ enterpriseId: 'E0ORG1', teamId: undefined, isEnterpriseInstall: true }),
       ).rejects.toBeInstanceOf(InstallationNotFoundError);
@@ -231,7 +231,7 @@ export function installationContract(h: Harness): void {
         userId: 'U0USER1',
       } as const;
       const fetched = await after.installations.fetchInstallation(query);
-      expect(fetched.user.token).toBe('xoxp-T0TEAM1-first');
+      expect(fetched.user.token).toBe('xoxp-fake-T0TEAM1');
       const stale = await h.open({ encryptionKeys: [oldKey] });
       await expect(stale.installations.fetchInstallation(query)).rejects.toBeInstanceOf(SecretDecryptionError);
     });
