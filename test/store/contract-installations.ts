@@ -14,7 +14,7 @@ function workspaceInstall(teamId = 'T0TEAM1'): Installation<'v2', false> {
     enterprise: { id: 'E0ORG1', name: 'Acme Org' },
     user: {
       id: 'U0USER1',
-      token: `xoxp-fake-${teamId}`,
+      token: `xoxp-u-${teamId}`,
       refreshToken: 'xoxe-1-first',
       expiresAt: EXPIRES_AT,
       scopes: ['users:read'],
@@ -231,7 +231,7 @@ export function installationContract(h: Harness): void {
         userId: 'U0USER1',
       } as const;
       const fetched = await after.installations.fetchInstallation(query);
-      expect(fetched.user.token).toBe('xoxp-fake-T0TEAM1');
+      expect(fetched.user.token).toBe('xoxp-u-T0TEAM1');
       const stale = await h.open({ encryptionKeys: [oldKey] });
       await expect(stale.installations.fetchInstallation(query)).rejects.toBeInstanceOf(SecretDecryptionError);
     });
