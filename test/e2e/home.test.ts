@@ -135,6 +135,26 @@ describe('App Home, connected', () => {
     expect(visibleText(t.slack.homeView(t.users.member.id)?.blocks)).toContain(':double_vertical_bar: *Paused*\n4');
   });
 
+  it('Edit on a card shown in a modal stacks the form on it (views.push), as Slack wants', async () => {
+    const home = await openHome();
+    const blockId = String(rowOf(home.blocks as Blocks, ORDERS).block_id);
+    const opened = t.slack.callsTo('views.open').length;
+    await t.action({ actionId: ActionIds.scheduleRowOverflow, blockId, value: `show:${ORDERS}`, view: home });
+    const modal = openedView(t.slack, opened);
+    const pushes = t.slack.callsTo('views.push').length;
+    const opens = t.slack.callsTo('views.open').length;
+    await t.action({ actionId: ActionIds.editScheduleButton, value: ORDERS, view: modal });
+    expect(t.slack.callsTo('views.open')).toHaveLength(opens);
+    const pushed = t.slack.callsTo('views.push').slice(pushes);
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]?.response).toMatchObject({ ok: true });
+    const form = await t.slack.waitFor(
+      () => [...t.slack.views.values()].find((v) => v.callback_id === CallbackIds.scheduleFormView),
+      5000,
+    );
+    expect(form?.title).toMatchObject({ text: 'Edit schedule' });
+  });
+
   it('Refresh reads Omni again instead of the cached counts', async () => {
     await openHome();
     t.sandbox.state.schedules.delete(ORDERS);

@@ -34,6 +34,8 @@ export interface OpenFormRequest {
   channelId?: string;
   /** Shown above the form (e.g. "no dashboard link in that message"). */
   notice?: string;
+  /** Clicked inside a modal (a card shown in one): stack the form on it, as Slack wants, instead of opening. */
+  fromModal?: boolean;
 }
 
 export async function openScheduleForm(request: OpenFormRequest): Promise<void> {
@@ -44,10 +46,8 @@ export async function openScheduleForm(request: OpenFormRequest): Promise<void> 
     ...(request.channelId ? { channelId: request.channelId } : {}),
   };
   const loadingText = mode === 'create' ? 'Opening the form…' : 'Reading the schedule from Omni…';
-  const opened = await client.views.open({
-    trigger_id: request.triggerId,
-    view: buildScheduleLoadingModal(metadata, loadingText),
-  });
+  const loading = { trigger_id: request.triggerId, view: buildScheduleLoadingModal(metadata, loadingText) };
+  const opened = request.fromModal ? await client.views.push(loading) : await client.views.open(loading);
   const viewId = opened.view?.id;
   if (!viewId) throw new Error('Slack opened the form without giving its view id');
   try {

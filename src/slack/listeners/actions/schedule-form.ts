@@ -33,6 +33,7 @@ export function openFormButtonCallback(deps: AppDeps, mode: FormMode) {
         mode,
         ...(mode !== 'create' && action.value ? { scheduleId: action.value } : {}),
         ...(channelId && !channelId.startsWith('D') ? { channelId } : {}),
+        fromModal: body.view?.type === 'modal',
       });
     } catch (error) {
       // Only views.open can fail here (everything after it is shown in the modal), e.g. an expired trigger.
