@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from './clock.js';
 
-const WINDOW_MS = 60_000;
+/** Omni counts requests per key over 60 s; one extra second absorbs network reordering and server-side stamping. */
+export const PACING_WINDOW_MS = 61_000;
 
 /**
- * A sliding-window limiter for one Omni API key: at most `limit` calls start in any 60 s. Callers
- * queue in order; a 429 pauses the whole queue (`pauseUntil`) so that concurrent calls wait too.
+ * A sliding-window limiter for one Omni API key: at most `limit` calls start in any `PACING_WINDOW_MS`.
+ * Callers queue in order; a 429 pauses the whole queue (`pauseUntil`) so that concurrent calls wait too.
  */
 export class CallPacer {
   private readonly starts: number[] = [];
@@ -33,12 +34,12 @@ export class CallPacer {
         await this.clock.sleep(this.blockedUntil - now);
         continue;
       }
-      while (this.starts.length > 0 && (this.starts[0] as number) <= now - WINDOW_MS) this.starts.shift();
+      while (this.starts.length > 0 && (this.starts[0] as number) <= now - PACING_WINDOW_MS) this.starts.shift();
       if (this.starts.length < limit) {
         if (Number.isFinite(limit)) this.starts.push(now);
         return;
       }
-      await this.clock.sleep((this.starts[0] as number) + WINDOW_MS - now);
+      await this.clock.sleep((this.starts[0] as number) + PACING_WINDOW_MS - now);
     }
   }
 }

@@ -2,11 +2,20 @@
 // (the client's `OmniClientInternals.clock` and the sandbox's `now`), so no test waits real minutes.
 import { describe, expect, it } from 'vitest';
 import { OmniApiError } from '../../src/omni/index.js';
+import { PACING_WINDOW_MS } from '../../src/omni/pacing.js';
 import { type OmniSandbox, SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { emailBody, rejectionOf, useContract } from './support.js';
 
 const LIMIT = 5;
-const omni = useContract({ rateLimitPerMinute: LIMIT });
+/** How much later than the client's clock the sandbox stamps a request: a slow network, say. Usually 0. */
+let arrivalLagMs = 0;
+const omni = useContract({ rateLimitPerMinute: LIMIT, now: () => omni.clock.now() + arrivalLagMs });
+
+/** Virtual times at which the sandbox received each request, from the first. */
+const arrivals = (sandbox: OmniSandbox) => {
+  const times = sandbox.state.requests.map((r) => Date.parse(r.at));
+  return times.map((t) => t - (times[0] as number));
+};
 
 const statuses = (sandbox: OmniSandbox) => sandbox.state.requests.map((r) => r.status);
 
@@ -22,9 +31,32 @@ describe('a client paced at or below the limit', () => {
     for (let i = 0; i < 12; i++) await client.listSchedules();
     expect(statuses(omni.sandbox)).toEqual(Array(12).fill(200));
     expect(busiestMinute(omni.sandbox)).toBe(pace);
-    // It waited for the window instead: two full minutes of virtual time for 12 calls at 5 a minute.
-    expect(omni.clock.sleeps.length).toBeGreaterThan(0);
-    expect(omni.clock.sleeps.every((ms) => ms <= 60_000)).toBe(true);
+    // It waited instead: `pace` calls at once, then the next `pace` a pacing window (61 s) after them.
+    expect(arrivals(omni.sandbox)).toEqual(
+      Array.from({ length: 12 }, (_, i) => Math.floor(i / pace) * PACING_WINDOW_MS),
+    );
+    expect(omni.clock.sleeps).toEqual([PACING_WINDOW_MS, PACING_WINDOW_MS]);
+  });
+
+  it('never meets a 429 at the limit even when a call reaches Omni most of a second after it was sent', async () => {
+    // The LIMIT-th call is stamped 0.9 s late. Paced on Omni's exact 60 s window, the next LIMIT calls would
+    // all go at 60 s, while that call still counts in Omni's window: the last of them would get a 429.
+    let sent = 0;
+    const lateFetch: typeof fetch = async (input, init) => {
+      sent += 1;
+      arrivalLagMs = sent === LIMIT ? 900 : 0;
+      try {
+        return await omni.clock.fetch(input, init);
+      } finally {
+        arrivalLagMs = 0;
+      }
+    };
+    const client = omni.makeClient({ rateLimitPerMinute: LIMIT, fetch: lateFetch });
+    for (let i = 0; i < 2 * LIMIT; i++) await client.listSchedules();
+
+    expect(statuses(omni.sandbox)).toEqual(Array(2 * LIMIT).fill(200));
+    const w = PACING_WINDOW_MS;
+    expect(arrivals(omni.sandbox)).toEqual([0, 0, 0, 0, 900, w, w, w, w, w]);
   });
 
   it('never meets a 429 with many calls at once, across clients sharing the key', async () => {

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { OmniClient } from '../../src/omni/index.js';
-import { CallPacer, PacerRegistry } from '../../src/omni/pacing.js';
+import { CallPacer, PACING_WINDOW_MS, PacerRegistry } from '../../src/omni/pacing.js';
 import { API_KEY, page, useScriptedOmni, VirtualClock } from './support.js';
 
 describe('OmniClient pacing', () => {
@@ -17,24 +17,24 @@ describe('OmniClient pacing', () => {
     return arrivals;
   }
 
-  it('lets N calls through in a minute and makes call N+1 wait for the window', async () => {
+  it('lets N calls through at once and makes call N+1 wait until a pacing window after call 1', async () => {
     const arrivals = recordArrivals();
     const client = omni.makeClient({ rateLimitPerMinute: 3 });
     for (let i = 0; i < 4; i++) await client.listSchedules();
 
-    expect(omni.clock.sleeps).toEqual([60_000]);
+    expect(omni.clock.sleeps).toEqual([PACING_WINDOW_MS]);
     const start = arrivals[0] as number;
-    expect(arrivals.map((t) => t - start)).toEqual([0, 0, 0, 60_000]);
+    expect(arrivals.map((t) => t - start)).toEqual([0, 0, 0, PACING_WINDOW_MS]);
   });
 
-  it('queues concurrent calls: 7 calls at 2 a minute take three waits of a minute', async () => {
+  it('queues concurrent calls: 7 calls at 2 a minute take three waits of a pacing window', async () => {
     recordArrivals();
     const client = omni.makeClient({ rateLimitPerMinute: 2 });
     const results = await Promise.all(Array.from({ length: 7 }, () => client.listSchedules()));
 
     expect(results).toHaveLength(7);
     expect(omni.server.requests).toHaveLength(7);
-    expect(omni.clock.sleeps).toEqual([60_000, 60_000, 60_000]);
+    expect(omni.clock.sleeps).toEqual([PACING_WINDOW_MS, PACING_WINDOW_MS, PACING_WINDOW_MS]);
   });
 
   it('shares one budget between clients of the same org and key', async () => {
@@ -45,7 +45,7 @@ describe('OmniClient pacing', () => {
     await first.listSchedules();
     await second.listSchedules();
 
-    expect(omni.clock.sleeps).toEqual([60_000]);
+    expect(omni.clock.sleeps).toEqual([PACING_WINDOW_MS]);
   });
 
   it('shares the budget through the default registry too', async () => {
@@ -54,7 +54,7 @@ describe('OmniClient pacing', () => {
       new OmniClient({ baseUrl: omni.server.url, apiKey: API_KEY, rateLimitPerMinute: 1 }, { clock: omni.clock });
     await make().listSchedules();
     await make().listSchedules();
-    expect(omni.clock.sleeps).toEqual([60_000]);
+    expect(omni.clock.sleeps).toEqual([PACING_WINDOW_MS]);
   });
 
   it('paces different keys separately', async () => {
@@ -76,7 +76,7 @@ describe('OmniClient pacing', () => {
     await omni.makeClient({ rateLimitPerMinute: 2 }).upsertEmailOnlyUsers(users);
 
     expect(omni.server.requests).toHaveLength(3);
-    expect(omni.clock.sleeps).toEqual([60_000]);
+    expect(omni.clock.sleeps).toEqual([PACING_WINDOW_MS]);
   });
 });
 
@@ -93,14 +93,28 @@ describe('CallPacer', () => {
     expect(clock.now()).toBe(start + 30_000);
   });
 
-  it('starts at most `limit` concurrent callers in any 60 s window', async () => {
+  it('starts at most `limit` concurrent callers in any pacing window', async () => {
     const clock = new VirtualClock();
     const pacer = new CallPacer(clock);
     const starts: number[] = [];
     await Promise.all(Array.from({ length: 9 }, () => pacer.acquire(3).then(() => starts.push(clock.now()))));
 
     const t0 = starts[0] as number;
-    expect(starts.map((t) => t - t0)).toEqual([0, 0, 0, 60_000, 60_000, 60_000, 120_000, 120_000, 120_000]);
+    const w = PACING_WINDOW_MS;
+    expect(starts.map((t) => t - t0)).toEqual([0, 0, 0, w, w, w, 2 * w, 2 * w, 2 * w]);
+  });
+
+  it("keeps a second of margin over Omni's 60 s window: call N+1 starts 61 s after call 1", async () => {
+    const clock = new VirtualClock();
+    const pacer = new CallPacer(clock);
+    const start = clock.now();
+    for (let i = 0; i < 3; i++) await pacer.acquire(3);
+    // Omni's own window is over here and it would accept call 4; the pacer still holds it a second.
+    await clock.sleep(60_000);
+    await pacer.acquire(3);
+
+    expect(clock.sleeps).toEqual([60_000, 1_000]);
+    expect(clock.now() - start).toBe(61_000);
   });
 
   it('does not count calls when unlimited', async () => {
