@@ -7,25 +7,19 @@ import {
   B,
   change,
   lastUpdate,
-  newestScheduleIn,
-  onlyScheduleWrite,
   openedView,
-  openFormWith,
-  SFTP_PASSWORD,
+  SFTP_PASSWORD as PASSWORD,
   scheduleWrites,
   submit,
   useAuthoringApp,
 } from './authoring-helpers.js';
 
 const app = useAuthoringApp();
+const { openWith, onlyWrite, newestSchedule } = app;
 let t: TestApp;
 beforeEach(() => {
   t = app.t;
 });
-const openWith = (text: string, opts?: { channel?: string; user?: string }) => openFormWith(t, text, opts);
-const onlyWrite = (since: number) => onlyScheduleWrite(t, since);
-const newestSchedule = () => newestScheduleIn(t);
-const PASSWORD = SFTP_PASSWORD;
 
 describe('editing and duplicating', () => {
   async function createRegional(): Promise<string> {

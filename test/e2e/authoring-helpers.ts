@@ -188,8 +188,11 @@ export const newestScheduleIn = (t: TestApp) => [...t.sandbox.state.schedules.va
 
 export const SFTP_PASSWORD = 'Sftp-Pa55word-7f3e';
 
-/** A test app per file (the sandbox reset before each test), with the general channel's members. */
-export function useAuthoringApp(): { readonly t: TestApp } {
+/**
+ * A test app per file (the sandbox reset before each test), with the general channel's members, and the
+ * helpers above bound to it.
+ */
+export function useAuthoringApp() {
   const ctx = {} as { t: TestApp };
   beforeAll(async () => {
     ctx.t = await startTestApp();
@@ -201,5 +204,12 @@ export function useAuthoringApp(): { readonly t: TestApp } {
   beforeEach(() => {
     ctx.t.sandbox.reset();
   });
-  return ctx;
+  return {
+    get t(): TestApp {
+      return ctx.t;
+    },
+    openWith: (text: string, opts?: { channel?: string; user?: string }) => openFormWith(ctx.t, text, opts),
+    onlyWrite: (since: number) => onlyScheduleWrite(ctx.t, since),
+    newestSchedule: () => newestScheduleIn(ctx.t),
+  };
 }

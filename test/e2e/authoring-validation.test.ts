@@ -11,20 +11,18 @@ import {
   type FieldValue,
   lastUpdate,
   type Obj,
-  openFormWith,
-  SFTP_PASSWORD,
+  SFTP_PASSWORD as PASSWORD,
   scheduleWrites,
   submit,
   useAuthoringApp,
 } from './authoring-helpers.js';
 
 const app = useAuthoringApp();
+const { openWith } = app;
 let t: TestApp;
 beforeEach(() => {
   t = app.t;
 });
-const openWith = (text: string, opts?: { channel?: string; user?: string }) => openFormWith(t, text, opts);
-const PASSWORD = SFTP_PASSWORD;
 
 describe('field errors before anything reaches Omni', () => {
   const cases: {

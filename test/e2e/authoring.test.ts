@@ -10,26 +10,20 @@ import {
   formValues,
   hasBlock,
   lastUpdate,
-  newestScheduleIn,
   type Obj,
-  onlyScheduleWrite,
   openedView,
-  openFormWith,
-  SFTP_PASSWORD,
+  SFTP_PASSWORD as PASSWORD,
   scheduleWrites,
   submit,
   useAuthoringApp,
 } from './authoring-helpers.js';
 
 const app = useAuthoringApp();
+const { openWith, onlyWrite, newestSchedule } = app;
 let t: TestApp;
 beforeEach(() => {
   t = app.t;
 });
-const openWith = (text: string, opts?: { channel?: string; user?: string }) => openFormWith(t, text, opts);
-const onlyWrite = (since: number) => onlyScheduleWrite(t, since);
-const newestSchedule = () => newestScheduleIn(t);
-const PASSWORD = SFTP_PASSWORD;
 
 describe('creating a schedule', () => {
   it('to this channel: opens filled in, and lands in Omni with exactly the body Omni expects; the card shows', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionIds, BlockIds, CallbackIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
-import { blocksOf, openedView, rowNames, rowOf } from '../support/schedule-e2e.js';
+import { auditOf, blocksOf, deliveriesOf, openedView, rowNames, rowOf } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { recipientEmails } from './recipients-helpers.js';
 
@@ -20,10 +20,6 @@ afterAll(() => t.close());
 beforeEach(() => {
   t.sandbox.reset();
 });
-
-const deliveriesOf = (id: string) => t.sandbox.state.deliveries.filter((d) => d.scheduleId === id);
-const auditOf = (action: string, schedule: string) =>
-  t.audit.filter((a) => a.action === action && a.schedule === schedule).map((a) => a.outcome);
 
 /** Posts the card of `id` in the channel with `/schedule share` and returns the stored message. */
 async function shareCard(id: string) {
@@ -47,23 +43,23 @@ describe('the card’s buttons, where the card was shared', () => {
   it('Run now delivers once; a second click within a minute is refused and delivers nothing', async () => {
     const card = await shareCard(ORDERS);
     await clickOnMessage(card, ActionIds.runNowButton, ORDERS);
-    expect(deliveriesOf(ORDERS)).toHaveLength(1);
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
     const updated = t.slack.message(CHANNEL, card.ts);
     expect(visibleText(updated?.blocks)).toContain(`<@${t.users.member.id}> started a run of this`);
 
     const second = await clickOnMessage(card, ActionIds.runNowButton, ORDERS, t.users.admin);
-    expect(deliveriesOf(ORDERS)).toHaveLength(1);
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
     const refusal = second.responses.at(-1);
     expect(refusal).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(refusal?.text)).toContain(
       `:hand: Not run again: <@${t.users.member.id}> started a run of this schedule from here`,
     );
-    expect(auditOf('run', ORDERS).slice(-2)).toEqual(['ok', 'refused']);
+    expect(auditOf(t, 'run', ORDERS).slice(-2)).toEqual(['ok', 'refused']);
 
     // Another card of the same schedule is another place: it may run it.
     const other = await shareCard(ORDERS);
     await clickOnMessage(other, ActionIds.runNowButton, ORDERS);
-    expect(deliveriesOf(ORDERS)).toHaveLength(2);
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(2);
   });
 
   it('two clicks arriving together still deliver once', async () => {
@@ -72,9 +68,9 @@ describe('the card’s buttons, where the card was shared', () => {
       clickOnMessage(card, ActionIds.runNowButton, SEEDED_SCHEDULE_IDS.orders2),
       clickOnMessage(card, ActionIds.runNowButton, SEEDED_SCHEDULE_IDS.orders2),
     ]);
-    expect(deliveriesOf(SEEDED_SCHEDULE_IDS.orders2)).toHaveLength(1);
+    expect(deliveriesOf(t, SEEDED_SCHEDULE_IDS.orders2)).toHaveLength(1);
     // Refused by the app's guard, not by Omni (which would answer 409 to an overlapping trigger).
-    expect(auditOf('run', SEEDED_SCHEDULE_IDS.orders2).sort()).toEqual(['ok', 'refused']);
+    expect(auditOf(t, 'run', SEEDED_SCHEDULE_IDS.orders2).sort()).toEqual(['ok', 'refused']);
   });
 
   it('Pause and Resume update the card in place and say who did it', async () => {
@@ -134,7 +130,7 @@ describe('the card’s buttons, where the card was shared', () => {
     const card = await shareCard(ORDERS);
     const click = await clickOnMessage(card, ActionIds.runNowButton, ORDERS, t.users.guest);
     expect(String(click.responses.at(-1)?.text)).toContain('Guests cannot use Omni schedules in this workspace.');
-    expect(deliveriesOf(ORDERS)).toHaveLength(0);
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(0);
     expect(t.audit.at(-1)).toMatchObject({
       action: 'run',
       user: t.users.guest.id,
@@ -231,7 +227,7 @@ describe('a list row’s menu', () => {
     const message = await listPage();
     const opened = t.slack.callsTo('views.open').length;
     await chooseInRow(message, 'run');
-    expect(deliveriesOf(ORDERS)).toHaveLength(0);
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(0);
     const modal = openedView(t.slack, opened);
     expect(modal.callback_id).toBe(CallbackIds.confirmRunView);
     expect(visibleText(modal.blocks)).toContain('Omni delivers *Orders* now.');
@@ -239,7 +235,7 @@ describe('a list row’s menu', () => {
 
     const before = t.slack.responses.length;
     await t.submitView({ view: modal });
-    expect(deliveriesOf(ORDERS)).toHaveLength(1);
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
     const redraw = t.slack.responses
       .slice(before)
       .find((r) => (r.body as { replace_original?: boolean }).replace_original);

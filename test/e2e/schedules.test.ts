@@ -5,7 +5,7 @@ import { ActionIds } from '../../src/ids.js';
 import { MISSING_QUERY_SCHEDULE_ID, SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { expectValidBlocks } from '../support/block-kit-limits.js';
 import { visibleText } from '../support/block-text.js';
-import { addSchedules, blocksOf, rowNames, rowOf, rowTexts } from '../support/schedule-e2e.js';
+import { addSchedules, auditOf, blocksOf, deliveriesOf, rowNames, rowOf, rowTexts } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -19,10 +19,6 @@ afterAll(() => t.close());
 beforeEach(() => {
   t.sandbox.reset();
 });
-
-const deliveriesOf = (id: string) => t.sandbox.state.deliveries.filter((d) => d.scheduleId === id);
-const auditOf = (action: string, schedule: string) =>
-  t.audit.filter((a) => a.action === action && a.schedule === schedule).map((a) => a.outcome);
 
 describe('/schedule list', () => {
   it('lists every schedule with its destination, timing, last run and state, only for the asker', async () => {
@@ -195,12 +191,12 @@ describe('/schedule show and share', () => {
 describe('run, pause, resume and delete by command', () => {
   it('run (and its alias trigger) delivers at once and answers with the updated card', async () => {
     const { responses } = await t.command(`run ${ORDERS}`);
-    expect(deliveriesOf(ORDERS)).toHaveLength(1);
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
     const text = visibleText(blocksOf(responses[0]));
     expect(text).toContain(`<@${t.users.member.id}> started a run of this`);
     await t.command(`trigger ${ORDERS}`);
-    expect(deliveriesOf(ORDERS)).toHaveLength(2);
-    expect(auditOf('run', ORDERS)).toEqual(expect.arrayContaining(['ok']));
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(2);
+    expect(auditOf(t, 'run', ORDERS)).toEqual(expect.arrayContaining(['ok']));
   });
 
   it('pause and resume change Omni’s state; Omni’s refusals are quoted', async () => {
@@ -210,7 +206,7 @@ describe('run, pause, resume and delete by command', () => {
 
     const again = await t.command(`pause ${ORDERS}`);
     expect(again.texts[0]).toContain('Omni refused to pause the schedule: Schedule is already paused.');
-    expect(auditOf('pause', ORDERS).slice(-2)).toEqual(['ok', 'failed']);
+    expect(auditOf(t, 'pause', ORDERS).slice(-2)).toEqual(['ok', 'failed']);
 
     await t.command(`resume ${ORDERS}`);
     expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).toBeNull();
@@ -239,6 +235,6 @@ describe('run, pause, resume and delete by command', () => {
     expect(visibleText(blocksOf(del.responses.at(-1)))).toMatch(
       new RegExp(`:wastebasket: \\*Orders\\* was deleted by <@${t.users.member.id}> <!date\\^`),
     );
-    expect(auditOf('delete', ORDERS)).toEqual(['ok']);
+    expect(auditOf(t, 'delete', ORDERS)).toEqual(['ok']);
   });
 });

@@ -1,6 +1,8 @@
 // State of the fake Slack: workspaces (one per bot token), users, channels, user groups, views,
 // messages, one-shot trigger ids and response_urls. Shapes follow Slack's Web API objects.
 
+import { zoneOffsetMs } from '../../src/schedules/zone-offset.js';
+
 export const FAKE_DEFAULTS = {
   token: 'xoxb-test-token',
   teamId: 'T00000001',
@@ -211,21 +213,9 @@ const IANA_LABELS: Record<string, string> = {
   UTC: 'Coordinated Universal Time',
 };
 
-/** Seconds east of UTC for an IANA zone at `at` (ms). */
+/** Seconds east of UTC for an IANA zone at `at` (ms), as Slack's `tz_offset`. */
 export function zoneOffsetSeconds(tz: string, at: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(at));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 1000);
+  return Math.round(zoneOffsetMs(tz, at) / 1000);
 }
 
 /** A full Slack user object from a partial one, with sensible defaults. */

@@ -3,6 +3,7 @@
 import type { OmniSandbox, Schedule } from '../../src/omni-sandbox/index.js';
 import { visibleText } from './block-text.js';
 import type { FakeSlack, StoredView } from './fake-slack.js';
+import type { TestApp } from './test-app.js';
 
 export type Blocks = Record<string, unknown>[];
 
@@ -57,3 +58,10 @@ export function openedView(slack: FakeSlack, index: number): StoredView {
   if (!view) throw new Error(`views.open call ${index} opened no view`);
   return view;
 }
+
+/** Deliveries the sandbox recorded for one schedule. */
+export const deliveriesOf = (t: TestApp, id: string) => t.sandbox.state.deliveries.filter((d) => d.scheduleId === id);
+
+/** Outcomes of the audit lines for one action on one schedule, oldest first. */
+export const auditOf = (t: TestApp, action: string, schedule: string) =>
+  t.audit.filter((a) => a.action === action && a.schedule === schedule).map((a) => a.outcome);
