@@ -126,6 +126,11 @@ function omniRefusal(error: OmniApiError): string {
   const said = `Omni refused ${omniAction(error)}: ${error.detail}`;
   const next = (() => {
     switch (true) {
+      // Pause and resume refusals that no edit can fix: say what state the schedule is in instead.
+      case error.status === 400 && /^Schedule is already (paused|resumed)$/.test(error.detail):
+        return 'Nothing needed doing; `/schedule show` gives its current state.';
+      case error.status === 400 && error.detail === 'Schedule is system disabled':
+        return 'Omni disabled it itself; `/schedule show` gives the reason, and fixing that in Omni (or editing the schedule) brings it back.';
       case error.status === 400:
         return 'Fix what Omni names and try again.';
       case error.status === 401:

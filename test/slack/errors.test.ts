@@ -23,6 +23,19 @@ describe('userMessageForError', () => {
     );
   });
 
+  it('does not ask for a fix when the schedule is already in the state asked for, or disabled by Omni', () => {
+    expect(
+      userMessageForError(apiError(400, 'PUT', `/api/v1/schedules/${ID}/pause`, 'Schedule is already paused')),
+    ).toBe(
+      'Omni refused to pause the schedule: Schedule is already paused. Nothing needed doing; `/schedule show` gives its current state.',
+    );
+    expect(
+      userMessageForError(apiError(400, 'PUT', `/api/v1/schedules/${ID}/resume`, 'Schedule is system disabled')),
+    ).toMatch(
+      /^Omni refused to resume the schedule: Schedule is system disabled\. Omni disabled it itself; `\/schedule show` gives the reason/,
+    );
+  });
+
   it("quotes Omni's detail, names what was refused and says what to do", () => {
     expect(
       userMessageForError(
