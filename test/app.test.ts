@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { type Env, loadConfig } from '../src/config.js';
+import { type FakeSlack, startFakeSlack } from '../src/fake-slack/fake-slack.js';
 import { createDeps } from '../src/slack/deps-factory.js';
 import { BOT_SCOPES } from '../src/slack/scopes.js';
 import { type AppStore, openStore } from '../src/store/index.js';
-import { type FakeSlack, startFakeSlack } from './support/fake-slack.js';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 let slack: FakeSlack;

@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { FAKE_DEFAULTS, startFakeSlack } from '../../src/fake-slack/fake-slack.js';
+import { postCommand } from '../../src/fake-slack/signing.js';
 import { createLogger } from '../../src/logger.js';
 import { startOmniSandbox } from '../../src/omni-sandbox/index.js';
 import { createDeps } from '../../src/slack/deps-factory.js';
 import { openStore } from '../../src/store/index.js';
-import { FAKE_DEFAULTS, startFakeSlack } from '../support/fake-slack.js';
-import { postCommand } from '../support/signing.js';
 
 const BURST = 50;
 /** What a real Omni takes to answer, roughly. */

@@ -2,12 +2,12 @@
 // it cached from the previous organization (the form's dashboards and their details, App Home's summary) goes,
 // so that nobody is offered the old organization's dashboards or counts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appHomeOpenedEvent, appUninstalledEvent } from '../../src/fake-slack/payloads.js';
 import { ActionIds, BlockIds, CallbackIds } from '../../src/ids.js';
 import type { OmniSandbox } from '../../src/omni-sandbox/index.js';
 import { cachedDashboardDetails, dashboardDetails } from '../../src/slack/authoring/dashboards.js';
 import { workspaceKey } from '../../src/store/index.js';
 import { visibleText } from '../support/block-text.js';
-import { appHomeOpenedEvent, appUninstalledEvent } from '../support/payloads.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;

@@ -2,9 +2,9 @@
 // Omni (the sandbox), status, disconnect, signatures, health routes and uninstall.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredView } from '../../src/fake-slack/fake-slack.js';
+import { appUninstalledEvent, tokensRevokedEvent } from '../../src/fake-slack/payloads.js';
 import { ActionIds, BlockIds } from '../../src/ids.js';
-import type { StoredView } from '../support/fake-slack.js';
-import { appUninstalledEvent, tokensRevokedEvent } from '../support/payloads.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Everything the store wrote, WAL included: a secret must not appear in it in plain text. */

@@ -1,11 +1,11 @@
 // End to end: App Home (app_home_opened → views.publish) with the connection, counts by state (failing
 // first), the first schedules with their menus, actions taken from Home, and Refresh.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectValidBlocks } from '../../src/fake-slack/block-kit-limits.js';
+import { appHomeOpenedEvent } from '../../src/fake-slack/payloads.js';
 import { ActionIds, CallbackIds } from '../../src/ids.js';
 import { MISSING_QUERY_SCHEDULE_ID, SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
-import { expectValidBlocks } from '../support/block-kit-limits.js';
 import { visibleText } from '../support/block-text.js';
-import { appHomeOpenedEvent } from '../support/payloads.js';
 import { addSchedules, type Blocks, openedView, rowNames, rowOf } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

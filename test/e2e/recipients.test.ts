@@ -2,13 +2,13 @@
 // remove by each kind of recipient, subscribe/unsubscribe, the Recipients modal, email-only users
 // (`/schedule users …`), and what reaches Omni.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectValidBlocks } from '../../src/fake-slack/block-kit-limits.js';
+import { FAKE_DEFAULTS } from '../../src/fake-slack/fake-slack.js';
+import { postInteraction } from '../../src/fake-slack/signing.js';
 import { ActionIds, CallbackIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../../src/store/index.js';
-import { expectValidBlocks } from '../support/block-kit-limits.js';
 import { visibleText } from '../support/block-text.js';
-import { FAKE_DEFAULTS } from '../support/fake-slack.js';
-import { postInteraction } from '../support/signing.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { recipientEmails } from './recipients-helpers.js';
 

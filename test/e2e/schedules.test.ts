@@ -1,9 +1,9 @@
 // End to end through the real Bolt HTTP receiver, the fake Slack and the Omni sandbox: /schedule list
 // (filters, sort, pages), show, share, and run, pause, resume and delete typed as commands.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectValidBlocks } from '../../src/fake-slack/block-kit-limits.js';
 import { ActionIds } from '../../src/ids.js';
 import { MISSING_QUERY_SCHEDULE_ID, SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
-import { expectValidBlocks } from '../support/block-kit-limits.js';
 import { visibleText } from '../support/block-text.js';
 import { addSchedules, auditOf, blocksOf, deliveriesOf, rowNames, rowOf, rowTexts } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

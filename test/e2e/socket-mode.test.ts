@@ -6,12 +6,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_APP_TOKEN, FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../../src/fake-slack/fake-slack.js';
+import { blockActionPayload } from '../../src/fake-slack/payloads.js';
 import { ActionIds } from '../../src/ids.js';
 import { type OmniSandbox, SEEDED_SCHEDULE_IDS, startOmniSandbox } from '../../src/omni-sandbox/index.js';
 import { type AppProcess, freePort, startScript } from '../support/app-process.js';
 import { visibleText } from '../support/block-text.js';
-import { FAKE_APP_TOKEN, FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
-import { blockActionPayload } from '../support/payloads.js';
 import { blocksOf, rowNames } from '../support/schedule-e2e.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;

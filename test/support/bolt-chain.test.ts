@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../../src/fake-slack/fake-slack.js';
 import {
   appHomeOpenedEvent,
   blockActionPayload,
@@ -15,7 +15,7 @@ import {
   postInteraction,
   postOptions,
   viewSubmissionPayload,
-} from './signing.js';
+} from '../../src/fake-slack/signing.js';
 
 const SECRET = 'test-secret';
 let fake: FakeSlack;

@@ -1,8 +1,9 @@
 // Helpers for end-to-end tests of schedule cards, lists and App Home: find blocks and elements in what
 // the app posted, and add schedules to the sandbox.
+
+import type { FakeSlack, StoredView } from '../../src/fake-slack/fake-slack.js';
 import type { OmniSandbox, Schedule } from '../../src/omni-sandbox/index.js';
 import { visibleText } from './block-text.js';
-import type { FakeSlack, StoredView } from './fake-slack.js';
 import type { TestApp } from './test-app.js';
 
 export type Blocks = Record<string, unknown>[];

@@ -1,10 +1,10 @@
 // What test-app needs that payloads.ts does not build: the message shortcut (`message_action`) and view_closed
 // payloads, and the Installation Bolt's OAuth flow would have stored for a workspace of the fake Slack.
 import type { Installation } from '@slack/bolt';
+import { FAKE_DEFAULTS, type FakeWorkspace } from '../../src/fake-slack/fake-slack-model.js';
+import type { PayloadContext, ViewLike } from '../../src/fake-slack/payloads.js';
 import { CallbackIds } from '../../src/ids.js';
 import { BOT_SCOPES } from '../../src/slack/scopes.js';
-import { FAKE_DEFAULTS, type FakeWorkspace } from './fake-slack-model.js';
-import type { PayloadContext, ViewLike } from './payloads.js';
 
 export interface MessageShortcutInput extends PayloadContext {
   /** Default: CallbackIds.createFromMessageShortcut. */

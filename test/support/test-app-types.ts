@@ -1,20 +1,20 @@
 // The shapes of test-app.ts: what startTestApp takes, the TestApp it returns, and what its requests answer.
 import type { App } from '@slack/bolt';
 import type { AppConfig } from '../../src/config.js';
-import type { OmniClientInternals } from '../../src/omni/client.js';
-import type { OmniSandbox, OmniSandboxOptions } from '../../src/omni-sandbox/index.js';
-import type { AuditLine } from '../../src/slack/audit.js';
-import type { AppDeps } from '../../src/slack/deps.js';
-import type { AppStore, WorkspaceScope } from '../../src/store/index.js';
-import type { FakeSlack, FakeUser, StoredView, UserInput } from './fake-slack.js';
+import type { FakeSlack, FakeUser, StoredView, UserInput } from '../../src/fake-slack/fake-slack.js';
 import type {
   BlockActionInput,
   BlockSuggestionInput,
   EnvelopeOptions,
   UserRef,
   ViewSubmissionInput,
-} from './payloads.js';
-import type { SignedPostOptions, SlackAppResponse } from './signing.js';
+} from '../../src/fake-slack/payloads.js';
+import type { SignedPostOptions, SlackAppResponse } from '../../src/fake-slack/signing.js';
+import type { OmniClientInternals } from '../../src/omni/client.js';
+import type { OmniSandbox, OmniSandboxOptions } from '../../src/omni-sandbox/index.js';
+import type { AuditLine } from '../../src/slack/audit.js';
+import type { AppDeps } from '../../src/slack/deps.js';
+import type { AppStore, WorkspaceScope } from '../../src/store/index.js';
 import type { MessageShortcutInput } from './test-app-payloads.js';
 
 export interface TestWorkspaceInput {

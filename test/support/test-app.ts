@@ -14,14 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { PacerRegistry } from '../../src/omni/pacing.js';
-import { type OmniSandbox, type OmniSandboxOptions, startOmniSandbox } from '../../src/omni-sandbox/index.js';
-import { type AuditLine, AuditLog } from '../../src/slack/audit.js';
-import { forgetOrganizationCaches } from '../../src/slack/connection-change.js';
-import { createDeps } from '../../src/slack/deps-factory.js';
-import { openStore, type WorkspaceScope } from '../../src/store/index.js';
-import { FAKE_DEFAULTS, startFakeSlack, type UserInput } from './fake-slack.js';
+import { FAKE_DEFAULTS, startFakeSlack, type UserInput } from '../../src/fake-slack/fake-slack.js';
 import {
   type BlockActionInput,
   type BlockSuggestionInput,
@@ -30,8 +23,15 @@ import {
   eventEnvelope,
   type UserRef,
   viewSubmissionPayload,
-} from './payloads.js';
-import { postCommand, postEvent, postInteraction, postOptions } from './signing.js';
+} from '../../src/fake-slack/payloads.js';
+import { postCommand, postEvent, postInteraction, postOptions } from '../../src/fake-slack/signing.js';
+import { createLogger } from '../../src/logger.js';
+import { PacerRegistry } from '../../src/omni/pacing.js';
+import { type OmniSandbox, type OmniSandboxOptions, startOmniSandbox } from '../../src/omni-sandbox/index.js';
+import { type AuditLine, AuditLog } from '../../src/slack/audit.js';
+import { forgetOrganizationCaches } from '../../src/slack/connection-change.js';
+import { createDeps } from '../../src/slack/deps-factory.js';
+import { openStore, type WorkspaceScope } from '../../src/store/index.js';
 import { installationFor, messageShortcutPayload, viewClosedPayload } from './test-app-payloads.js';
 import type { RequestOptions, StartTestAppOptions, TestApp } from './test-app-types.js';
 

@@ -2,11 +2,11 @@
 // what blocks the save (named in plain text on its field) and what is only reported.
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../../../src/fake-slack/fake-slack.js';
 import type { DraftDestinationOf } from '../../../src/schedules/draft.js';
 import { resolveEmailRecipients } from '../../../src/slack/authoring/email-recipients.js';
 import { DEFAULT_WORKSPACE_SETTINGS, type WorkspaceScope } from '../../../src/store/index.js';
 import { MemoryCache } from '../../recipients/memory-cache.js';
-import { FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
 
 let slack: FakeSlack;
 let client: WebClient;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
 import { ActionIds, CallbackIds } from '../../../src/ids.js';
 import type { AddOutcome, RemoveOutcome } from '../../../src/recipients/index.js';
 import { isMilestone, ProgressMessage } from '../../../src/slack/recipients/progress.js';
@@ -12,7 +13,6 @@ import {
   subscribeSummary,
 } from '../../../src/slack/ui/recipients-summary.js';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../../../src/store/index.js';
-import { expectValidBlocks } from '../../support/block-kit-limits.js';
 import { actionIds, visibleText } from '../../support/block-text.js';
 
 const ID = '61a8e93b-71f4-4cda-b1f9-a91aa0ad05bc';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
 import { CallbackIds } from '../../../src/ids.js';
 import {
   buildConfirmErrorModal,
   buildConfirmLoadingModal,
   buildConfirmModal,
 } from '../../../src/slack/ui/confirm-modal.js';
-import { expectValidBlocks } from '../../support/block-kit-limits.js';
 import { visibleText } from '../../support/block-text.js';
 import { scheduleView, systemDisabled } from '../../support/schedule-fixtures.js';
 

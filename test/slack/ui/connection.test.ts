@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
 import { ActionIds, BlockIds, CallbackIds } from '../../../src/ids.js';
 import {
   buildConnectedModal,
@@ -6,7 +7,6 @@ import {
   buildDisconnectPrompt,
   buildStatusText,
 } from '../../../src/slack/ui/connection.js';
-import { expectValidBlocks } from '../../support/block-kit-limits.js';
 
 describe('buildConnectModal', () => {
   it('asks for the URL, the key and a rate limit, within Slack limits', () => {

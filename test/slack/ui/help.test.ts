@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
 import { ActionIds } from '../../../src/ids.js';
 import { buildHelpMessage, type HelpInput } from '../../../src/slack/ui/help.js';
-import { expectValidBlocks } from '../../support/block-kit-limits.js';
 
 const subcommands = [
   { usage: '/schedule help', summary: 'what this app does' },

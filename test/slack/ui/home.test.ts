@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
 import { ActionIds } from '../../../src/ids.js';
 import { countSchedules, failingFirst } from '../../../src/schedules/schedule-state.js';
 import { buildHomeView } from '../../../src/slack/ui/home.js';
-import { expectValidBlocks } from '../../support/block-kit-limits.js';
 import { actionIds, visibleText } from '../../support/block-text.js';
 import { everyDestination, failed, paused, scheduleView, systemDisabled } from '../../support/schedule-fixtures.js';
 

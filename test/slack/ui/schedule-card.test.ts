@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
 import { ActionIds, BlockIds, CallbackIds } from '../../../src/ids.js';
 import { buildDeletedCard, buildDeletePrompt, buildScheduleCard } from '../../../src/slack/ui/schedule-card.js';
 import {
@@ -6,7 +7,6 @@ import {
   buildScheduleCardModal,
   withNotice,
 } from '../../../src/slack/ui/schedule-card-modal.js';
-import { expectValidBlocks } from '../../support/block-kit-limits.js';
 import { actionIds, visibleText } from '../../support/block-text.js';
 import { everyDestination, failed, paused, scheduleView, systemDisabled } from '../../support/schedule-fixtures.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
 import { ActionIds, BlockIds } from '../../../src/ids.js';
 import { decodeListState, parseListArgs } from '../../../src/schedules/list-query.js';
 import { buildScheduleList, listStateFromRowBlockId } from '../../../src/slack/ui/schedule-list.js';
 import { parseRowChoice } from '../../../src/slack/ui/schedule-row.js';
-import { expectValidBlocks } from '../../support/block-kit-limits.js';
 import { visibleText } from '../../support/block-text.js';
 import { everyDestination, failed, paused, scheduleView, systemDisabled } from '../../support/schedule-fixtures.js';
 

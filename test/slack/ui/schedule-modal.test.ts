@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../../src/fake-slack/block-kit-limits.js';
 import { BlockIds } from '../../../src/ids.js';
 import type { DashboardDetails } from '../../../src/schedules/dashboard-details.js';
 import { DESTINATION_KINDS, type ScheduleDraft } from '../../../src/schedules/draft.js';
@@ -12,7 +13,6 @@ import {
   viewErrors,
 } from '../../../src/slack/ui/schedule-modal.js';
 import { VALID_DESTINATIONS, validDraft } from '../../schedules/draft-fixtures.js';
-import { blockKitProblems } from '../../support/block-kit-limits.js';
 import { ctx, META, type Obj, PRESETS, regional, roundTrip } from './schedule-modal-fixtures.js';
 
 describe('buildScheduleModal', () => {

@@ -4,9 +4,9 @@
 import { request } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_APP_TOKEN, type FakeSlack, startFakeSlack } from '../../src/fake-slack/fake-slack.js';
+import { appHomeOpenedEvent, blockActionPayload, blockSuggestionPayload } from '../../src/fake-slack/payloads.js';
 import { createLogger } from '../../src/logger.js';
-import { FAKE_APP_TOKEN, type FakeSlack, startFakeSlack } from './fake-slack.js';
-import { appHomeOpenedEvent, blockActionPayload, blockSuggestionPayload } from './payloads.js';
 
 function socketApp(fake: FakeSlack, appToken = FAKE_APP_TOKEN, logs?: string[]): App {
   const clientOptions = { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } };

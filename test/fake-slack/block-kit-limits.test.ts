@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockKitProblems, expectValidBlocks, type Surface } from './block-kit-limits.js';
+import { blockKitProblems, expectValidBlocks, type Surface } from '../../src/fake-slack/block-kit-limits.js';
 
 const x = (n: number) => 'x'.repeat(n);
 const plain = (text: string) => ({ type: 'plain_text', text });

@@ -1,7 +1,7 @@
 // State of the fake Slack: workspaces (one per bot token), users, channels, user groups, views,
 // messages, one-shot trigger ids and response_urls. Shapes follow Slack's Web API objects.
 
-import { zoneOffsetMs } from '../../src/schedules/zone-offset.js';
+import { zoneOffsetMs } from '../schedules/zone-offset.js';
 
 export const FAKE_DEFAULTS = {
   token: 'xoxb-test-token',

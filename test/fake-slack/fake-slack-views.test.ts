@@ -2,7 +2,7 @@
 // what Slack does with a view_submission ack.
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../../src/fake-slack/fake-slack.js';
 
 let fake: FakeSlack;
 let client: WebClient;

@@ -1,7 +1,7 @@
 // The fake Slack Web API driven by a real @slack/web-api WebClient, as the app will drive it.
 import { LogLevel, WebClient, WebClientEvent } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../../src/fake-slack/fake-slack.js';
 
 let fake: FakeSlack;
 let client: WebClient;

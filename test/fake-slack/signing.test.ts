@@ -10,7 +10,7 @@ import {
   signedHeaders,
   slackSignature,
   viewSubmissionPayload,
-} from './signing.js';
+} from '../../src/fake-slack/signing.js';
 
 const verify = (rawBody: string, headers: { 'x-slack-signature': string; 'x-slack-request-timestamp': string }) =>
   verifySlackRequest({
