@@ -86,17 +86,41 @@ export async function resolveRecipients(
     recipients.push(recipientOf(email, found.user));
   }
 
-  // 3. Typed emails, with their Slack person when there is one (for time zone and attributes).
-  const lookUpEmails = options.lookupEmails ?? true;
-  const typed = await mapWithConcurrency(typedEmails, concurrency, async (email): Promise<Recipient> => {
-    if (!lookUpEmails) return { email };
-    // The address itself is what was asked for: a failed look-up only costs its time zone and mapped attributes.
-    const user = await directory.lookupByEmail(email).catch(() => null);
-    return user ? recipientOf(email, user) : { email };
-  });
-  recipients.push(...typed);
+  // 3. Typed emails. An address that belongs to a Slack person obeys the same rules as an @-mention of
+  // them (typing a guest's address must not get round the guest rule); one with no Slack account is sent
+  // to as a plain address.
+  const typed = await mapWithConcurrency(typedEmails, concurrency, (email) => resolveTyped(directory, email, options));
+  for (const result of typed) {
+    if ('skipped' in result) skipped.push(result.skipped);
+    else recipients.push(result.recipient);
+  }
 
   return { recipients: dedupe(recipients), skipped };
+}
+
+async function resolveTyped(
+  directory: SlackDirectory,
+  email: string,
+  options: ResolveOptions,
+): Promise<{ recipient: Recipient } | { skipped: Skipped }> {
+  const who: RecipientRef = { kind: 'email', email };
+  const adding = (options.purpose ?? 'add') === 'add';
+  // Only when both guests and external people are allowed does the look-up serve nothing but time zones.
+  const rulesNeedSlack = adding && !(options.settings.includeGuests && options.settings.includeExternal);
+  if (!(options.lookupEmails ?? true) && !rulesNeedSlack) return { recipient: { email } };
+  let user: SlackUser | null;
+  try {
+    user = await directory.lookupByEmail(email);
+  } catch (error) {
+    // Without Slack's answer the rules cannot be applied: leave the address out rather than let a guest in.
+    if (rulesNeedSlack) return { skipped: { who, ...failedLookup(error) } };
+    // Otherwise the address itself is what was asked for: a failed look-up only costs its time zone and attributes.
+    return { recipient: { email } };
+  }
+  if (!user) return { recipient: { email } };
+  const rule = ruleFor(user, options);
+  if (rule) return { skipped: { who, code: rule, reason: skipReason(rule) } };
+  return { recipient: recipientOf(email, user) };
 }
 
 type Expansion = { userIds: string[]; emails: string[]; skipped?: Skipped };

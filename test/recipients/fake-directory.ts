@@ -15,7 +15,7 @@ export class FakeDirectory implements SlackDirectory {
   readonly profiles = new Map<string, SlackProfile>();
   fields: ProfileFieldDefinition[] = [];
   scope: EmailScope = 'unknown';
-  /** Slack errors to throw for a user id (e.g. 'ratelimited'). */
+  /** Slack errors to throw for a user id or a looked-up email (e.g. 'ratelimited'). */
   readonly failures = new Map<string, string>();
   readonly calls: string[] = [];
   inFlight = 0;
@@ -79,6 +79,8 @@ export class FakeDirectory implements SlackDirectory {
 
   lookupByEmail(email: string) {
     return this.call(`lookupByEmail:${email}`, () => {
+      const failure = this.failures.get(email);
+      if (failure) throw new DirectoryError('failed', failure);
       const user = [...this.users.values()].find((u) => u.profile?.email?.toLowerCase() === email.toLowerCase());
       return user ? structuredClone(user) : null;
     });

@@ -86,6 +86,98 @@ describe('resolving recipients', () => {
     expect(reasons.external).toMatch(/another organization \(Slack Connect\).*external:on/);
   });
 
+  it('applies the same rules to a typed address as to an @-mention of its Slack owner', async () => {
+    const d = new FakeDirectory();
+    d.person('UGUEST', { is_restricted: true, email: 'guest@example.com' });
+    d.person('UGUEST1', { is_ultra_restricted: true, email: 'single@example.com' });
+    d.person('UEXT', { team_id: 'T_OTHER', email: 'partner@other.org' });
+    d.person('USTRANGER', { is_stranger: true, email: 'stranger@other.org' });
+    d.person('UGONE', { deleted: true, email: 'gone@example.com' });
+    d.person('UBOT', { is_bot: true, email: 'bot@example.com' });
+    d.person('UOK', { email: 'ok@example.com' });
+    const typed = [
+      'Guest@Example.com',
+      'single@example.com',
+      'partner@other.org',
+      'stranger@other.org',
+      'gone@example.com',
+      'bot@example.com',
+      'ok@example.com',
+      'nobody@elsewhere.org',
+    ];
+    // lookupEmails: false is how the Slack layer asks for no time-zone look-ups; the rules still need one.
+    const { recipients, skipped } = await resolveRecipients(
+      typed.map((email) => ({ kind: 'email', email }) as const),
+      options(d, { lookupEmails: false }),
+    );
+    expect(recipients).toEqual([
+      expect.objectContaining({ email: 'ok@example.com', slackUserId: 'UOK' }),
+      { email: 'nobody@elsewhere.org' },
+    ]);
+    expect(skipped.map((s) => [s.who, s.code])).toEqual([
+      [{ kind: 'email', email: 'Guest@Example.com' }, 'guest'],
+      [{ kind: 'email', email: 'single@example.com' }, 'guest'],
+      [{ kind: 'email', email: 'partner@other.org' }, 'external'],
+      [{ kind: 'email', email: 'stranger@other.org' }, 'external'],
+      [{ kind: 'email', email: 'gone@example.com' }, 'deactivated'],
+      [{ kind: 'email', email: 'bot@example.com' }, 'bot'],
+    ]);
+    expect(skipped[0]?.reason).toMatch(/is a guest.*guests:on/);
+    expect(skipped[2]?.reason).toMatch(/another organization.*external:on/);
+  });
+
+  it('allows typed guest and external addresses when the workspace allows them, without a needless look-up', async () => {
+    const d = new FakeDirectory();
+    d.person('UGUEST', { is_restricted: true, email: 'guest@example.com' });
+    d.person('UEXT', { team_id: 'T_OTHER', email: 'partner@other.org' });
+    const inputs = [
+      { kind: 'email', email: 'guest@example.com' },
+      { kind: 'email', email: 'partner@other.org' },
+    ] as const;
+    const open = { settings: { includeGuests: true, includeExternal: true } };
+    const looked = await resolveRecipients(inputs, options(d, open));
+    expect(looked.skipped).toEqual([]);
+    expect(looked.recipients.map((r) => [r.email, r.slackUserId])).toEqual([
+      ['guest@example.com', 'UGUEST'],
+      ['partner@other.org', 'UEXT'],
+    ]);
+    d.calls.length = 0;
+    const plain = await resolveRecipients(inputs, options(d, { ...open, lookupEmails: false }));
+    expect(plain.recipients).toEqual([{ email: 'guest@example.com' }, { email: 'partner@other.org' }]);
+    expect(d.callsTo('lookupByEmail')).toBe(0);
+  });
+
+  it('leaves a typed address out when Slack cannot say whose it is and the rules need to know', async () => {
+    const d = new FakeDirectory();
+    d.failures.set('who@example.com', 'ratelimited');
+    const strict = await resolveRecipients([{ kind: 'email', email: 'who@example.com' }], options(d));
+    expect(strict.recipients).toEqual([]);
+    expect(strict.skipped).toEqual([
+      {
+        who: { kind: 'email', email: 'who@example.com' },
+        code: 'lookup_failed',
+        reason: expect.stringMatching(/Slack is limiting how fast/),
+      },
+    ]);
+    // With guests and external people allowed, the address is what was asked for: kept, without a time zone.
+    const open = await resolveRecipients(
+      [{ kind: 'email', email: 'who@example.com' }],
+      options(d, { settings: { includeGuests: true, includeExternal: true } }),
+    );
+    expect(open).toEqual({ recipients: [{ email: 'who@example.com' }], skipped: [] });
+  });
+
+  it('does not apply the rules to a typed address being removed', async () => {
+    const d = new FakeDirectory();
+    d.person('UGUEST', { is_restricted: true, email: 'guest@example.com' });
+    const { recipients, skipped } = await resolveRecipients(
+      [{ kind: 'email', email: 'guest@example.com' }],
+      options(d, { purpose: 'remove', lookupEmails: false }),
+    );
+    expect(skipped).toEqual([]);
+    expect(recipients).toEqual([{ email: 'guest@example.com' }]);
+  });
+
   it('includes guests and external people when the workspace allows them', async () => {
     const d = new FakeDirectory();
     d.person('UGUEST', { is_restricted: true });
