@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { checkOmniBaseUrl } from './connections/base-url.js';
+import { type HostPolicy, parseAllowedHosts } from './net/host-policy.js';
 import { loadOrCreateDevKey, parseEncryptionKeys } from './store/crypto.js';
 import { maskUrlCredentials } from './store/logger.js';
 
@@ -34,6 +35,8 @@ export interface AppConfig {
   encryptionKeys: Buffer[];
   /** A default Omni connection for a single-workspace install (OMNI_BASE_URL + OMNI_API_KEY). */
   defaultOmni?: { baseUrl: string; apiKey: string };
+  /** Where Omni URLs (and webhook destinations) may point: OMNI_ALLOWED_HOSTS, and NODE_ENV for loopback. */
+  omniHosts: HostPolicy;
   logLevel: LogLevelName;
   /** Things start-up should log as warnings (never secrets), e.g. a generated development key. */
   warnings: string[];
@@ -157,7 +160,8 @@ export function loadConfig(env?: Env): AppConfig {
   }
 
   const { install, botToken, oauth } = readInstall(source);
-  const defaultOmni = readDefaultOmni(source, install);
+  const omniHosts = readOmniHosts(source, base.production);
+  const defaultOmni = readDefaultOmni(source, install, omniHosts);
   const { encryptionKeys, warnings } = readEncryptionKeys(source, base.storeUrl, base.production, true);
 
   return {
@@ -166,6 +170,7 @@ export function loadConfig(env?: Env): AppConfig {
     slack: { signingSecret, botToken, oauth, appToken, apiUrl },
     port,
     defaultOmni,
+    omniHosts,
     ...base,
     encryptionKeys,
     warnings,
@@ -230,7 +235,20 @@ function readInstall(env: Env): Pick<AppConfig, 'install'> & Pick<AppConfig['sla
   };
 }
 
-function readDefaultOmni(env: Env, install: AppConfig['install']): AppConfig['defaultOmni'] {
+function readOmniHosts(env: Env, production: boolean): HostPolicy {
+  const value = read(env, 'OMNI_ALLOWED_HOSTS');
+  if (value === undefined) return { allowedHosts: [], production };
+  try {
+    return { allowedHosts: parseAllowedHosts(value), production };
+  } catch (error) {
+    throw new ConfigError(
+      `OMNI_ALLOWED_HOSTS: ${(error as Error).message}. List hosts as host or host:port, comma-separated.`,
+      'OMNI_ALLOWED_HOSTS',
+    );
+  }
+}
+
+function readDefaultOmni(env: Env, install: AppConfig['install'], hosts: HostPolicy): AppConfig['defaultOmni'] {
   const baseUrl = read(env, 'OMNI_BASE_URL');
   const apiKey = read(env, 'OMNI_API_KEY');
   if (baseUrl === undefined && apiKey === undefined) return undefined;
@@ -246,7 +264,7 @@ function readDefaultOmni(env: Env, install: AppConfig['install']): AppConfig['de
     throw new ConfigError('OMNI_BASE_URL is required when OMNI_API_KEY is set.', 'OMNI_BASE_URL');
   if (apiKey === undefined)
     throw new ConfigError('OMNI_API_KEY is required when OMNI_BASE_URL is set.', 'OMNI_API_KEY');
-  const checked = checkOmniBaseUrl(baseUrl);
+  const checked = checkOmniBaseUrl(baseUrl, hosts);
   if (!checked.ok) throw new ConfigError(`OMNI_BASE_URL is not valid: ${checked.reason}`, 'OMNI_BASE_URL');
   return { baseUrl: checked.url, apiKey };
 }

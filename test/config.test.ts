@@ -204,6 +204,37 @@ describe('loadConfig', () => {
     expect(config.defaultOmni?.baseUrl).toBe('http://127.0.0.1:4010');
   });
 
+  it('reads OMNI_ALLOWED_HOSTS, and refuses loopback and private Omni URLs in production unless listed', () => {
+    expect(loadConfig(base).omniHosts).toEqual({ allowedHosts: [], production: false });
+    const sandbox = {
+      ...base,
+      OMNI_BASE_URL: 'http://127.0.0.1:4010',
+      OMNI_API_KEY: 'sandbox-key',
+      NODE_ENV: 'production',
+    };
+    expect(configError(sandbox).message).toBe(
+      "OMNI_BASE_URL is not valid: The Omni URL must start with https:// (plain http only for hosts in the server's OMNI_ALLOWED_HOSTS).",
+    );
+    expect(configError({ ...sandbox, OMNI_BASE_URL: 'https://10.1.2.3' }).message).toMatch(
+      /^OMNI_BASE_URL is not valid: 10\.1\.2\.3 is a private network address\. .*OMNI_ALLOWED_HOSTS/,
+    );
+    const listed = loadConfig({ ...sandbox, OMNI_ALLOWED_HOSTS: '127.0.0.1:4010, omni.internal' });
+    expect(listed.omniHosts).toEqual({
+      production: true,
+      allowedHosts: [{ host: '127.0.0.1', port: 4010 }, { host: 'omni.internal' }],
+    });
+    expect(listed.defaultOmni?.baseUrl).toBe('http://127.0.0.1:4010');
+  });
+
+  it('names a bad OMNI_ALLOWED_HOSTS entry', () => {
+    const error = configError({ ...base, OMNI_ALLOWED_HOSTS: 'omni.internal, https://sandbox:4010' });
+    expect(error.variable).toBe('OMNI_ALLOWED_HOSTS');
+    expect(error.message).toBe(
+      'OMNI_ALLOWED_HOSTS: "https://sandbox:4010" is not a host or host:port (write omni.internal or omni.internal:8443, no scheme or path). List hosts as host or host:port, comma-separated.',
+    );
+    expect(configError({ ...base, OMNI_ALLOWED_HOSTS: 'sandbox:0' }).message).toMatch(/outside 1–65535/);
+  });
+
   it('in development, generates an encryption key once into the data folder, with a warning', () => {
     const dir = tempDir();
     const env = { ...base, ENCRYPTION_KEY: undefined, STORE_URL: `sqlite://${join(dir, 'app.sqlite')}` };
@@ -271,6 +302,7 @@ describe('.env.example', () => {
       'ENCRYPTION_KEY',
       'OMNI_BASE_URL',
       'OMNI_API_KEY',
+      'OMNI_ALLOWED_HOSTS',
       'LOG_LEVEL',
     ];
     for (const name of names) expect(example, name).toMatch(new RegExp(`^${name}=`, 'm'));

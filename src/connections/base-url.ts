@@ -1,20 +1,17 @@
 // The one rule for an Omni organization URL, shared by start-up configuration (OMNI_BASE_URL) and the
-// `/schedule connect` modal: https everywhere, plain http only on this machine (the sandbox).
+// `/schedule connect` modal: https to a public server; loopback, private and link-local addresses and
+// plain http only for hosts in OMNI_ALLOWED_HOSTS (and loopback outside production). This part needs no
+// network; names are judged when connecting (src/net/guarded-fetch.ts).
+import { checkHostLiteral, DEVELOPMENT_HOST_POLICY, type HostPolicy } from '../net/host-policy.js';
 
 export type BaseUrlCheck = { ok: true; url: string } | { ok: false; reason: string };
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
 
 /**
  * Checks and normalises an Omni base URL: `https://myorg.omniapp.co`, with or without a trailing `/api`
  * or slash, becomes `https://myorg.omniapp.co`. Credentials, queries and fragments are refused because
  * they would end up in every request (and a key typed into the URL would be stored in plain text).
  */
-export function checkOmniBaseUrl(input: string): BaseUrlCheck {
+export function checkOmniBaseUrl(input: string, hosts: HostPolicy = DEVELOPMENT_HOST_POLICY): BaseUrlCheck {
   const text = input.trim();
   if (text === '') return { ok: false, reason: 'Enter your Omni URL, e.g. https://yourorg.omniapp.co' };
   let url: URL;
@@ -26,9 +23,8 @@ export function checkOmniBaseUrl(input: string): BaseUrlCheck {
       reason: 'That is not a URL. Use the address you log in to Omni with, e.g. https://yourorg.omniapp.co',
     };
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    return { ok: false, reason: 'The Omni URL must start with https:// (plain http is only allowed for localhost).' };
-  }
+  const host = checkHostLiteral(url, hosts);
+  if (!host.ok) return { ok: false, reason: host.reason.replace(/^The URL/, 'The Omni URL') };
   if (url.username || url.password) {
     return {
       ok: false,

@@ -63,6 +63,7 @@ export class OmniTransport {
       }
 
       if (response.status >= 200 && response.status < 300) return this.#parse(call, response);
+      if (response.status >= 300 && response.status < 400) throw redirected(call, response, attempt);
 
       // Retry-After is honoured on 429 (and 503, where HTTP also defines it); Omni does not document it either way.
       const retryAfterMs =
@@ -105,6 +106,8 @@ export class OmniTransport {
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: controller.signal,
+        // A redirect would carry the key to wherever the far side points, around the checks on the base URL.
+        redirect: 'manual',
       });
       const text = await response.text();
       return { status: response.status, statusText: response.statusText, headers: response.headers, text };
@@ -154,6 +157,27 @@ export class OmniTransport {
   #redact(text: string): string {
     return text.split(this.#settings.apiKey).join('[redacted]');
   }
+}
+
+/** A 3xx: named as a redirect, with where it pointed (origin only) and never the far side's body. */
+function redirected(call: OmniCall<z.ZodType>, response: RawResponse, attempts: number): OmniApiError {
+  const location = response.headers.get('location');
+  let target = '';
+  if (location) {
+    try {
+      const url = new URL(location);
+      if (url.protocol === 'https:' || url.protocol === 'http:') target = ` to ${url.origin}`;
+    } catch {
+      // A relative or malformed Location: the error says only that Omni redirected.
+    }
+  }
+  return new OmniApiError({
+    status: response.status,
+    detail: `Omni redirected this request${target}; redirects are not followed. Check the Omni URL.`,
+    method: call.method,
+    path: call.path,
+    attempts,
+  });
 }
 
 function queryString(query: Record<string, QueryValue> | undefined): string {

@@ -1,6 +1,7 @@
 // Every rule Omni enforces on a new or changed schedule (omni-api.md §2.1 errors, §6 enums), plus the
 // app's own, checked before anything is sent. Each error names the form field it belongs to.
 import { z } from 'zod';
+import type { HostPolicy } from '../net/host-policy.js';
 import { frequencyWarning } from './cron-frequency.js';
 import { parseCron } from './cron-parse.js';
 import type { DraftDestination, DraftError, DraftField, ScheduleDraft } from './draft.js';
@@ -8,6 +9,7 @@ import { ALERT_CONDITIONS, DRAFT_FORMATS, PAPER_FORMATS, PAPER_ORIENTATIONS } fr
 import { FORMAT_LABELS, formatsFor, type KeptFormat, OPTION_FORMATS } from './draft-formats.js';
 import { presetToCron } from './presets.js';
 import { isValidTimeZone } from './timezones.js';
+import { webhookUrlProblem } from './webhook-url.js';
 
 /** What is known about the chosen dashboard; rules that need it are skipped when it is not known. */
 export interface RuleContext {
@@ -22,6 +24,8 @@ export interface RuleContext {
   passwordOnFile?: boolean;
   /** Editing: the schedule's own format, kept available even where the app would not offer it. */
   keptFormat?: KeptFormat;
+  /** OMNI_ALLOWED_HOSTS and NODE_ENV, for webhook URLs (config `omniHosts`); default: loopback only outside production. */
+  hosts?: HostPolicy;
 }
 
 const emailSchema = z.email();
@@ -32,7 +36,6 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const S3_REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
 const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export const isEmailAddress = (value: string): boolean => emailSchema.safeParse(value).success;
 
@@ -132,7 +135,7 @@ function checkDestination(destination: DraftDestination, context: RuleContext, a
       return;
     }
     case 'webhook':
-      checkWebhookUrl(destination.url, add);
+      checkWebhookUrl(destination.url, context, add);
       return;
     case 'sftp':
       if (destination.address.trim() === '') add('sftpAddress', 'Type the SFTP server, e.g. sftp.example.com.');
@@ -163,22 +166,9 @@ function checkDestination(destination: DraftDestination, context: RuleContext, a
   }
 }
 
-function checkWebhookUrl(raw: string, add: Add): void {
-  const text = raw.trim();
-  if (text === '') {
-    add('webhookUrl', 'Type the URL Omni should POST to.');
-    return;
-  }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    add('webhookUrl', `"${text}" is not a URL. It must start with https://.`);
-    return;
-  }
-  // Plain http only reaches a receiver on the same machine as the sandbox; Omni itself posts over the internet.
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) return;
-  add('webhookUrl', 'The webhook URL must start with https://.');
+function checkWebhookUrl(raw: string, context: RuleContext, add: Add): void {
+  const problem = webhookUrlProblem(raw, context.hosts);
+  if (problem) add('webhookUrl', problem);
 }
 
 function checkBucket(raw: string, add: Add): void {

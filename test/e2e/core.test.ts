@@ -154,7 +154,7 @@ describe('connecting a workspace to Omni', () => {
       response_action: 'errors',
       errors: {
         [BlockIds.omniBaseUrlInput]:
-          'The Omni URL must start with https:// (plain http is only allowed for localhost).',
+          "The Omni URL must start with https:// (plain http only for hosts in the server's OMNI_ALLOWED_HOSTS).",
       },
     });
     expect(t.sandbox.state.requests.length).toBe(omniCalls);
@@ -165,7 +165,7 @@ describe('connecting a workspace to Omni', () => {
       response_action: 'errors',
       errors: {
         [BlockIds.omniApiKeyInput]:
-          'Omni refused this key: Authentication required. Use an organization API key (Omni: Settings › API access).',
+          'Omni refused this key (HTTP 401). Use an organization API key (Omni: Settings › API access).',
       },
     });
     expect(wrongKey.view?.errors).toHaveProperty(BlockIds.omniApiKeyInput);

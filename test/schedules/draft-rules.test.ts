@@ -189,11 +189,14 @@ describe('validateDraft', () => {
       );
     });
 
-    it('webhook: an https URL (http only on loopback)', () => {
+    it('webhook: an https URL to a public server (http only on loopback outside production)', () => {
       const on = (url: string) => errorsOn(validDraft({ destination: { kind: 'webhook', url } })).webhookUrl;
       expect(on('')).toBe('Type the URL Omni should POST to.');
       expect(on('hooks.example.com')).toMatch(/not a URL/);
-      expect(on('http://hooks.example.com/x')).toBe('The webhook URL must start with https://.');
+      expect(on('http://hooks.example.com/x')).toBe(
+        "The webhook URL must start with https:// (plain http only for hosts in the server's OMNI_ALLOWED_HOSTS).",
+      );
+      expect(on('https://10.0.0.9/hook')).toMatch(/^10\.0\.0\.9 is a private network address/);
       expect(on('http://127.0.0.1:8080/hook')).toBeUndefined();
       expect(on('https://hooks.example.com/x')).toBeUndefined();
     });

@@ -24,7 +24,7 @@ describe('connect form, checked before Omni is called', () => {
       ok: false,
       errors: {
         [BlockIds.omniBaseUrlInput]:
-          'The Omni URL must start with https:// (plain http is only allowed for localhost).',
+          "The Omni URL must start with https:// (plain http only for hosts in the server's OMNI_ALLOWED_HOSTS).",
         [BlockIds.omniApiKeyInput]: 'Paste an Omni organization API key.',
         [BlockIds.omniRateLimitInput]: 'Enter a whole number from 1 to 6000.',
       },
