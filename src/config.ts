@@ -161,7 +161,7 @@ export function loadConfig(env?: Env): AppConfig {
 
   const { install, botToken, oauth } = readInstall(source);
   const omniHosts = readOmniHosts(source, base.production);
-  const defaultOmni = readDefaultOmni(source, install, omniHosts);
+  const { defaultOmni, warning: omniWarning } = readDefaultOmni(source, install, omniHosts);
   const { encryptionKeys, warnings } = readEncryptionKeys(source, base.storeUrl, base.production, true);
 
   return {
@@ -173,7 +173,7 @@ export function loadConfig(env?: Env): AppConfig {
     omniHosts,
     ...base,
     encryptionKeys,
-    warnings,
+    warnings: omniWarning ? [...warnings, `OMNI_BASE_URL: ${omniWarning}`] : warnings,
   };
 }
 
@@ -248,10 +248,14 @@ function readOmniHosts(env: Env, production: boolean): HostPolicy {
   }
 }
 
-function readDefaultOmni(env: Env, install: AppConfig['install'], hosts: HostPolicy): AppConfig['defaultOmni'] {
+function readDefaultOmni(
+  env: Env,
+  install: AppConfig['install'],
+  hosts: HostPolicy,
+): { defaultOmni?: AppConfig['defaultOmni']; warning?: string } {
   const baseUrl = read(env, 'OMNI_BASE_URL');
   const apiKey = read(env, 'OMNI_API_KEY');
-  if (baseUrl === undefined && apiKey === undefined) return undefined;
+  if (baseUrl === undefined && apiKey === undefined) return {};
   if (install === 'oauth') {
     // One key for every installing workspace would let each of them reach the same Omni organization.
     const name = baseUrl !== undefined ? 'OMNI_BASE_URL' : 'OMNI_API_KEY';
@@ -266,7 +270,7 @@ function readDefaultOmni(env: Env, install: AppConfig['install'], hosts: HostPol
     throw new ConfigError('OMNI_API_KEY is required when OMNI_BASE_URL is set.', 'OMNI_API_KEY');
   const checked = checkOmniBaseUrl(baseUrl, hosts);
   if (!checked.ok) throw new ConfigError(`OMNI_BASE_URL is not valid: ${checked.reason}`, 'OMNI_BASE_URL');
-  return { baseUrl: checked.url, apiKey };
+  return { defaultOmni: { baseUrl: checked.url, apiKey }, ...(checked.warning && { warning: checked.warning }) };
 }
 
 function readEncryptionKeys(

@@ -202,6 +202,9 @@ describe('loadConfig', () => {
   it('allows plain http for OMNI_BASE_URL on this machine only (the sandbox)', () => {
     const config = loadConfig({ ...base, OMNI_BASE_URL: 'http://127.0.0.1:4010', OMNI_API_KEY: 'sandbox-key' });
     expect(config.defaultOmni?.baseUrl).toBe('http://127.0.0.1:4010');
+    expect(config.warnings).toEqual([
+      'OMNI_BASE_URL: 127.0.0.1:4010 is on this machine (loopback); allowed because NODE_ENV is not production. In production, list it in OMNI_ALLOWED_HOSTS.',
+    ]);
   });
 
   it('reads OMNI_ALLOWED_HOSTS, and refuses loopback and private Omni URLs in production unless listed', () => {

@@ -4,7 +4,9 @@
 // network; names are judged when connecting (src/net/guarded-fetch.ts).
 import { checkHostLiteral, DEVELOPMENT_HOST_POLICY, type HostPolicy } from '../net/host-policy.js';
 
-export type BaseUrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+export type BaseUrlCheck =
+  | { ok: true; url: string /** Loopback allowed only because NODE_ENV is not production: log it. */; warning?: string }
+  | { ok: false; reason: string };
 
 /**
  * Checks and normalises an Omni base URL: `https://myorg.omniapp.co`, with or without a trailing `/api`
@@ -35,5 +37,5 @@ export function checkOmniBaseUrl(input: string, hosts: HostPolicy = DEVELOPMENT_
     return { ok: false, reason: 'The Omni URL must not contain a query (?…) or fragment (#…).' };
   }
   const path = url.pathname.replace(/\/+$/, '').replace(/\/api$/, '');
-  return { ok: true, url: `${url.origin}${path}` };
+  return { ok: true, url: `${url.origin}${path}`, ...(host.warning && { warning: host.warning }) };
 }

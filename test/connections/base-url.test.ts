@@ -19,9 +19,12 @@ describe('checkOmniBaseUrl', () => {
   });
 
   it('allows plain http only on this machine outside production (the sandbox)', () => {
-    expect(checkOmniBaseUrl('http://127.0.0.1:4010')).toEqual({ ok: true, url: 'http://127.0.0.1:4010' });
-    expect(checkOmniBaseUrl('http://localhost:4010/api')).toEqual({ ok: true, url: 'http://localhost:4010' });
-    expect(checkOmniBaseUrl('http://[::1]:4010')).toEqual({ ok: true, url: 'http://[::1]:4010' });
+    const warning = expect.stringMatching(
+      /is on this machine \(loopback\); allowed because NODE_ENV is not production/,
+    );
+    expect(checkOmniBaseUrl('http://127.0.0.1:4010')).toEqual({ ok: true, url: 'http://127.0.0.1:4010', warning });
+    expect(checkOmniBaseUrl('http://localhost:4010/api')).toEqual({ ok: true, url: 'http://localhost:4010', warning });
+    expect(checkOmniBaseUrl('http://[::1]:4010')).toEqual({ ok: true, url: 'http://[::1]:4010', warning });
     expect(checkOmniBaseUrl('http://blobsrus.omniapp.co')).toEqual({
       ok: false,
       reason: "The Omni URL must start with https:// (plain http only for hosts in the server's OMNI_ALLOWED_HOSTS).",

@@ -41,6 +41,8 @@ beforeAll(async () => {
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       OMNI_BASE_URL: sandbox.url,
       OMNI_API_KEY: sandbox.apiKey,
+      // Listing the sandbox is how a deployment allows it (and keeps start-up free of the loopback warning).
+      OMNI_ALLOWED_HOSTS: new URL(sandbox.url).host,
       PORT: String(port),
       LOG_LEVEL: 'info',
     },
