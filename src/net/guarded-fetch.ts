@@ -73,8 +73,7 @@ export interface GuardedFetchOptions {
  * HostRefusedError, before any byte is sent.
  */
 export function guardedFetch(options: GuardedFetchOptions): typeof fetch {
-  const dispatcher = new Agent({ connect: { lookup: guardedLookup(options.policy, options.resolve) } });
-  const plain = new Agent();
+  const { dispatcher, plain } = agentsFor(options);
   return async (input, init) => {
     // Omni calls pass a URL string; a Request object would carry settings this wrapper does not forward.
     if (input instanceof Request) throw new TypeError('guardedFetch takes a URL, not a Request');
@@ -88,4 +87,24 @@ export function guardedFetch(options: GuardedFetchOptions): typeof fetch {
     // undici's Response is the class Node's own fetch returns; the two type declarations differ only in name.
     return (await undiciFetch(url, request)) as unknown as Response;
   };
+}
+
+type Agents = { dispatcher: Agent; plain: Agent };
+// One pair of connection pools per policy (config holds one), not one per Omni client: clients are made
+// per workspace and per request, and each Agent keeps its own sockets.
+const agentsByPolicy = new WeakMap<HostPolicy, Agents>();
+
+function agentsFor(options: GuardedFetchOptions): Agents {
+  const make = (): Agents => ({
+    dispatcher: new Agent({ connect: { lookup: guardedLookup(options.policy, options.resolve) } }),
+    plain: new Agent(),
+  });
+  // An injected resolver is a test's: it gets its own pools.
+  if (options.resolve) return make();
+  let agents = agentsByPolicy.get(options.policy);
+  if (!agents) {
+    agents = make();
+    agentsByPolicy.set(options.policy, agents);
+  }
+  return agents;
 }
