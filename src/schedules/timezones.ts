@@ -123,13 +123,54 @@ function normalize(text: string): string {
 
 const OFFSET_QUERY = /^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$/i;
 
-function scoreZone(id: string, query: string, now: Date): number {
+let runtimeAbbreviations: ReadonlyMap<string, readonly string[]> | undefined;
+
+/**
+ * Abbreviation → zones whose English names the runtime prints with it (`EST` → New York, Toronto,
+ * Panama, Cancún, Indiana…), in January and July, so zones the curated table leaves out are still offered.
+ */
+function abbreviationsFromRuntime(): ReadonlyMap<string, readonly string[]> {
+  if (!runtimeAbbreviations) {
+    const map = new Map<string, string[]>();
+    const year = new Date().getUTCFullYear();
+    const seasons = [new Date(Date.UTC(year, 0, 15, 12)), new Date(Date.UTC(year, 6, 15, 12))];
+    for (const id of zones().list) {
+      for (const season of seasons) {
+        const name = partsOf(season, id).timeZoneName ?? '';
+        // "GMT+1" and the like are offsets, not abbreviations; offsets are searched separately.
+        if (!/^[A-Z]{2,5}$/.test(name) || name === 'GMT' || name === 'UTC') continue;
+        const ids = map.get(name) ?? [];
+        if (!ids.includes(id)) ids.push(id);
+        map.set(name, ids);
+      }
+    }
+    runtimeAbbreviations = map;
+  }
+  return runtimeAbbreviations;
+}
+
+/**
+ * True when the query is an abbreviation and nothing else: a known one in any case (`est`, `CEST`), or
+ * 2–4 upper-case letters as typed. Such a query names zones exactly: `EST` is not a piece of "Budapest".
+ */
+function isAbbreviationQuery(raw: string, normalized: string): boolean {
+  const upper = normalized.toUpperCase();
+  if (/^[a-z]{1,5}$/.test(normalized) && (ABBREVIATION_ZONES.has(upper) || abbreviationsFromRuntime().has(upper))) {
+    return true;
+  }
+  return /^[A-Z]{2,4}$/.test(raw.trim());
+}
+
+function scoreZone(id: string, query: string, now: Date, abbreviation: boolean): number {
   const name = normalize(id);
   if (name === query) return 1000;
-  const byAbbreviation = ABBREVIATION_ZONES.get(query.toUpperCase())?.indexOf(id) ?? -1;
+  const upper = query.toUpperCase();
+  const byAbbreviation = ABBREVIATION_ZONES.get(upper)?.indexOf(id) ?? -1;
   if (byAbbreviation >= 0) return 900 - byAbbreviation;
+  if (abbreviationsFromRuntime().get(upper)?.includes(id)) return 850;
   const city = normalize(cityOf(id));
   if (city === query) return 800;
+  if (abbreviation) return 0;
   if (city.startsWith(query)) return 700;
   const offset = OFFSET_QUERY.exec(query);
   if (offset) {
@@ -142,9 +183,10 @@ function scoreZone(id: string, query: string, now: Date): number {
 }
 
 /**
- * Zones matching what someone typed, best first: an exact id, an abbreviation (EST, CET, IST…),
- * a city ("new york"), an offset ("UTC-5", "+05:30"), then any part of the id. An empty query
- * gives the zones with well-known abbreviations, by offset.
+ * Zones matching what someone typed, best first: an exact id, an abbreviation (EST, CET, IST…: the
+ * zones that print it, best known first), a city ("new york"), an offset ("UTC-5", "+05:30"), then any
+ * part of the id. An abbreviation is matched exactly, never as part of a name. An empty query gives the
+ * zones with well-known abbreviations, by offset.
  */
 export function searchTimeZones(
   query: string,
@@ -167,8 +209,9 @@ export function searchTimeZones(
       .filter((id) => ids.has(id))
       .sort(byOffset);
   } else {
+    const abbreviation = isAbbreviationQuery(query, normalized);
     found = list
-      .map((id) => ({ id, score: scoreZone(id, normalized, now) }))
+      .map((id) => ({ id, score: scoreZone(id, normalized, now, abbreviation) }))
       .filter((entry) => entry.score > 0)
       .sort((a, b) => b.score - a.score || byOffset(a.id, b.id))
       .map((entry) => entry.id);
