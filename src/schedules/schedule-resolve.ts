@@ -203,3 +203,32 @@ export function splitScheduleArgs(
   const end = at === -1 ? args.length : at;
   return { ref: args.slice(0, end).join(' '), rest: args.slice(end) };
 }
+
+/**
+ * The answer's first line, in plain words (no Slack markup: escape it before posting), for the results
+ * that are not one schedule: several to pick from, none, or not a reference.
+ */
+export function describeResolution(result: Exclude<ScheduleResolution, { kind: 'id' } | { kind: 'found' }>): string {
+  if (result.kind === 'invalid') return result.error;
+  const quoted = `“${result.name}”`;
+  if (result.kind === 'none') {
+    const searched = result.searched.map((q) => `“${q}”`).join(' or ');
+    const partly = result.complete ? '' : ' in the first results';
+    return `No schedule matches ${quoted}: Omni found nothing for ${searched}${partly}. Check the name, or find it with \`/schedule list\`.`;
+  }
+  const count = result.complete ? String(result.total) : `More than ${result.total}`;
+  const plural = result.total === 1 && result.complete ? 'schedule' : 'schedules';
+  const how: Record<NameMatch, string> = {
+    exact: `${plural === 'schedule' ? 'is' : 'are'} named ${quoted}`,
+    prefix: `${plural === 'schedule' ? 'starts' : 'start'} with ${quoted}`,
+    words: `${plural === 'schedule' ? 'has' : 'have'} every word of ${quoted} in ${plural === 'schedule' ? 'its name' : 'their names'}`,
+    'dashboard-or-owner': `${plural === 'schedule' ? 'is' : 'are'} on a dashboard or owned by someone matching ${quoted}`,
+  };
+  const lead = result.matchedBy === 'dashboard-or-owner' ? `No schedule is named ${quoted}, but ` : '';
+  const shown =
+    result.candidates.length < result.total || !result.complete
+      ? ` Here are the first ${result.candidates.length}; give more of the name to narrow it.`
+      : '';
+  const sentence = `${count} ${plural} ${how[result.matchedBy]}; pick one.${shown}`;
+  return lead ? `${lead}${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence;
+}

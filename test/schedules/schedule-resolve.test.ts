@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ListSchedulesQuery, OmniClient, type SchedulePage, type ScheduleRecord } from '../../src/omni/index.js';
 import { type OmniSandbox, SEEDED_SCHEDULE_IDS, startOmniSandbox } from '../../src/omni-sandbox/index.js';
-import { MAX_CANDIDATES, resolveScheduleRef, splitScheduleArgs } from '../../src/schedules/schedule-resolve.js';
+import {
+  describeResolution,
+  MAX_CANDIDATES,
+  type NameMatch,
+  resolveScheduleRef,
+  type ScheduleResolution,
+  splitScheduleArgs,
+} from '../../src/schedules/schedule-resolve.js';
 
 let sandbox: OmniSandbox;
 let client: OmniClient;
@@ -201,5 +208,51 @@ describe('splitScheduleArgs', () => {
     });
     expect(splitScheduleArgs(['Daily orders'], isWho)).toEqual({ ref: 'Daily orders', rest: [] });
     expect(splitScheduleArgs([], isWho)).toEqual({ ref: '', rest: [] });
+  });
+});
+
+describe('describeResolution', () => {
+  const candidate = { id: 'a', name: 'Weekly', dashboardName: 'Board', ownerName: 'Ann' };
+  const several = (
+    matchedBy: NameMatch,
+    total: number,
+    complete = true,
+  ): Extract<ScheduleResolution, { kind: 'several' }> => ({
+    kind: 'several',
+    name: 'weekly',
+    matchedBy,
+    candidates: [candidate, candidate],
+    total,
+    complete,
+    calls: 1,
+  });
+
+  it('says how the schedules matched and to pick one', () => {
+    expect(describeResolution(several('exact', 2))).toBe('2 schedules are named “weekly”; pick one.');
+    expect(describeResolution(several('prefix', 2))).toBe('2 schedules start with “weekly”; pick one.');
+    expect(describeResolution(several('words', 2))).toBe(
+      '2 schedules have every word of “weekly” in their names; pick one.',
+    );
+    expect(describeResolution({ ...several('dashboard-or-owner', 1), candidates: [candidate] })).toBe(
+      'No schedule is named “weekly”, but 1 schedule is on a dashboard or owned by someone matching “weekly”; pick one.',
+    );
+  });
+
+  it('says when only the first candidates are shown or Omni had more', () => {
+    expect(describeResolution(several('prefix', 40))).toBe(
+      '40 schedules start with “weekly”; pick one. Here are the first 2; give more of the name to narrow it.',
+    );
+    expect(describeResolution(several('prefix', 300, false))).toBe(
+      'More than 300 schedules start with “weekly”; pick one. Here are the first 2; give more of the name to narrow it.',
+    );
+  });
+
+  it('says what was searched when nothing matched, and passes a refusal on as is', () => {
+    expect(
+      describeResolution({ kind: 'none', name: 'q4 pack', searched: ['q4 pack', 'pack'], complete: true, calls: 2 }),
+    ).toBe(
+      'No schedule matches “q4 pack”: Omni found nothing for “q4 pack” or “pack”. Check the name, or find it with `/schedule list`.',
+    );
+    expect(describeResolution({ kind: 'invalid', error: 'Give a schedule.' })).toBe('Give a schedule.');
   });
 });
