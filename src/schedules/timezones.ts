@@ -150,18 +150,23 @@ function abbreviationsFromRuntime(): ReadonlyMap<string, readonly string[]> {
 }
 
 /**
- * True when the query is an abbreviation and nothing else: a known one in any case (`est`, `CEST`), or
- * 2–4 upper-case letters as typed. Such a query names zones exactly: `EST` is not a piece of "Budapest".
+ * How exactly to match: `strict` for 2–4 upper-case letters as typed (`EST`: the zones that use it and
+ * nothing else); `abbreviation` for a known abbreviation typed in lower case (`est`, `ist`: those zones
+ * first, then cities that start with it, such as Istanbul); `loose` for anything else. An abbreviation is
+ * never matched as a piece of a longer name: `EST` is not in "Budapest".
  */
-function isAbbreviationQuery(raw: string, normalized: string): boolean {
+type MatchMode = 'strict' | 'abbreviation' | 'loose';
+
+function matchModeOf(raw: string, normalized: string): MatchMode {
+  if (/^[A-Z]{2,4}$/.test(raw.trim())) return 'strict';
   const upper = normalized.toUpperCase();
   if (/^[a-z]{1,5}$/.test(normalized) && (ABBREVIATION_ZONES.has(upper) || abbreviationsFromRuntime().has(upper))) {
-    return true;
+    return 'abbreviation';
   }
-  return /^[A-Z]{2,4}$/.test(raw.trim());
+  return 'loose';
 }
 
-function scoreZone(id: string, query: string, now: Date, abbreviation: boolean): number {
+function scoreZone(id: string, query: string, now: Date, mode: MatchMode): number {
   const name = normalize(id);
   if (name === query) return 1000;
   const upper = query.toUpperCase();
@@ -170,8 +175,9 @@ function scoreZone(id: string, query: string, now: Date, abbreviation: boolean):
   if (abbreviationsFromRuntime().get(upper)?.includes(id)) return 850;
   const city = normalize(cityOf(id));
   if (city === query) return 800;
-  if (abbreviation) return 0;
+  if (mode === 'strict') return 0;
   if (city.startsWith(query)) return 700;
+  if (mode === 'abbreviation') return 0;
   const offset = OFFSET_QUERY.exec(query);
   if (offset) {
     const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0);
@@ -209,9 +215,9 @@ export function searchTimeZones(
       .filter((id) => ids.has(id))
       .sort(byOffset);
   } else {
-    const abbreviation = isAbbreviationQuery(query, normalized);
+    const mode = matchModeOf(query, normalized);
     found = list
-      .map((id) => ({ id, score: scoreZone(id, normalized, now, abbreviation) }))
+      .map((id) => ({ id, score: scoreZone(id, normalized, now, mode) }))
       .filter((entry) => entry.score > 0)
       .sort((a, b) => b.score - a.score || byOffset(a.id, b.id))
       .map((entry) => entry.id);

@@ -103,6 +103,14 @@ describe('searchTimeZones', () => {
     expect(est).not.toContain('Europe/Budapest');
     expect(est).not.toContain('Europe/Bucharest');
     expect(ids('est', 100)).toEqual(est);
+    expect(ids('bst', 100)).toEqual(['Europe/London']);
+  });
+
+  it('offers cities that start with a lower-case abbreviation after its zones, never names that hold it', () => {
+    const ist = ids('ist', 10);
+    expect(ist.slice(0, 3)).toEqual(['Asia/Kolkata', 'Asia/Jerusalem', 'Europe/Dublin']);
+    expect(ist).toContain('Europe/Istanbul');
+    expect(ids('IST', 10)).not.toContain('Europe/Istanbul');
     expect(ids('CET', 100)).not.toContain('America/Mexico_City');
   });
 
