@@ -165,20 +165,18 @@ async function scan(
 }
 
 function scanNote(filters: ScheduleListFilters, scanned: Scan, kept: number): string {
-  const what =
-    filters.state === 'paused'
-      ? `${kept} paused`
-      : filters.state === 'disabled'
-        ? `${kept} disabled by Omni`
-        : `${kept} delivering to you`;
-  const why = filters.state ? 'Omni cannot filter by state' : 'Omni cannot search by recipient';
+  const state = filters.state === 'paused' ? ' paused' : filters.state === 'disabled' ? ' disabled by Omni' : '';
+  const receiving = filters.receiving ? ' delivering to you' : '';
+  // With a recipient index, the note before this one already says Omni cannot search by recipient.
+  const lead = filters.state ? 'Omni cannot filter by state, so the app' : 'The app';
   const all = scanned.first === 1 && scanned.nextCursor === null;
   const start = (scanned.first - 1) * SCAN_PAGE_SIZE;
+  const narrowed = filters.q || filters.status || filters.destination || filters.mine;
   const range = all
-    ? `all ${scanned.read} schedule${scanned.read === 1 ? '' : 's'}${filters.q || filters.status || filters.destination || filters.mine ? ' matching the other filters' : ''}`
+    ? `all ${scanned.read} schedule${scanned.read === 1 ? '' : 's'}${narrowed ? ' matching the other filters' : ''}`
     : `schedules ${start + 1}–${start + scanned.read} of ${scanned.totalRecords}`;
   const more = scanned.nextCursor === null ? '' : '; Next looks through the following ones';
-  return `${why}, so the app looked through ${range} and found ${what}${more}.`;
+  return `${lead} looked through ${range} and found ${kept}${state}${receiving}${more}.`;
 }
 
 function emptyPage(state: ListState, notes: string[]): ScheduleListPage {

@@ -56,7 +56,7 @@ export async function resolveScheduleRef(
   const raw = (input ?? '').trim();
   const ref = parseScheduleRef(raw);
   if (ref.ok) return { kind: 'id', id: ref.id, calls: 0 };
-  if (raw === '' || /^<?https?:\/\//i.test(raw)) return { kind: 'invalid', error: ref.error };
+  if (/^<?https?:\/\//i.test(raw)) return { kind: 'invalid', error: ref.error };
   const name = normalizeName(raw);
   if (name === '') return { kind: 'invalid', error: 'Give a schedule: its name, its id or its Omni URL.' };
   if (name.length > MAX_SEARCH_LENGTH) {

@@ -132,11 +132,16 @@ describe('readScheduleList against the sandbox', () => {
         };
       },
     };
+    const paused = await list('receiving paused', { recipientIndex: index });
+    expect(names(paused)).toEqual(['Web Traffic Analysis']);
+    expect(paused.notes[1]).toBe(
+      'Omni cannot filter by state, so the app looked through all 7 schedules and found 1 paused delivering to you.',
+    );
     const page = await list('receiving', { recipientIndex: index });
     expect(names(page)).toEqual(['Orders', 'Web Traffic Analysis']);
     expect(page.notes).toEqual([
       'Omni cannot search by recipient: schedules delivering to blob.ross@blobsrus.com as the app last saw them (2026-12-04T17:00:00Z).',
-      'Omni cannot search by recipient, so the app looked through all 7 schedules and found 2 delivering to you.',
+      'The app looked through all 7 schedules and found 2 delivering to you.',
     ]);
   });
 });
