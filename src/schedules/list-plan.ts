@@ -5,8 +5,16 @@
 // - `receiving`: Omni cannot search by recipient. With a recipient index (kept by the app) the index
 //   decides; without one the list is narrowed to email schedules, and the answer says so.
 // Every answer carries `notes`: what was done, in words, so an empty page never just says "No schedules".
-import type { ListSchedulesQuery, OmniClient, PageInfo, ScheduleRecord } from '../omni/index.js';
+import {
+  type ListSchedulesQuery,
+  OmniApiError,
+  type OmniClient,
+  type PageInfo,
+  type SchedulePage,
+  type ScheduleRecord,
+} from '../omni/index.js';
 import { type ListState, omniFilters, type ScheduleListFilters } from './list-query.js';
+import { lastValidPage } from './schedule-lookup.js';
 
 /** Who is looking. */
 export interface ListViewer {
@@ -31,6 +39,8 @@ export interface RecipientIndex {
 }
 
 export interface ScheduleListPage {
+  /** The page read: the one asked for, or Omni's last one when schedules were deleted since (see below). */
+  cursor: string;
   records: ScheduleRecord[];
   /**
    * Paging as the Next button needs it: Omni's own for a list Omni filters; for a list filtered here,
@@ -107,8 +117,8 @@ export async function readScheduleList(
   if (filters.state === 'disabled') keeps.push((record) => Boolean(record.systemDisabledAt));
 
   if (keeps.length === 0) {
-    const page = await omni.listSchedules({ ...query, cursor: state.cursor, pageSize: options.pageSize });
-    return { records: unique(page.records), pageInfo: page.pageInfo, filteredHere: false, notes, calls: 1 };
+    const { page, cursor, calls } = await readPage(omni, query, state.cursor, options.pageSize);
+    return { cursor, records: unique(page.records), pageInfo: page.pageInfo, filteredHere: false, notes, calls };
   }
 
   const keep = (record: ScheduleRecord) => keeps.every((k) => k(record));
@@ -116,6 +126,7 @@ export async function readScheduleList(
   const records = scanned.records.filter(keep);
   notes.push(scanNote(filters, scanned, records.length));
   return {
+    cursor: String(scanned.first),
     records,
     pageInfo: {
       hasNextPage: scanned.nextCursor !== null,
@@ -146,21 +157,22 @@ async function scan(
   cursor: string,
   pages: number,
 ): Promise<Scan> {
-  const first = Number(cursor);
+  const start = await readPage(omni, query, cursor, SCAN_PAGE_SIZE);
+  const first = Number(start.cursor);
   const records: ScheduleRecord[] = [];
+  let { page, calls, cursor: current } = start;
   let read = 0;
-  let totalRecords = 0;
-  let current = cursor;
-  for (let calls = 1; ; calls++) {
-    const page = await omni.listSchedules({ ...query, cursor: current, pageSize: SCAN_PAGE_SIZE });
+  for (let pagesRead = 1; ; pagesRead++) {
     records.push(...page.records);
     read += page.records.length;
-    totalRecords = page.pageInfo.totalRecords;
     const next = page.pageInfo.hasNextPage ? page.pageInfo.nextCursor : null;
-    if (next === null || next === current || calls >= pages) {
+    if (next === null || next === current || pagesRead >= pages) {
+      const totalRecords = page.pageInfo.totalRecords;
       return { records: unique(records), first, last: Number(current), read, totalRecords, nextCursor: next, calls };
     }
     current = next;
+    page = await omni.listSchedules({ ...query, cursor: current, pageSize: SCAN_PAGE_SIZE });
+    calls += 1;
   }
 }
 
@@ -179,8 +191,29 @@ function scanNote(filters: ScheduleListFilters, scanned: Scan, kept: number): st
   return `${lead} looked through ${range} and found ${kept}${state}${receiving}${more}.`;
 }
 
+/**
+ * One page; a page that no longer exists (schedules were deleted since the Next button was drawn) is
+ * replaced by the last page Omni says is valid (`Invalid page number. The last valid page is 3.`).
+ */
+async function readPage(
+  omni: Pick<OmniClient, 'listSchedules'>,
+  query: ListSchedulesQuery,
+  cursor: string,
+  pageSize: number,
+): Promise<{ page: SchedulePage; cursor: string; calls: number }> {
+  try {
+    return { page: await omni.listSchedules({ ...query, cursor, pageSize }), cursor, calls: 1 };
+  } catch (error) {
+    const last = error instanceof OmniApiError && error.status === 400 ? lastValidPage(error.detail) : undefined;
+    if (last === undefined || String(last) === cursor) throw error;
+    const page = await omni.listSchedules({ ...query, cursor: String(last), pageSize });
+    return { page, cursor: String(last), calls: 2 };
+  }
+}
+
 function emptyPage(state: ListState, notes: string[]): ScheduleListPage {
   return {
+    cursor: state.cursor,
     records: [],
     pageInfo: { hasNextPage: false, nextCursor: null, pageSize: 0, totalRecords: 0 },
     filteredHere: state.filters.state !== undefined || state.filters.receiving === true,

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ListSchedulesQuery, OmniClient, type SchedulePage, type ScheduleRecord } from '../../src/omni/index.js';
+import {
+  type ListSchedulesQuery,
+  OmniApiError,
+  OmniClient,
+  type SchedulePage,
+  type ScheduleRecord,
+} from '../../src/omni/index.js';
 import { BLOB_ROSS_ID, type OmniSandbox, SEEDED_SCHEDULE_IDS, startOmniSandbox } from '../../src/omni-sandbox/index.js';
 import { type ListViewer, type RecipientIndex, readScheduleList } from '../../src/schedules/list-plan.js';
 import { ListQueryError, listSchedulesQuery, parseListArgs } from '../../src/schedules/list-query.js';
@@ -61,6 +67,12 @@ describe('readScheduleList against the sandbox', () => {
     expect(names(page)).toEqual(['Orders', 'Orders (2)']);
     expect(page).toMatchObject({ filteredHere: false, notes: [], calls: 1 });
     expect(asked).toEqual([{ q: 'orders', sortDirection: 'asc', cursor: '1', pageSize: 20 }]);
+  });
+
+  it('reads the last page Omni has when the one asked for is gone', async () => {
+    const page = await list('orders', { cursor: '3' });
+    expect(page).toMatchObject({ cursor: '1', calls: 2 });
+    expect(names(page)).toEqual(['Orders', 'Orders (2)']);
   });
 
   it("lists mine through Omni's owner filter in one call", async () => {
@@ -176,6 +188,15 @@ describe('readScheduleList over many pages', () => {
       const page = Number(query.cursor ?? 1);
       const size = query.pageSize ?? 20;
       const last = Math.ceil(all.length / size);
+      if (page > last) {
+        throw new OmniApiError({
+          status: 400,
+          detail: `Invalid page number. The last valid page is ${last}.`,
+          method: 'GET',
+          path: '/api/v1/schedules',
+          attempts: 1,
+        });
+      }
       return {
         pageInfo: {
           hasNextPage: page < last,
@@ -208,5 +229,11 @@ describe('readScheduleList over many pages', () => {
       'Omni cannot filter by state, so the app looked through schedules 301–450 of 450 and found 3 paused.',
     ]);
     expect(next).toMatchObject({ calls: 2, pageInfo: { hasNextPage: false, nextCursor: null } });
+  });
+
+  it('starts from the last page Omni has when the one asked for is gone', async () => {
+    const page = await readScheduleList(pages, { filters: { state: 'paused' }, cursor: '9' }, { pageSize: 20 });
+    expect(page).toMatchObject({ cursor: '5', calls: 2, pageInfo: { hasNextPage: false } });
+    expect(page.records.map((r) => r.name)).toEqual(['Report 450']);
   });
 });
