@@ -1,7 +1,7 @@
 // Finds the schedule a person means: its UUID, its Omni URL, or its name. A name is looked for through
-// the `q` search of Omni's list (case-insensitive over schedule, dashboard and owner names, omni-api.md
-// §2.2), then matched here: the exact name first, then a unique prefix, then every word. Several matches
-// come back as a short list to pick from; never a guess between two schedules.
+// the `q` search of Omni's list (case-insensitive over schedule, dashboard and owner names, per Omni's
+// "List schedules" API docs), then matched here: the exact name first, then a unique prefix, then every
+// word. Several matches come back as a short list to pick from; never a guess between two schedules.
 import type { OmniClient, ScheduleRecord } from '../omni/index.js';
 import { MAX_SEARCH_LENGTH } from './list-query.js';
 import { isUuid, parseScheduleRef } from './schedule-id.js';
