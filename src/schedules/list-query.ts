@@ -18,14 +18,34 @@ export type ListDestination = (typeof LIST_DESTINATIONS)[number];
 export type ListSortWord = keyof typeof LIST_SORTS;
 export type ListSortField = (typeof LIST_SORTS)[ListSortWord];
 
+/** `paused`: paused by someone (`disabledAt`); `disabled`: disabled by Omni itself (`systemDisabledAt`). */
+export const LIST_STATES = ['paused', 'disabled'] as const;
+export type ListStateFilter = (typeof LIST_STATES)[number];
+
 /** The part of Omni's `ListSchedulesQuery` that `/schedule list` can set (assignable to it). */
-export interface ScheduleListFilters {
+export interface OmniListFilters {
   q?: string;
   status?: ListStatus;
   destination?: ListDestination;
   sortField?: ListSortField;
   sortDirection?: 'asc' | 'desc';
 }
+
+/**
+ * Everything `/schedule list` can ask for: Omni's filters, and the words Omni's list cannot answer alone
+ * (`mine` needs the viewer's Omni user id; `receiving`, `paused` and `disabled` are not search fields of
+ * Omni's): see list-plan.ts for how each is done.
+ */
+export interface ScheduleListFilters extends OmniListFilters {
+  /** Owned by the viewer. */
+  mine?: true;
+  /** Delivering to the viewer's email. */
+  receiving?: true;
+  state?: ListStateFilter;
+}
+
+/** The bare words that are filters; to search for one of them, quote it with other words (`"paused report"`). */
+export const LIST_WORDS = ['mine', 'receiving', ...LIST_STATES] as const;
 
 /** Search words are kept short: they travel in block ids (255 characters) with the rest of the list state. */
 export const MAX_SEARCH_LENGTH = 100;
@@ -39,11 +59,16 @@ const KEYS = ['status', 'destination', 'sort'] as const;
 type FilterKey = (typeof KEYS)[number];
 
 /**
- * Parses `[words] [status:…] [destination:…] [sort:…] [asc|desc]` (any order; keys and values are
- * case-insensitive). Words that are not filters make up the search text `q`; so does a quoted phrase (an
- * argument with a space in it), even one like `"asc report"`.
+ * Parses `[words] [mine] [receiving] [paused|disabled] [status:…] [destination:…] [sort:…] [asc|desc]`
+ * (any order; keys and values are case-insensitive). Words that are not filters make up the search text
+ * `q`; so does a quoted phrase (an argument with a space in it), even one like `"asc report"`.
  */
 export function parseListArgs(args: readonly string[]): ScheduleListFilters {
+  return parseArgs(args.map((text) => ({ text, literal: /\s/.test(text) })));
+}
+
+/** `literal`: search words whatever they look like (a phrase that was quoted). */
+function parseArgs(args: readonly { text: string; literal: boolean }[]): ScheduleListFilters {
   const filters: ScheduleListFilters = {};
   const words: string[] = [];
   const seen = new Set<string>();
@@ -52,13 +77,28 @@ export function parseListArgs(args: readonly string[]): ScheduleListFilters {
     seen.add(what);
   };
 
-  for (const arg of args) {
+  for (const { text: arg, literal } of args) {
     if (arg === '') continue;
-    if (/\s/.test(arg)) {
+    if (literal) {
       words.push(arg);
       continue;
     }
     const lower = arg.toLowerCase();
+    if (lower === 'mine' || lower === 'receiving') {
+      once(lower);
+      filters[lower] = true;
+      continue;
+    }
+    if (lower === 'paused' || lower === 'disabled') {
+      if (filters.state !== undefined && filters.state !== lower) {
+        throw new ListQueryError(
+          'Give `paused` or `disabled`, not both: a schedule Omni disabled is listed as disabled.',
+        );
+      }
+      once(lower);
+      filters.state = lower;
+      continue;
+    }
     if (lower === 'asc' || lower === 'desc') {
       once('asc|desc');
       filters.sortDirection = lower;
@@ -89,7 +129,12 @@ export function parseListArgs(args: readonly string[]): ScheduleListFilters {
 
 function looksLikeFilter(word: string): boolean {
   const lower = word.toLowerCase();
-  return lower === 'asc' || lower === 'desc' || KEYS.some((key) => lower.startsWith(`${key}:`));
+  return (
+    lower === 'asc' ||
+    lower === 'desc' ||
+    (LIST_WORDS as readonly string[]).includes(lower) ||
+    KEYS.some((key) => lower.startsWith(`${key}:`))
+  );
 }
 
 function pick<T extends string>(value: string, allowed: readonly T[], key: string): T {
@@ -104,6 +149,9 @@ export function formatListArgs(filters: ScheduleListFilters): string {
   const parts: string[] = [];
   // Search words that would read as filters are given back as one quoted phrase, as the user typed them.
   if (filters.q) parts.push(filters.q.split(/\s+/).some(looksLikeFilter) ? `"${filters.q}"` : filters.q);
+  if (filters.mine) parts.push('mine');
+  if (filters.receiving) parts.push('receiving');
+  if (filters.state) parts.push(filters.state);
   if (filters.status) parts.push(`status:${filters.status}`);
   if (filters.destination) parts.push(`destination:${filters.destination}`);
   if (filters.sortField) {
@@ -123,14 +171,37 @@ export function sortDirectionOf(filters: ScheduleListFilters): 'asc' | 'desc' {
   return filters.sortField === 'lastRun' || filters.sortField === 'lastRunStatus' ? 'desc' : 'asc';
 }
 
-/** The query Omni gets for these filters: the user's words, with the sort direction always spelled out. */
-export function listSchedulesQuery(filters: ScheduleListFilters): ScheduleListFilters {
-  return { ...filters, sortDirection: sortDirectionOf(filters) };
+/** True when Omni's list alone cannot answer these filters: list-plan.ts's `readScheduleList` must be used. */
+export function needsListPlan(filters: ScheduleListFilters): boolean {
+  return filters.mine === true || filters.receiving === true || filters.state !== undefined;
+}
+
+/**
+ * The query Omni gets for these filters: the user's words, with the sort direction always spelled out.
+ * Refuses `mine`, `receiving`, `paused` and `disabled`, which need more than Omni's filters (list-plan.ts),
+ * rather than listing every schedule under a header that says otherwise.
+ */
+export function listSchedulesQuery(filters: ScheduleListFilters): OmniListFilters {
+  if (needsListPlan(filters)) {
+    throw new ListQueryError(
+      '`mine`, `receiving`, `paused` and `disabled` cannot be listed here yet; use `/schedule list` with words or `status:`.',
+    );
+  }
+  return omniFilters(filters);
+}
+
+/** Only what Omni's list takes, with the sort direction spelled out. */
+export function omniFilters(filters: ScheduleListFilters): OmniListFilters {
+  const { mine: _mine, receiving: _receiving, state: _state, ...omni } = filters;
+  return { ...omni, sortDirection: sortDirectionOf(filters) };
 }
 
 /** The filters in a few plain words for a list's header, e.g. `“sales” · status error · sorted by last run, newest first`. */
 export function describeListFilters(filters: ScheduleListFilters): string {
   const parts: string[] = [];
+  if (filters.mine) parts.push('yours');
+  if (filters.receiving) parts.push('delivered to you');
+  if (filters.state) parts.push(filters.state === 'paused' ? 'paused' : 'disabled by Omni');
   if (filters.q) parts.push(`matching “${filters.q}”`);
   if (filters.status) parts.push(`last run ${STATUS_WORDS[filters.status]}`);
   if (filters.destination) parts.push(`to ${DESTINATION_WORDS[filters.destination]}`);
@@ -180,5 +251,9 @@ export function decodeListState(encoded: string): ListState {
   const cursor = bar > 0 ? encoded.slice(0, bar) : '';
   if (!/^[1-9]\d{0,5}$/.test(cursor)) throw new ListQueryError('This list is out of date; run `/schedule list` again.');
   const args = encoded.slice(bar + 1).match(/"[^"]*"|\S+/g) ?? [];
-  return { cursor, filters: parseListArgs(args.map((a) => (/^".*"$/.test(a) ? a.slice(1, -1) : a))) };
+  // A quoted argument is search words, even a single word that reads as a filter.
+  const parsed = args.map((a) =>
+    /^".*"$/.test(a) ? { text: a.slice(1, -1), literal: true } : { text: a, literal: false },
+  );
+  return { cursor, filters: parseArgs(parsed) };
 }

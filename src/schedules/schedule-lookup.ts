@@ -1,7 +1,13 @@
 // Reads one schedule as the app shows it. Omni's GET-one answer lacks the dashboard's name and the
 // recipient count that the list has, so the list record is looked up too (narrowed by name and
 // dashboard); when it cannot be found, the GET-one answer is shown on its own.
-import type { ListSchedulesQuery, OmniClient, ScheduleDetail, SchedulePage } from '../omni/index.js';
+import {
+  type ListSchedulesQuery,
+  OmniApiError,
+  type OmniClient,
+  type ScheduleDetail,
+  type SchedulePage,
+} from '../omni/index.js';
 import { type ScheduleView, viewFromDetail } from './schedule-view.js';
 
 export type ScheduleReader = Pick<OmniClient, 'getSchedule' | 'listSchedules'>;
@@ -42,4 +48,22 @@ const MAX_SEARCH_PAGES = 3;
 export function lastValidPage(detail: string): number | undefined {
   const match = /The last valid page is (\d+)/.exec(detail);
   return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * True when Omni says the schedule does not exist: deleted elsewhere since a card or list was drawn
+ * (404 `Scheduled task with id … does not exist`). Such a card is redrawn as deleted, without buttons.
+ */
+export function isScheduleGone(error: unknown): boolean {
+  return error instanceof OmniApiError && error.status === 404 && /does not exist/i.test(error.detail);
+}
+
+/**
+ * The state a pause or resume found the schedule already in (400 `Schedule is already paused` /
+ * `Schedule is already resumed`): nothing to change, so the answer is the card as it is.
+ */
+export function alreadyInState(error: unknown): 'paused' | 'resumed' | undefined {
+  if (!(error instanceof OmniApiError) || error.status !== 400) return undefined;
+  const match = /\bSchedule is already (paused|resumed)\b/i.exec(error.detail);
+  return match ? ((match[1] as string).toLowerCase() as 'paused' | 'resumed') : undefined;
 }

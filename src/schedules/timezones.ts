@@ -123,14 +123,61 @@ function normalize(text: string): string {
 
 const OFFSET_QUERY = /^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$/i;
 
-function scoreZone(id: string, query: string, now: Date): number {
+let runtimeAbbreviations: ReadonlyMap<string, readonly string[]> | undefined;
+
+/**
+ * Abbreviation → zones whose English names the runtime prints with it (`EST` → New York, Toronto,
+ * Panama, Cancún, Indiana…), in January and July, so zones the curated table leaves out are still offered.
+ */
+function abbreviationsFromRuntime(): ReadonlyMap<string, readonly string[]> {
+  if (!runtimeAbbreviations) {
+    const map = new Map<string, string[]>();
+    const year = new Date().getUTCFullYear();
+    const seasons = [new Date(Date.UTC(year, 0, 15, 12)), new Date(Date.UTC(year, 6, 15, 12))];
+    for (const id of zones().list) {
+      for (const season of seasons) {
+        const name = partsOf(season, id).timeZoneName ?? '';
+        // "GMT+1" and the like are offsets, not abbreviations; offsets are searched separately.
+        if (!/^[A-Z]{2,5}$/.test(name) || name === 'GMT' || name === 'UTC') continue;
+        const ids = map.get(name) ?? [];
+        if (!ids.includes(id)) ids.push(id);
+        map.set(name, ids);
+      }
+    }
+    runtimeAbbreviations = map;
+  }
+  return runtimeAbbreviations;
+}
+
+/**
+ * How exactly to match: `strict` for 2–4 upper-case letters as typed (`EST`: the zones that use it and
+ * nothing else); `abbreviation` for a known abbreviation typed in lower case (`est`, `ist`: those zones
+ * first, then cities that start with it, such as Istanbul); `loose` for anything else. An abbreviation is
+ * never matched as a piece of a longer name: `EST` is not in "Budapest".
+ */
+type MatchMode = 'strict' | 'abbreviation' | 'loose';
+
+function matchModeOf(raw: string, normalized: string): MatchMode {
+  if (/^[A-Z]{2,4}$/.test(raw.trim())) return 'strict';
+  const upper = normalized.toUpperCase();
+  if (/^[a-z]{1,5}$/.test(normalized) && (ABBREVIATION_ZONES.has(upper) || abbreviationsFromRuntime().has(upper))) {
+    return 'abbreviation';
+  }
+  return 'loose';
+}
+
+function scoreZone(id: string, query: string, now: Date, mode: MatchMode): number {
   const name = normalize(id);
   if (name === query) return 1000;
-  const byAbbreviation = ABBREVIATION_ZONES.get(query.toUpperCase())?.indexOf(id) ?? -1;
+  const upper = query.toUpperCase();
+  const byAbbreviation = ABBREVIATION_ZONES.get(upper)?.indexOf(id) ?? -1;
   if (byAbbreviation >= 0) return 900 - byAbbreviation;
+  if (abbreviationsFromRuntime().get(upper)?.includes(id)) return 850;
   const city = normalize(cityOf(id));
   if (city === query) return 800;
+  if (mode === 'strict') return 0;
   if (city.startsWith(query)) return 700;
+  if (mode === 'abbreviation') return 0;
   const offset = OFFSET_QUERY.exec(query);
   if (offset) {
     const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0);
@@ -142,9 +189,10 @@ function scoreZone(id: string, query: string, now: Date): number {
 }
 
 /**
- * Zones matching what someone typed, best first: an exact id, an abbreviation (EST, CET, IST…),
- * a city ("new york"), an offset ("UTC-5", "+05:30"), then any part of the id. An empty query
- * gives the zones with well-known abbreviations, by offset.
+ * Zones matching what someone typed, best first: an exact id, an abbreviation (EST, CET, IST…: the
+ * zones that print it, best known first), a city ("new york"), an offset ("UTC-5", "+05:30"), then any
+ * part of the id. An abbreviation is matched exactly, never as part of a name. An empty query gives the
+ * zones with well-known abbreviations, by offset.
  */
 export function searchTimeZones(
   query: string,
@@ -167,8 +215,9 @@ export function searchTimeZones(
       .filter((id) => ids.has(id))
       .sort(byOffset);
   } else {
+    const mode = matchModeOf(query, normalized);
     found = list
-      .map((id) => ({ id, score: scoreZone(id, normalized, now) }))
+      .map((id) => ({ id, score: scoreZone(id, normalized, now, mode) }))
       .filter((entry) => entry.score > 0)
       .sort((a, b) => b.score - a.score || byOffset(a.id, b.id))
       .map((entry) => entry.id);

@@ -97,6 +97,20 @@ describe('list state', () => {
     expect(decodeListState(encodeListState({ filters: plain, cursor: '1' })).filters).toEqual(plain);
   });
 
+  it('keeps mine, receiving, paused and disabled through the text form, and a quoted one as a search word', () => {
+    const filters = parseListArgs(['receiving', 'mine', 'Disabled', 'sales']);
+    expect(formatListArgs(filters)).toBe('sales mine receiving disabled');
+    expect(decodeListState(encodeListState({ filters, cursor: '4' }))).toEqual({ filters, cursor: '4' });
+    expect(describeListFilters(filters)).toBe(
+      'yours · delivered to you · disabled by Omni · matching “sales” · sorted by name (ascending)',
+    );
+    const word = { q: 'paused' };
+    expect(formatListArgs(word)).toBe('"paused"');
+    expect(decodeListState(encodeListState({ filters: word, cursor: '1' })).filters).toEqual(word);
+    const asc = { q: 'asc' };
+    expect(decodeListState(encodeListState({ filters: asc, cursor: '1' })).filters).toEqual(asc);
+  });
+
   it.each(['', 'x|weekly', '0|', '-1|status:error', '1|status:bogus'])('refuses a damaged state %j', (encoded) => {
     expect(() => decodeListState(encoded)).toThrow(ListQueryError);
   });

@@ -96,6 +96,38 @@ describe('searchTimeZones', () => {
     expect(ids('IST', 10).slice(0, 3)).toEqual(['Asia/Kolkata', 'Asia/Jerusalem', 'Europe/Dublin']);
   });
 
+  it('matches an abbreviation exactly, never as part of a name (EST is not Budapest)', () => {
+    const est = ids('EST', 100);
+    expect(est[0]).toBe('America/New_York');
+    expect(est).toEqual(expect.arrayContaining(['America/Toronto', 'America/Panama', 'America/Cancun']));
+    expect(est).not.toContain('Europe/Budapest');
+    expect(est).not.toContain('Europe/Bucharest');
+    expect(ids('est', 100)).toEqual(est);
+    expect(ids('bst', 100)).toEqual(['Europe/London']);
+  });
+
+  it('offers cities that start with a lower-case abbreviation after its zones, never names that hold it', () => {
+    const ist = ids('ist', 10);
+    expect(ist.slice(0, 3)).toEqual(['Asia/Kolkata', 'Asia/Jerusalem', 'Europe/Dublin']);
+    expect(ist).toContain('Europe/Istanbul');
+    expect(ids('IST', 10)).not.toContain('Europe/Istanbul');
+    expect(ids('CET', 100)).not.toContain('America/Mexico_City');
+  });
+
+  it('puts the zones an abbreviation names first, then those the runtime prints it for', () => {
+    const est = ids('EST', 100);
+    expect(est.slice(0, 3)).toEqual(['America/New_York', 'America/Toronto', 'America/Detroit']);
+    const curated = est.indexOf('America/Detroit');
+    expect(est.indexOf('America/Jamaica')).toBeGreaterThan(curated);
+  });
+
+  it('does not fuzzy-match 2–4 upper-case letters that are no abbreviation', () => {
+    expect(ids('XQZ', 20)).toEqual([]);
+    expect(ids('ANT', 20)).toEqual([]);
+    expect(ids('ant', 20)).toContain('America/Antigua');
+    expect(ids('ROME')).toEqual(['Europe/Rome']);
+  });
+
   it('finds zones by UTC offset at `now`', () => {
     expect(ids('+05:30', 10)).toEqual(['Asia/Colombo', 'Asia/Kolkata']);
     expect(ids('UTC-5', 50)).toContain('America/New_York');
