@@ -49,12 +49,9 @@ async function main(): Promise<void> {
   // Until Slack and the store have both answered once, /readyz says why not.
   let waitingFor: string | undefined = 'start-up has not checked Slack and the store yet';
   const healthOptions = { metrics, notReady: () => waitingFor };
-  const deps = createDeps(config, store, { logger });
-  const app = createApp(config, deps, { logger, health: healthOptions });
-  requests.instrumentRequests(app, { logger, metrics });
   const stopping = new AbortController();
-  let started = false;
-  stopOnSignals(app, store, logger, { stopping, started: () => started });
+  let app: App | undefined;
+  stopOnSignals(() => app, store, logger, stopping);
 
   // Bolt's Socket Mode receiver listens on PORT without an error handler: a port in use would crash the
   // process with a stack trace. Find out first, and say it in one line (in HTTP mode too).
@@ -67,8 +64,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  // While Slack or the store does not answer, only the health routes are served (Bolt's receivers would fail
-  // every request, and Socket Mode cannot connect), and start-up retries.
+  // While Slack or the store does not answer, only the health routes are served and start-up retries. The Bolt
+  // app is built afterwards: its constructor checks the bot token itself and would crash on a refused one.
   const waitingServer = await health.serveHealth(config.port, health.healthRoutes(store, healthOptions));
   const result = await startup.waitUntilReachable({
     checks: {
@@ -95,8 +92,10 @@ async function main(): Promise<void> {
   }
   waitingFor = undefined;
 
+  const deps = createDeps(config, store, { logger });
+  app = createApp(config, deps, { logger, health: healthOptions });
+  requests.instrumentRequests(app, { logger, metrics });
   await app.start(config.port);
-  started = true;
   const how = config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port} (POST /slack/events)`;
   const install = config.install === 'oauth' ? 'OAuth installs at /slack/install' : 'one workspace';
   logger.info(
@@ -113,13 +112,8 @@ function portInUse(port: number): Promise<string | undefined> {
   });
 }
 
-function stopOnSignals(
-  app: App,
-  store: AppStore,
-  logger: Logger,
-  state: { stopping: AbortController; started(): boolean },
-): void {
-  const { stopping } = state;
+/** `app()`: the Bolt app once built (undefined while start-up waits). */
+function stopOnSignals(app: () => App | undefined, store: AppStore, logger: Logger, stopping: AbortController): void {
   const stop = async (signal: string) => {
     if (stopping.signal.aborted) return;
     stopping.abort();
@@ -131,8 +125,8 @@ function stopOnSignals(
     }, 10_000);
     force.unref();
     try {
-      // Not started when the signal came during the start-up wait: Bolt's stop() would refuse.
-      if (state.started()) await app.stop();
+      // Not built when the signal came during the start-up wait.
+      await app()?.stop();
     } catch (error) {
       logger.warn(`Stopping the Slack receiver failed: ${(error as Error).message}`);
     }
