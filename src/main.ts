@@ -32,8 +32,20 @@ async function main(): Promise<void> {
     ]);
   const { slack } = config;
   const logger = createLogger(config.logLevel, undefined, {
-    secrets: [slack.signingSecret, slack.botToken, slack.appToken, slack.oauth?.clientSecret, slack.oauth?.stateSecret],
+    secrets: [
+      slack.signingSecret,
+      slack.botToken,
+      slack.appToken,
+      slack.oauth?.clientSecret,
+      slack.oauth?.stateSecret,
+      config.defaultOmni?.apiKey,
+    ],
     onSlackRateLimited: () => metrics.slackRateLimited(),
+  });
+  // A failure nothing awaited would otherwise end the process with a raw stack trace: end it with a log line.
+  process.on('unhandledRejection', (reason) => {
+    logger.error(`Stopping on an unhandled failure: ${reason instanceof Error ? reason.message : String(reason)}`);
+    process.exit(1);
   });
   for (const warning of config.warnings) logger.warn(warning);
   omni.observeOmniCalls(logger, metrics);
