@@ -97,8 +97,11 @@ export function createLogger(
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const SLACK_TOKEN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
 // Keys whose values are secrets even when nobody told the logger about them: @slack/web-api's debug line for
-// oauth.v2.access prints `client_secret` (its own redaction only covers keys named like "token").
-const SECRET_FIELD = /((?:client_secret|signing_secret|state_secret|api_?key|password)\\?"\s*:\s*\\?")[^"\\]*/gi;
+// oauth.v2.access prints `client_secret` (its own redaction only covers keys named like "token"), and Bolt's
+// debug line of each incoming request holds Slack's verification `token` and a `response_url`, which lets
+// anyone who has it post as the app for 30 minutes.
+const SECRET_FIELD =
+  /((?:client_secret|signing_secret|state_secret|api_?key|password|token|response_url)\\?"\s*:\s*\\?")[^"\\]*/gi;
 const BEARER = /(Bearer\s+)[^\s"\\]+/gi;
 const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/[^:/@\s"]*):[^@/\s"]*@/gi;
 

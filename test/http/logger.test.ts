@@ -67,6 +67,21 @@ describe('the JSON logger', () => {
     expect(limited).toBe(1);
   });
 
+  it("masks the verification token and response_url of Bolt's debug line of an incoming request", () => {
+    const { logger, out } = capture('debug');
+    logger.debug(
+      JSON.stringify({
+        token: 'verif1cation',
+        command: '/schedule',
+        response_url: 'https://hooks.slack.com/commands/T1/1/s3cret',
+      }),
+    );
+    const text = out.join('\n');
+    expect(text).not.toContain('verif1cation');
+    expect(text).not.toContain('s3cret');
+    expect(text).toContain('/schedule');
+  });
+
   it('scrubLine masks client_secret-like fields inside a JSON-escaped message', () => {
     const line = JSON.stringify({ level: 'info', msg: 'body: {"client_secret":"abc","api_key":"k1","code":"c"}' });
     expect(scrubLine(line)).toBe(
