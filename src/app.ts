@@ -1,7 +1,7 @@
 // Builds the Bolt App from configuration and dependencies, and registers the listeners. Wiring only.
 import { App, type AppOptions, type Logger, LogLevel } from '@slack/bolt';
 import type { AppConfig } from './config.js';
-import { healthRoutes } from './http/health.js';
+import { type HealthOptions, healthRoutes } from './http/health.js';
 import type { AppDeps } from './slack/deps.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { BOT_SCOPES } from './slack/scopes.js';
@@ -10,6 +10,8 @@ export interface AppOverrides {
   /** Tests: send the HTTP response only after the listener finished, so recorded calls can be asserted. */
   processBeforeResponse?: boolean;
   logger?: Logger;
+  /** /metrics and the start-up state for /readyz. */
+  health?: HealthOptions;
 }
 
 /**
@@ -36,7 +38,7 @@ export function createApp(config: AppConfig, deps: AppDeps, overrides: AppOverri
     logLevel: LOG_LEVELS[config.logLevel],
     ...(overrides.logger && { logger: overrides.logger }),
     clientOptions,
-    customRoutes: healthRoutes(deps.store),
+    customRoutes: healthRoutes(deps.store, overrides.health),
     processBeforeResponse: overrides.processBeforeResponse ?? false,
     installerOptions: {
       // OAuth's oauth.v2.access and Socket Mode's apps.connections.open go to the same Web API.

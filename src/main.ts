@@ -18,14 +18,37 @@ async function main(): Promise<void> {
   }
 
   // Loaded only once the configuration is known to be usable, so that a bad one is reported at once.
-  const [{ createApp }, { createLogger }, { createDeps }, { openStore }] = await Promise.all([
-    import('./app.js'),
-    import('./logger.js'),
-    import('./slack/deps-factory.js'),
-    import('./store/index.js'),
-  ]);
-  const logger = createLogger(config.logLevel);
+  const [{ createApp }, { createLogger }, { createDeps }, { openStore }, { metrics }, health, startup, omni, requests] =
+    await Promise.all([
+      import('./app.js'),
+      import('./logger.js'),
+      import('./slack/deps-factory.js'),
+      import('./store/index.js'),
+      import('./metrics.js'),
+      import('./http/health.js'),
+      import('./http/startup.js'),
+      import('./http/omni-calls.js'),
+      import('./http/request-log.js'),
+    ]);
+  const { slack } = config;
+  const logger = createLogger(config.logLevel, undefined, {
+    secrets: [
+      slack.signingSecret,
+      slack.botToken,
+      slack.appToken,
+      slack.oauth?.clientSecret,
+      slack.oauth?.stateSecret,
+      config.defaultOmni?.apiKey,
+    ],
+    onSlackRateLimited: () => metrics.slackRateLimited(),
+  });
+  // A failure nothing awaited would otherwise end the process with a raw stack trace: end it with a log line.
+  process.on('unhandledRejection', (reason) => {
+    logger.error(`Stopping on an unhandled failure: ${reason instanceof Error ? reason.message : String(reason)}`);
+    process.exit(1);
+  });
   for (const warning of config.warnings) logger.warn(warning);
+  omni.observeOmniCalls(logger, metrics);
 
   let store: AppStore;
   try {
@@ -35,9 +58,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const deps = createDeps(config, store, { logger });
-  const app = createApp(config, deps, { logger });
-  stopOnSignals(app, store, logger);
+  // Until Slack and the store have both answered once, /readyz says why not.
+  let waitingFor: string | undefined = 'start-up has not checked Slack and the store yet';
+  const healthOptions = { metrics, notReady: () => waitingFor };
+  const stopping = new AbortController();
+  let app: App | undefined;
+  stopOnSignals(() => app, store, logger, stopping);
 
   // Bolt's Socket Mode receiver listens on PORT without an error handler: a port in use would crash the
   // process with a stack trace. Find out first, and say it in one line (in HTTP mode too).
@@ -49,12 +75,43 @@ async function main(): Promise<void> {
     await store.close();
     process.exit(1);
   }
+
+  // While Slack or the store does not answer, only the health routes are served and start-up retries. The Bolt
+  // app is built afterwards: its constructor checks the bot token itself and would crash on a refused one.
+  const waitingServer = await health.serveHealth(config.port, health.healthRoutes(store, healthOptions));
+  const result = await startup.waitUntilReachable({
+    checks: {
+      store: () => health.storeReadiness(store),
+      slack: () => startup.checkSlack(slack.apiUrl, config.install === 'single' ? slack.botToken : undefined, logger),
+    },
+    logger,
+    sleep: startup.abortableSleep,
+    onProblem: (problem) => {
+      waitingFor = problem;
+    },
+    signal: stopping.signal,
+  });
+  await new Promise<void>((resolve) => waitingServer.close(() => resolve()));
+  if (!result.ready) {
+    if ('refused' in result) {
+      logger.error(
+        `Slack refused SLACK_BOT_TOKEN (${result.refused}). Copy the Bot User OAuth Token from the app's OAuth & Permissions page.`,
+      );
+      await store.close();
+      process.exit(1);
+    }
+    return; // stopped by a signal: stopOnSignals exits
+  }
+  waitingFor = undefined;
+
+  const deps = createDeps(config, store, { logger });
+  app = createApp(config, deps, { logger, health: healthOptions });
+  requests.instrumentRequests(app, { logger, metrics });
   await app.start(config.port);
-  if (config.install === 'single') await checkBotToken(app, config, logger);
   const how = config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port} (POST /slack/events)`;
   const install = config.install === 'oauth' ? 'OAuth installs at /slack/install' : 'one workspace';
   logger.info(
-    `Omni Schedules for Slack is running: ${how}, ${install}; health on :${config.port}/healthz and /readyz.`,
+    `Omni Schedules for Slack is running: ${how}, ${install}; health on :${config.port}/healthz, /readyz and /metrics.`,
   );
 }
 
@@ -67,27 +124,11 @@ function portInUse(port: number): Promise<string | undefined> {
   });
 }
 
-/** A wrong SLACK_BOT_TOKEN would make every request fail later; say so now. Network trouble is only a warning. */
-async function checkBotToken(app: App, config: AppConfig, logger: Logger): Promise<void> {
-  try {
-    await app.client.auth.test({ token: config.slack.botToken });
-  } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error;
-    if (code) {
-      logger.error(
-        `Slack refused SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token from the app's OAuth & Permissions page.`,
-      );
-      process.exit(1);
-    }
-    logger.warn(`Could not check SLACK_BOT_TOKEN with Slack yet: ${(error as Error).message}`);
-  }
-}
-
-function stopOnSignals(app: App, store: AppStore, logger: Logger): void {
-  let stopping = false;
+/** `app()`: the Bolt app once built (undefined while start-up waits). */
+function stopOnSignals(app: () => App | undefined, store: AppStore, logger: Logger, stopping: AbortController): void {
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopping.signal.aborted) return;
+    stopping.abort();
     logger.info(`${signal} received: finishing requests in progress and stopping.`);
     // A stuck dependency must not keep the process alive forever.
     const force = setTimeout(() => {
@@ -96,7 +137,8 @@ function stopOnSignals(app: App, store: AppStore, logger: Logger): void {
     }, 10_000);
     force.unref();
     try {
-      await app.stop();
+      // Not built when the signal came during the start-up wait.
+      await app()?.stop();
     } catch (error) {
       logger.warn(`Stopping the Slack receiver failed: ${(error as Error).message}`);
     }

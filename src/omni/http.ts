@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from './clock.js';
 import { OmniApiError, OmniNetworkError, OmniResponseError, OmniTimeoutError } from './errors.js';
+import { reportOmniCall } from './observe.js';
 import type { CallPacer } from './pacing.js';
 import { backoffDelay, mayRetryStatus, mayRetryTransportFailure, parseRetryAfter, type RetryPolicy } from './retry.js';
 import type { QueryValue } from './schemas/common.js';
@@ -89,6 +90,8 @@ export class OmniTransport {
 
   async #attempt(call: OmniCall<z.ZodType>, attempt: number): Promise<RawResponse> {
     const { baseUrl, apiKey, timeoutMs } = this.#settings;
+    const started = performance.now();
+    let status: number | undefined;
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     // Real time on purpose: the injected clock only drives waits we choose, not how long Omni takes.
@@ -109,6 +112,7 @@ export class OmniTransport {
         // A redirect would carry the key to wherever the far side points, around the checks on the base URL.
         redirect: 'manual',
       });
+      status = response.status;
       const text = await response.text();
       return { status: response.status, statusText: response.statusText, headers: response.headers, text };
     })();
@@ -128,6 +132,8 @@ export class OmniTransport {
       });
     } finally {
       clearTimeout(timer);
+      const ms = Math.round(performance.now() - started);
+      reportOmniCall({ baseUrl, method: call.method, path: call.path, status, ms, attempt });
     }
   }
 

@@ -57,14 +57,13 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** The app's audit lines (JSON after the logger's prefix) for an action. */
+/** The app's audit lines (JSON log lines with `audit: true`) for an action. */
 function auditLines(action: string): Record<string, unknown>[] {
   return app.stdout
     .split('\n')
-    .map((line) => line.slice(line.indexOf('{')))
-    .filter((json) => json.startsWith('{"audit":true'))
-    .map((json) => JSON.parse(json) as Record<string, unknown>)
-    .filter((line) => line.action === action);
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.audit === true && line.action === action);
 }
 
 describe('Socket Mode (npm start with SLACK_APP_TOKEN)', () => {
@@ -74,7 +73,7 @@ describe('Socket Mode (npm start with SLACK_APP_TOKEN)', () => {
     // The bot token is checked at start-up, against the Web API it was pointed at.
     expect(slack.callsTo('auth.test').map((c) => c.token)).toContain(FAKE_DEFAULTS.token);
     const running = await app.waitForLine(/is running/);
-    expect(running).toContain(`Socket Mode, one workspace; health on :${port}/healthz and /readyz.`);
+    expect(running).toContain(`Socket Mode, one workspace; health on :${port}/healthz, /readyz and /metrics.`);
     expect(app.stdout + app.stderr).not.toContain(FAKE_APP_TOKEN);
   });
 
@@ -120,13 +119,17 @@ describe('Socket Mode (npm start with SLACK_APP_TOKEN)', () => {
     ]);
   });
 
-  it('answers /healthz and /readyz on PORT', async () => {
+  it('answers /healthz, /readyz and /metrics on PORT', async () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
+    // The acks of the earlier tests' command and click, counted by kind.
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/^slack_acks_total\{kind="command"\} [1-9]/m);
+    expect(metrics).toMatch(/^slack_acks_total\{kind="action"\} [1-9]/m);
   });
 
   it('on SIGTERM, closes the Socket Mode connection and the health port, and exits 0', async () => {

@@ -1,4 +1,4 @@
-// manifest.yml against Slack's schema (a zod subset always; Slack's own JSON schema when ../shared is present)
+// manifest.yml against Slack's schema (a zod subset always; Slack's own JSON schema when SLACK_MANIFEST_SCHEMA_PATH names it)
 // and against the listeners the real app registers: every command, shortcut and bot event declared has a
 // listener, and every one registered is declared.
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,7 +20,10 @@ import { type AppStore, openStore } from '../../src/store/index.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const manifest = parse(readFileSync(join(repo, 'manifest.yml'), 'utf8')) as unknown;
-const schemaPath = resolve(repo, '../shared/reference/slack-manifest.schema.1.0.0.json');
+// Slack's schema is not part of this repository: SLACK_MANIFEST_SCHEMA_PATH names it (.ci/run sets it when the
+// file is there); unset, that one check is skipped, saying why.
+const schemaVariable = process.env.SLACK_MANIFEST_SCHEMA_PATH?.trim();
+const schemaPath = schemaVariable ? resolve(schemaVariable) : undefined;
 
 const eventsUrl = z.string().regex(/^https:\/\/[^/]+\/slack\/events$/);
 // The parts of the v1 manifest this app uses, strict where a typo would silently disable a feature.
@@ -82,13 +85,15 @@ describe('manifest.yml', () => {
     expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
   });
 
-  it("validates against Slack's manifest JSON schema v1", () => {
-    if (!existsSync(schemaPath)) {
-      const reason = `Slack's manifest schema is not at ${schemaPath}`;
-      if (process.env.CI === 'true') throw new Error(`${reason} (required when CI=true)`);
+  it("validates against Slack's manifest JSON schema v1", (context) => {
+    if (!schemaPath) {
+      const reason = "SLACK_MANIFEST_SCHEMA_PATH is not set (point it at Slack's manifest JSON schema v1)";
       console.warn(`Not checked against Slack's schema: ${reason}.`);
+      context.skip(reason);
       return;
     }
+    // Set but missing is a broken setup, not a reason to skip.
+    expect(existsSync(schemaPath), `SLACK_MANIFEST_SCHEMA_PATH names ${schemaPath}, which does not exist`).toBe(true);
     // strict:false and no formats: the schema uses a non-standard `regex` keyword and `format: uri`.
     const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
