@@ -2,30 +2,16 @@
 import type { types } from '@slack/bolt';
 import { BlockIds } from '../../ids.js';
 import type { DraftField, ScheduleDraft } from '../../schedules/draft.js';
+import { type Block, type Option, plain } from './blocks.js';
 import { truncate } from './format.js';
 
-export type Block = types.KnownBlock;
-export type Option = types.PlainTextOption;
-
-export const plain = (text: string, max = 3000): types.PlainTextElement => ({
-  type: 'plain_text',
-  text: truncate(text, max),
-  emoji: true,
-});
-
-export const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text: truncate(text, 3000) });
+export { type Block, context, mrkdwn, type Option, plain } from './blocks.js';
 
 /** An option: text ≤75, value ≤75 (Slack's safe bounds). */
 export const option = (text: string, value: string, description?: string): Option => ({
   text: plain(text, 75),
   value: value.slice(0, 75),
   ...(description ? { description: plain(description, 75) } : {}),
-});
-
-export const context = (text: string, blockId?: string): Block => ({
-  type: 'context',
-  ...(blockId ? { block_id: blockId } : {}),
-  elements: [mrkdwn(text)],
 });
 
 export interface InputOptions {
