@@ -101,25 +101,26 @@ export function userMessageForError(error: unknown): string {
   return 'Something went wrong on our side and nothing was changed. Try again; if it keeps failing, tell whoever runs this app (the details are in its log).';
 }
 
-const OMNI_ACTIONS: readonly [RegExp, string][] = [
-  [/^POST \/api\/v1\/schedules\/[^/]+\/trigger$/, 'to run the schedule'],
-  [/^PUT \/api\/v1\/schedules\/[^/]+\/pause$/, 'to pause the schedule'],
-  [/^PUT \/api\/v1\/schedules\/[^/]+\/resume$/, 'to resume the schedule'],
-  [/^PUT \/api\/v1\/schedules\/[^/]+\/add-recipients$/, 'to add the recipients'],
-  [/^PUT \/api\/v1\/schedules\/[^/]+\/remove-recipients$/, 'to remove the recipients'],
-  [/^GET \/api\/v1\/schedules\/[^/]+\/recipients$/, 'to list the recipients'],
-  [/^DELETE \/api\/v1\/schedules\/[^/]+$/, 'to delete the schedule'],
-  [/^PUT \/api\/v1\/schedules\/[^/]+$/, 'to update the schedule'],
-  [/^GET \/api\/v1\/schedules\/[^/]+$/, 'to show the schedule'],
-  [/^GET \/api\/v1\/schedules$/, 'to list schedules'],
-  [/^POST \/api\/v1\/schedules$/, 'to create the schedule'],
-  [/^POST \/api\/v1\/users\/email-only/, 'to add the email-only users'],
-  [/^GET \/api\/v1\/users\/email-only/, 'to list the email-only users'],
-];
+/** What each client operation is for, in the user's words: "Omni refused to run the schedule". */
+const OMNI_ACTIONS: Readonly<Record<string, string>> = {
+  triggerSchedule: 'to run the schedule',
+  pauseSchedule: 'to pause the schedule',
+  resumeSchedule: 'to resume the schedule',
+  addRecipients: 'to add the recipients',
+  removeRecipients: 'to remove the recipients',
+  listRecipients: 'to list the recipients',
+  deleteSchedule: 'to delete the schedule',
+  updateSchedule: 'to update the schedule',
+  getSchedule: 'to show the schedule',
+  listSchedules: 'to list schedules',
+  createSchedule: 'to create the schedule',
+  upsertEmailOnlyUser: 'to add the email-only users',
+  upsertEmailOnlyUsers: 'to add the email-only users',
+  listEmailOnlyUsers: 'to list the email-only users',
+};
 
 function omniAction(error: OmniApiError): string {
-  const request = `${error.method.toUpperCase()} ${error.path.split('?')[0]}`;
-  return OMNI_ACTIONS.find(([pattern]) => pattern.test(request))?.[1] ?? 'the request';
+  return (error.operation && OMNI_ACTIONS[error.operation]) ?? 'the request';
 }
 
 function omniRefusal(error: OmniApiError): string {

@@ -87,6 +87,7 @@ describe('dispatchScheduleCommand', () => {
 
   it("quotes Omni's refusal", async () => {
     behaviour.fail = new OmniApiError({
+      operation: 'triggerSchedule',
       status: 404,
       detail: 'Scheduled task with id abc does not exist',
       method: 'POST',
