@@ -34,6 +34,11 @@ export class AccessDeniedError extends Error {
   override name = 'AccessDeniedError';
 }
 
+/** The message of anything thrown (JavaScript may throw non-Errors), for logs and notes. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Errors whose message is already written for the user (no stack trace needed in the log). */
 export function isExpectedError(error: unknown): boolean {
   return (
@@ -53,7 +58,7 @@ export function isExpectedError(error: unknown): boolean {
  * down as a warning, anything else as an error with its stack. `what` names the operation, e.g. `/schedule run`.
  */
 export function logFailure(logger: FailureLogger, what: string, error: unknown): void {
-  if (isExpectedError(error)) logger.info(`${what}: ${(error as Error).message}`);
+  if (isExpectedError(error)) logger.info(`${what}: ${errorMessage(error)}`);
   else if (error instanceof StoreUnavailableError) logger.warn(`${what}: ${error.message}`, error.cause);
   else logger.error(`${what} failed:`, error);
 }

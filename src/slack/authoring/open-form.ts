@@ -1,7 +1,5 @@
 // Opening the schedule form: at once (a loading view, while the trigger_id is fresh), then filled from
 // Omni with views.update: a new draft for create, the schedule read back for edit and duplicate.
-import type { Logger } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { OmniClient } from '../../omni/index.js';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import { DEFAULT_FORMAT_OPTIONS, type ScheduleDraft } from '../../schedules/draft.js';
@@ -12,19 +10,16 @@ import { completeView } from '../../schedules/schedule-lookup.js';
 import { isValidTimeZone } from '../../schedules/timezones.js';
 import type { WorkspaceScope } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
-import { logFailure, userMessageForError } from '../errors.js';
-import { requireAccess } from '../permissions.js';
+import { errorMessage, logFailure, userMessageForError } from '../errors.js';
+import type { Interaction } from '../interaction.js';
+import { openLoadingModal } from '../modals.js';
 import type { FormMetadata, FormMode } from '../ui/schedule-form-metadata.js';
 import { buildScheduleErrorModal, buildScheduleLoadingModal, buildScheduleModal } from '../ui/schedule-modal.js';
 import { cachedDashboardName, dashboardDetails, refreshDashboards } from './dashboards.js';
 
 export interface OpenFormRequest {
-  deps: AppDeps;
-  client: WebClient;
-  logger: Logger;
-  scope: WorkspaceScope;
-  userId: string;
-  triggerId: string;
+  /** Who opens it; its trigger id opens the modal. */
+  interaction: Interaction;
   mode: FormMode;
   /** Edit and duplicate: the schedule. */
   scheduleId?: string;
@@ -39,20 +34,21 @@ export interface OpenFormRequest {
 }
 
 export async function openScheduleForm(request: OpenFormRequest): Promise<void> {
-  const { deps, client, logger, scope, userId, mode } = request;
+  const { mode } = request;
+  const { deps, client, logger, scope } = request.interaction;
   const metadata: FormMetadata = {
     mode,
     ...(request.scheduleId ? { scheduleId: request.scheduleId } : {}),
     ...(request.channelId ? { channelId: request.channelId } : {}),
   };
   const loadingText = mode === 'create' ? 'Opening the form…' : 'Reading the schedule from Omni…';
-  const loading = { trigger_id: request.triggerId, view: buildScheduleLoadingModal(metadata, loadingText) };
-  const opened = request.fromModal ? await client.views.push(loading) : await client.views.open(loading);
-  const viewId = opened.view?.id;
+  const viewId = await openLoadingModal(request.interaction, buildScheduleLoadingModal(metadata, loadingText), {
+    push: request.fromModal === true,
+  });
   if (!viewId) throw new Error('Slack opened the form without giving its view id');
   try {
-    const actor = await requireAccess(deps, client, scope, userId, 'member');
-    const omni = await deps.omniFor(scope);
+    const actor = await request.interaction.requireAccess('member');
+    const omni = await request.interaction.omni();
     const zone = actor.tz && isValidTimeZone(actor.tz) ? actor.tz : 'UTC';
     const draft =
       mode === 'create' ? await newDraft(request, zone) : await existingDraft(omni, request.scheduleId ?? '', mode);
@@ -96,7 +92,7 @@ async function newDraft(request: OpenFormRequest, zone: string): Promise<Schedul
     timezone: zone,
     destination: request.channelId
       ? { kind: 'slack-channel', channelId: request.channelId, message: '' }
-      : { kind: 'slack-dm', userIds: [request.userId], message: '' },
+      : { kind: 'slack-dm', userIds: [request.interaction.userId], message: '' },
     format: 'pdf',
     options: { ...DEFAULT_FORMAT_OPTIONS },
     filters: {},
@@ -108,14 +104,15 @@ async function newDraft(request: OpenFormRequest, zone: string): Promise<Schedul
 
 /** The dashboard's name: from the cached list, else from a fresh read of it if that is quick. */
 async function dashboardNameFor(request: OpenFormRequest, identifier: string): Promise<string | undefined> {
-  const cached = await cachedDashboardName(request.deps, request.scope, identifier);
+  const { deps, scope, logger } = request.interaction;
+  const cached = await cachedDashboardName(deps, scope, identifier);
   if (cached) return cached;
   let timer: NodeJS.Timeout | undefined;
-  const fresh = refreshDashboards(request.deps, request.scope)
+  const fresh = refreshDashboards(deps, scope)
     .then((list) => list.find((d) => d.identifier === identifier)?.name)
     .catch((error: unknown) => {
       // The form opens without the name; reading the dashboard's details will say what is wrong.
-      request.logger.debug(`No name for dashboard ${identifier}: ${(error as Error).message}`);
+      logger.debug(`No name for dashboard ${identifier}: ${errorMessage(error)}`);
       return undefined;
     });
   const late = new Promise<undefined>((resolve) => {

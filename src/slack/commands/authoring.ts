@@ -40,14 +40,9 @@ async function openForm(
   ctx: SubcommandContext,
   target: { mode: 'create' | 'edit'; identifier?: string; scheduleId?: string },
 ): Promise<void> {
-  const channelId = ctx.command.channel_id;
+  const channelId = ctx.channelId;
   await openScheduleForm({
-    deps: ctx.deps,
-    client: ctx.client,
-    logger: ctx.logger,
-    scope: ctx.scope,
-    userId: ctx.command.user_id,
-    triggerId: ctx.command.trigger_id,
+    interaction: ctx,
     ...target,
     // A DM with the app (D…) is no channel to deliver to.
     ...(channelId && !channelId.startsWith('D') ? { channelId } : {}),

@@ -15,7 +15,7 @@ export const connectSubcommand: Subcommand = {
   needsConnection: false,
   audit: 'connect',
   async run(ctx) {
-    await openConnectModal(ctx.deps, ctx.client, ctx.scope, ctx.command.trigger_id, ctx.logger);
+    await openConnectModal(ctx.deps, ctx.client, ctx.scope, ctx.triggerId, ctx.logger);
   },
 };
 

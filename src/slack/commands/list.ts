@@ -26,7 +26,7 @@ export const listSubcommand: Subcommand = {
       throw error;
     }
     const omni = await ctx.deps.omniFor(ctx.scope);
-    const display = await displayFor(ctx.deps, ctx.client, ctx.scope, ctx.command.user_id);
+    const display = await displayFor(ctx.deps, ctx.client, ctx.scope, ctx.userId);
     const page = await renderListPage(omni, { filters, cursor: '1' }, display.zone ? { zone: display.zone } : {});
     await ctx.respond({ response_type: 'ephemeral', text: page.text, blocks: page.blocks });
   },

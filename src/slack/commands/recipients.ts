@@ -72,7 +72,7 @@ async function subscribeCommand(ctx: SubcommandContext, op: SubscribeOp): Promis
     deps: ctx.deps,
     client: ctx.client,
     scope: ctx.scope,
-    userId: ctx.command.user_id,
+    userId: ctx.userId,
     scheduleId,
     op,
   });

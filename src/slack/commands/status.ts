@@ -13,7 +13,7 @@ export const statusSubcommand: Subcommand = {
   access: 'member',
   needsConnection: false,
   async run(ctx) {
-    const actor = await getActor(ctx.deps, ctx.client, ctx.scope, ctx.command.user_id);
+    const actor = await getActor(ctx.deps, ctx.client, ctx.scope, ctx.userId);
     const connection = await activeConnection(ctx.deps, ctx.scope);
     if (!connection) {
       const text = buildStatusText({ kind: 'not_connected', isAdmin: actor.isAdmin || actor.isOwner });

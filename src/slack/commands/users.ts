@@ -61,7 +61,7 @@ export const usersSubcommand: Subcommand = {
 
 async function requireAdmin(ctx: SubcommandContext, what: string): Promise<void> {
   try {
-    await requireAccess(ctx.deps, ctx.client, ctx.scope, ctx.command.user_id, 'admin');
+    await requireAccess(ctx.deps, ctx.client, ctx.scope, ctx.userId, 'admin');
   } catch (error) {
     if (error instanceof AccessDeniedError) {
       throw new AccessDeniedError(`Only workspace admins and owners can ${what}. Ask one of them.`);
@@ -172,7 +172,7 @@ async function mapFields(ctx: SubcommandContext, changes: { attribute: string; f
   const record = (outcome: 'ok' | 'refused', detail: string) =>
     ctx.deps.audit.record({
       workspace: workspaceKey(ctx.scope),
-      user: ctx.command.user_id,
+      user: ctx.userId,
       action: 'recipient_settings',
       outcome,
       detail,
@@ -212,7 +212,7 @@ async function setPolicy(ctx: SubcommandContext, command: Extract<UsersCommand, 
   const updated = await ctx.deps.store.settings.update(ctx.scope, command.patch);
   ctx.deps.audit.record({
     workspace: workspaceKey(ctx.scope),
-    user: ctx.command.user_id,
+    user: ctx.userId,
     action: 'recipient_settings',
     outcome: 'ok',
     detail: `policy ${updated.nonMemberPolicy}, guests ${updated.includeGuests}, external ${updated.includeExternal}`,

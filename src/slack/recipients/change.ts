@@ -12,7 +12,7 @@ import { ProgressMessage } from './progress.js';
 
 export interface ChangeRequest {
   /** Who asked, from where: the command's context. */
-  command: Pick<SubcommandContext, 'deps' | 'client' | 'scope' | 'command' | 'respond' | 'logger'>;
+  command: Pick<SubcommandContext, 'deps' | 'client' | 'scope' | 'userId' | 'respond' | 'logger'>;
   inputs: readonly RecipientInput[];
   audit: { action: AuditAction; schedule?: string };
 }
@@ -36,8 +36,7 @@ export async function runRecipientChange(
   request: ChangeRequest,
   work: (ctx: RecipientsContext) => Promise<ChangeResult>,
 ): Promise<void> {
-  const { deps, scope, logger, respond, client } = request.command;
-  const userId = request.command.command.user_id;
+  const { deps, scope, logger, respond, client, userId } = request.command;
   const progress = new ProgressMessage(respond, (m) => logger.warn(m));
   const ctx = await recipientsContextFor({
     deps,

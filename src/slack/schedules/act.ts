@@ -1,40 +1,38 @@
 // What happens when someone uses a schedule's button, menu or confirm modal: check they may, do it in
 // Omni, then redraw where they clicked (the card, the list page, or App Home) with who did what and when.
-import type { Logger } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import { decodeListState } from '../../schedules/list-query.js';
-import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
-import type { AppDeps } from '../deps.js';
+import { workspaceKey } from '../../store/index.js';
 import { AccessDeniedError, logFailure, userMessageForError } from '../errors.js';
-import { requireAccess } from '../permissions.js';
+import type { Interaction } from '../interaction.js';
 import { escapeMrkdwn, slackDate, truncate } from '../ui/format.js';
 import { buildDeletedCard, buildScheduleCard } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
-import { cardOptions, type Display, displayFor } from './display.js';
+import { cardOptions, type Display } from './display.js';
 import { forgetHomeSummary, publishHome } from './home.js';
 import { renderListPage } from './list-page.js';
 import { OP_VERBS, type OpOutcome, performScheduleOp, type ScheduleOp } from './operate.js';
 import { containerKey, noteToUser, type Origin, type Respond, replaceOriginMessage } from './origin.js';
 
-export interface ActRequest {
-  deps: AppDeps;
-  client: WebClient;
-  logger: Logger;
-  scope: WorkspaceScope;
-  userId: string;
-  op: ScheduleOp;
-  scheduleId: string;
+/** Where a note for the person who acted goes: the request, where they clicked, and the response_url if any. */
+export interface ClickPlace {
+  interaction: Interaction;
   /** Where it was clicked; undefined when Slack did not say (then the user gets a note only). */
   origin: Origin | undefined;
   respond?: Respond;
 }
 
+export interface ActRequest extends ClickPlace {
+  op: ScheduleOp;
+  scheduleId: string;
+}
+
 export async function actOnSchedule(request: ActRequest): Promise<void> {
-  const { deps, client, logger, scope, userId, op, scheduleId, origin } = request;
+  const { interaction, op, scheduleId, origin } = request;
+  const { deps, logger, scope, userId } = interaction;
   try {
-    await requireAccess(deps, client, scope, userId, 'member');
-    const omni = await deps.omniFor(scope);
-    const display = await displayFor(deps, client, scope, userId);
+    await interaction.requireAccess('member');
+    const omni = await interaction.omni();
+    const display = await interaction.display();
     const outcome = await performScheduleOp({
       deps,
       scope,
@@ -78,10 +76,11 @@ export function actionNotice(userId: string, outcome: Extract<OpOutcome, { ok: t
 }
 
 async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: true }>, display: Display): Promise<void> {
-  const { origin, userId, deps, client, logger, scope } = request;
+  const { origin } = request;
+  const { userId, client } = request.interaction;
   const notice = actionNotice(userId, outcome, display.zone);
   if (origin?.kind === 'home') {
-    await publishHome({ deps, client, scope, userId, logger, notice, fresh: true });
+    await publishHome({ interaction: request.interaction, notice, fresh: true });
     return;
   }
   if (origin?.kind === 'modal') {
@@ -118,7 +117,7 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
     }
   }
   if (origin?.kind === 'message' && origin.shows === 'list' && origin.listState) {
-    const omni = await deps.omniFor(scope);
+    const omni = await request.interaction.omni();
     const page = await renderListPage(omni, decodeListState(origin.listState), {
       notice,
       ...(display.zone ? { zone: display.zone } : {}),
@@ -130,10 +129,11 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
 }
 
 /** A note for the user who acted: on App Home or in the card's modal it shows on top; elsewhere only they see it. */
-export async function tell(request: Omit<ActRequest, 'op' | 'scheduleId'>, text: string): Promise<void> {
-  const { origin, deps, client, scope, userId, logger } = request;
+export async function tell(request: ClickPlace, text: string): Promise<void> {
+  const { origin } = request;
+  const { client } = request.interaction;
   if (origin?.kind === 'home') {
-    await publishHome({ deps, client, scope, userId, logger, notice: text });
+    await publishHome({ interaction: request.interaction, notice: text });
     return;
   }
   if (origin?.kind === 'modal') {
@@ -144,11 +144,11 @@ export async function tell(request: Omit<ActRequest, 'op' | 'scheduleId'>, text:
   await noteToUser(replierOf(request), origin, text);
 }
 
-function replierOf(request: Omit<ActRequest, 'op' | 'scheduleId'>) {
+function replierOf(request: ClickPlace) {
   return {
-    client: request.client,
-    logger: request.logger,
-    userId: request.userId,
+    client: request.interaction.client,
+    logger: request.interaction.logger,
+    userId: request.interaction.userId,
     ...(request.respond ? { respond: request.respond } : {}),
   };
 }

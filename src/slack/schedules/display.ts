@@ -1,20 +1,18 @@
 // How one viewer should see schedules: their time zone (for date fallbacks) and where the schedule
 // lives in Omni (for links). Both are optional niceties: failing to read them never fails an action.
 import type { WebClient } from '@slack/web-api';
-import { normaliseBaseUrl } from '../../omni/base-url.js';
+import { loadScheduleView } from '../../schedules/schedule-lookup.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import type { WorkspaceScope } from '../../store/index.js';
 import { activeConnection } from '../connection.js';
 import type { AppDeps } from '../deps.js';
+import { type Display, displayOf, type Interaction } from '../interaction.js';
 import { getActor } from '../permissions.js';
-import type { ScheduleCardOptions } from '../ui/schedule-card.js';
+import { buildScheduleCard, type ScheduleCardOptions, type SlackMessage } from '../ui/schedule-card.js';
 
-export interface Display {
-  zone?: string;
-  /** The Omni organization's URL, when known. */
-  omniBase?: string;
-}
+export type { Display };
 
+/** For requests not yet holding an Interaction: the same answer as `interaction.display()`. */
 export async function displayFor(
   deps: Pick<AppDeps, 'store' | 'config'>,
   client: WebClient,
@@ -25,13 +23,7 @@ export async function displayFor(
     getActor(deps, client, scope, userId).catch(() => undefined),
     activeConnection(deps, scope).catch(() => undefined),
   ]);
-  let omniBase: string | undefined;
-  try {
-    omniBase = connection ? normaliseBaseUrl(connection.baseUrl) : undefined;
-  } catch {
-    omniBase = undefined;
-  }
-  return { ...(actor?.tz ? { zone: actor.tz } : {}), ...(omniBase ? { omniBase } : {}) };
+  return displayOf(actor, connection);
 }
 
 /** The schedule's page in Omni's UI: `<org>/dashboards/<dashboard>/schedules/<id>`. */
@@ -46,4 +38,15 @@ export function omniScheduleUrl(
 export function cardOptions(display: Display, s: ScheduleView, extra: ScheduleCardOptions = {}): ScheduleCardOptions {
   const omniUrl = omniScheduleUrl(display.omniBase, s);
   return { ...(display.zone ? { zone: display.zone } : {}), ...(omniUrl ? { omniUrl } : {}), ...extra };
+}
+
+/** Load a schedule's card as this viewer sees it (zone, link to Omni); `extra` adds e.g. who shared it. */
+export async function loadCardForViewer(
+  interaction: Pick<Interaction, 'omni' | 'display'>,
+  scheduleId: string,
+  extra: ScheduleCardOptions = {},
+): Promise<{ view: ScheduleView; card: SlackMessage }> {
+  const omni = await interaction.omni();
+  const [view, display] = await Promise.all([loadScheduleView(omni, scheduleId), interaction.display()]);
+  return { view, card: buildScheduleCard(view, cardOptions(display, view, extra)) };
 }

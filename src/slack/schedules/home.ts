@@ -1,16 +1,14 @@
 // Publishes a user's App Home: connection state, counts by state (failing first) and the first schedules.
 // Counting needs every schedule, so the summary is cached per workspace for a minute and dropped after
 // any change made through the app.
-import type { Logger } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { OmniClient } from '../../omni/index.js';
 import { countSchedules, failingFirst, isFailing } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
-import { activeConnection } from '../connection.js';
 import type { AppDeps } from '../deps.js';
 import { logFailure, userMessageForError } from '../errors.js';
-import { accessRefusal, getActor } from '../permissions.js';
+import type { Interaction } from '../interaction.js';
+import { accessRefusal } from '../permissions.js';
 import { buildHomeView, HOME_ROWS, type HomeModel, type HomeSchedules } from '../ui/home.js';
 
 /** Counting stops here: ten pages of 100, so that opening Home never costs more than ten Omni calls. */
@@ -19,11 +17,8 @@ export const HOME_CACHE_TTL_MS = 60_000;
 const CACHE = 'home-schedules';
 
 export interface HomeRequest {
-  deps: AppDeps;
-  client: WebClient;
-  scope: WorkspaceScope;
-  userId: string;
-  logger: Logger;
+  /** Whose Home: the person of this request. */
+  interaction: Interaction;
   notice?: string;
   /** Skip the cached summary (the Refresh button). */
   fresh?: boolean;
@@ -31,7 +26,7 @@ export interface HomeRequest {
 
 export async function publishHome(request: HomeRequest): Promise<void> {
   const view = buildHomeView(await homeModel(request));
-  await request.client.views.publish({ user_id: request.userId, view });
+  await request.interaction.client.views.publish({ user_id: request.interaction.userId, view });
 }
 
 /** Drops the cached summary, after a change, so the next Home shows it. */
@@ -44,15 +39,16 @@ export async function forgetHomeSummary(deps: Pick<AppDeps, 'store'>, scope: Wor
 }
 
 async function homeModel(request: HomeRequest): Promise<HomeModel> {
-  const { deps, client, scope, userId, logger } = request;
+  const { interaction } = request;
+  const { deps, scope, logger } = interaction;
   const updatedAt = deps.now();
-  const actor = await getActor(deps, client, scope, userId);
+  const actor = await interaction.actor();
   const zone = actor.tz;
   const base = { updatedAt, ...(zone ? { zone } : {}), ...(request.notice ? { notice: request.notice } : {}) };
   const refusal = accessRefusal(actor, 'member');
   if (refusal) return { ...base, connection: { connected: false, canConnect: false }, refusal };
 
-  const connection = await activeConnection(deps, scope);
+  const connection = await interaction.connection();
   if (!connection) return { ...base, connection: { connected: false, canConnect: actor.isAdmin || actor.isOwner } };
   const connected: HomeModel['connection'] = {
     connected: true,
@@ -62,7 +58,7 @@ async function homeModel(request: HomeRequest): Promise<HomeModel> {
       : {}),
   };
   try {
-    const omni = await deps.omniFor(scope);
+    const omni = await interaction.omni();
     const key = workspaceKey(scope);
     const cache = deps.store.cache(CACHE);
     const schedules = request.fresh

@@ -1,6 +1,5 @@
 // Buttons about the Omni connection: "Connect Omni" (help, App Home) and "Disconnect" (after its confirm dialog).
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ActionIds } from '../../../ids.js';
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { workspaceKey } from '../../../store/index.js';
 import { openConnectModal } from '../../commands/connect.js';
 import { storedConnection } from '../../connection.js';
@@ -64,9 +63,4 @@ export function disconnectButtonCallback(deps: AppDeps) {
       await tellClicker(args, userMessageForError(error));
     }
   };
-}
-
-export function registerConnectionActions(app: App, deps: AppDeps): void {
-  app.action<BlockButtonAction>(ActionIds.openConnectButton, openConnectButtonCallback(deps));
-  app.action<BlockButtonAction>(ActionIds.disconnectButton, disconnectButtonCallback(deps));
 }

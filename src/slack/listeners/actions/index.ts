@@ -1,17 +1,40 @@
-import type { App } from '@slack/bolt';
+// Block actions: action id → handler. Each handler is a few lines that hand the request's Interaction
+// to a feature function (src/slack/schedules, authoring, recipients, commands).
+import type { App, BlockAction, BlockButtonAction, OverflowAction } from '@slack/bolt';
+import { ActionIds } from '../../../ids.js';
 import type { AppDeps } from '../../deps.js';
-import { registerConnectionActions } from './connection.js';
-import { registerRecipientsActions } from './recipients.js';
-import { registerRunSubcommandAction } from './run-subcommand.js';
-import { registerScheduleCardActions } from './schedule-card.js';
-import { registerScheduleFormActions } from './schedule-form.js';
-import { registerScheduleMenuActions } from './schedule-menu.js';
+import { disconnectButtonCallback, openConnectButtonCallback } from './connection.js';
+import { removeRecipientButton, showRecipientsButton, subscribeButton } from './recipients.js';
+import { onSubcommandButton } from './run-subcommand.js';
+import { onCancelDelete, onScheduleButton } from './schedule-card.js';
+import { FORM_ACTION, onOpenFormButton, onScheduleFormInput } from './schedule-form.js';
+import { onListPage, onRefreshHome, onRowMenu } from './schedule-menu.js';
 
 export function register(app: App, deps: AppDeps): void {
-  registerScheduleFormActions(app, deps);
-  registerConnectionActions(app, deps);
-  registerRunSubcommandAction(app, deps);
-  registerScheduleCardActions(app, deps);
-  registerScheduleMenuActions(app, deps);
-  registerRecipientsActions(app, deps);
+  // The schedule form: opening it, and its inputs that change its shape.
+  app.action<BlockButtonAction>(ActionIds.openCreateButton, onOpenFormButton('create'));
+  app.action<BlockButtonAction>(ActionIds.editScheduleButton, onOpenFormButton('edit'));
+  app.action<BlockButtonAction>(ActionIds.duplicateScheduleButton, onOpenFormButton('duplicate'));
+  app.action<BlockAction>({ type: 'block_actions', action_id: FORM_ACTION }, onScheduleFormInput);
+  // The connection (help, App Home, /schedule status).
+  app.action<BlockButtonAction>(ActionIds.openConnectButton, openConnectButtonCallback(deps));
+  app.action<BlockButtonAction>(ActionIds.disconnectButton, disconnectButtonCallback(deps));
+  // Help's "List schedules": the subcommand the button names.
+  app.action<BlockButtonAction>(ActionIds.runSubcommandButton, onSubcommandButton);
+  // A schedule's card.
+  app.action<BlockButtonAction>(ActionIds.runNowButton, onScheduleButton('run'));
+  app.action<BlockButtonAction>(ActionIds.pauseScheduleButton, onScheduleButton('pause'));
+  app.action<BlockButtonAction>(ActionIds.resumeScheduleButton, onScheduleButton('resume'));
+  app.action<BlockButtonAction>(ActionIds.deleteScheduleButton, onScheduleButton('delete'));
+  app.action<BlockButtonAction>(ActionIds.cancelDeleteButton, onCancelDelete);
+  // A list row's menu, the list's pages, App Home's Refresh.
+  app.action<BlockAction<OverflowAction>>(ActionIds.scheduleRowOverflow, onRowMenu);
+  app.action<BlockButtonAction>(ActionIds.listNextPageButton, onListPage);
+  app.action<BlockButtonAction>(ActionIds.listPreviousPageButton, onListPage);
+  app.action<BlockButtonAction>(ActionIds.refreshHomeButton, onRefreshHome);
+  // Recipients.
+  app.action<BlockButtonAction>(ActionIds.subscribeButton, subscribeButton(deps, 'subscribe'));
+  app.action<BlockButtonAction>(ActionIds.unsubscribeButton, subscribeButton(deps, 'unsubscribe'));
+  app.action<BlockButtonAction>(ActionIds.showRecipientsButton, showRecipientsButton(deps));
+  app.action<BlockButtonAction>(ActionIds.removeRecipientButton, removeRecipientButton(deps));
 }

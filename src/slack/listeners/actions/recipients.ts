@@ -1,7 +1,7 @@
 // The recipients buttons: Subscribe / Unsubscribe (cards and answers), Recipients (opens the modal that
 // lists who receives a schedule) and Remove (in that modal, then the modal shows the new list).
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ActionIds, BlockIds } from '../../../ids.js';
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { BlockIds } from '../../../ids.js';
 import { removeFromSchedule } from '../../../recipients/index.js';
 import { workspaceKey } from '../../../store/index.js';
 import type { AppDeps } from '../../deps.js';
@@ -22,7 +22,7 @@ import { tellClicker } from './tell-clicker.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
-function subscribeButton(deps: AppDeps, op: SubscribeOp) {
+export function subscribeButton(deps: AppDeps, op: SubscribeOp) {
   return async (args: ButtonArgs) => {
     const { ack, body, action, client, logger, context } = args;
     await ack();
@@ -38,7 +38,7 @@ function subscribeButton(deps: AppDeps, op: SubscribeOp) {
   };
 }
 
-function showRecipientsButton(deps: AppDeps) {
+export function showRecipientsButton(deps: AppDeps) {
   return async ({ ack, body, action, client, logger, context }: ButtonArgs) => {
     await ack();
     const scope = scopeFromContext(context);
@@ -68,7 +68,7 @@ function showRecipientsButton(deps: AppDeps) {
   };
 }
 
-function removeRecipientButton(deps: AppDeps) {
+export function removeRecipientButton(deps: AppDeps) {
   return async ({ ack, body, action, client, logger, context }: ButtonArgs) => {
     await ack();
     const scope = scopeFromContext(context);
@@ -136,11 +136,4 @@ function cardOf(body: BlockButtonAction, blockId: string): Omit<RecipientsMetada
   if (!onCard || container?.type !== 'message' || container.is_ephemeral) return {};
   if (!container.channel_id || !container.message_ts) return {};
   return { card: { channel: container.channel_id, ts: container.message_ts } };
-}
-
-export function registerRecipientsActions(app: App, deps: AppDeps): void {
-  app.action<BlockButtonAction>(ActionIds.subscribeButton, subscribeButton(deps, 'subscribe'));
-  app.action<BlockButtonAction>(ActionIds.unsubscribeButton, subscribeButton(deps, 'unsubscribe'));
-  app.action<BlockButtonAction>(ActionIds.showRecipientsButton, showRecipientsButton(deps));
-  app.action<BlockButtonAction>(ActionIds.removeRecipientButton, removeRecipientButton(deps));
 }

@@ -1,6 +1,6 @@
 // app_uninstalled and tokens_revoked (bot token): forget the workspace. Bolt does not do this itself
 // (slackapi/bolt-js#1203) and skips authorize for these two events, so the context has only the ids.
-import type { AllMiddlewareArgs, App, Logger, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, Logger, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { type WorkspaceScope, workspaceKey } from '../../../store/index.js';
 import { forgetOrganizationCaches } from '../../connection-change.js';
 import type { AppDeps } from '../../deps.js';
@@ -67,9 +67,4 @@ export function tokensRevokedCallback(deps: AppDeps) {
       logFailure(logger, 'tokens_revoked', error);
     }
   };
-}
-
-export function registerUninstallEvents(app: App, deps: AppDeps): void {
-  app.event('app_uninstalled', appUninstalledCallback(deps));
-  app.event('tokens_revoked', tokensRevokedCallback(deps));
 }

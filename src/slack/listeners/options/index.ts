@@ -1,7 +1,10 @@
+// External select menus: action id → the handler that lists their options.
 import type { App } from '@slack/bolt';
+import { ActionIds } from '../../../ids.js';
 import type { AppDeps } from '../../deps.js';
-import { registerScheduleFormOptions } from './schedule-form.js';
+import { dashboardOptionsCallback, timezoneOptionsCallback } from './schedule-form.js';
 
 export function register(app: App, deps: AppDeps): void {
-  registerScheduleFormOptions(app, deps);
+  app.options({ action_id: ActionIds.formDashboardSelect }, dashboardOptionsCallback(deps));
+  app.options({ action_id: ActionIds.formTimezoneSelect }, timezoneOptionsCallback());
 }

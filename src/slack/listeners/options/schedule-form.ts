@@ -1,7 +1,6 @@
 // The schedule form's external selects. Slack waits 3 s at most, so dashboards come from the cache
 // (refreshed in the background) and time zones from the runtime's own list.
-import type { AllMiddlewareArgs, App, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
-import { ActionIds } from '../../../ids.js';
+import type { AllMiddlewareArgs, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { searchDashboards } from '../../../schedules/dashboard-search.js';
 import { searchTimeZones } from '../../../schedules/timezones.js';
 import { dashboardsForOptions } from '../../authoring/dashboards.js';
@@ -36,9 +35,4 @@ export function timezoneOptionsCallback() {
     const zones = searchTimeZones((body as BlockSuggestion).value ?? '', { limit: 100 });
     await ack({ options: zones.map((zone) => option(zone.label, zone.id)) });
   };
-}
-
-export function registerScheduleFormOptions(app: App, deps: AppDeps): void {
-  app.options({ action_id: ActionIds.formDashboardSelect }, dashboardOptionsCallback(deps));
-  app.options({ action_id: ActionIds.formTimezoneSelect }, timezoneOptionsCallback());
 }

@@ -3,10 +3,10 @@
 // handler stays under ~2.7 s. A slow Omni gets "did not answer in time" on the URL field; the user submits
 // again. (The alternative, acking "Checking…" and updating the view later, cannot mark a field and would
 // need the key echoed back into the view to keep the form filled.)
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { checkOmniBaseUrl } from '../../../connections/base-url.js';
 import { checkOmniConnection } from '../../../connections/check-connection.js';
-import { ActionIds, BlockIds, CallbackIds } from '../../../ids.js';
+import { ActionIds, BlockIds } from '../../../ids.js';
 import { workspaceKey } from '../../../store/index.js';
 import { forgetOrganizationCaches } from '../../connection-change.js';
 import type { AppDeps } from '../../deps.js';
@@ -109,8 +109,4 @@ export function readForm(values: Values): Form {
   }
   if (Object.keys(errors).length > 0 || !url.ok) return { ok: false, errors };
   return { ok: true, baseUrl: url.url, apiKey, rateLimitPerMinute };
-}
-
-export function registerConnectView(app: App, deps: AppDeps): void {
-  app.view(CallbackIds.connectView, connectViewCallback(deps));
 }

@@ -1,7 +1,6 @@
 // Closing the Recipients modal: when someone was removed in it and it was opened from a card in a channel,
 // that card is redrawn, so that its recipient count is right again.
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewClosedAction } from '@slack/bolt';
-import { CallbackIds } from '../../../ids.js';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction } from '@slack/bolt';
 import { loadScheduleView } from '../../../schedules/schedule-lookup.js';
 import type { AppDeps } from '../../deps.js';
 import { logFailure } from '../../errors.js';
@@ -35,11 +34,4 @@ export function recipientsClosedCallback(deps: AppDeps) {
       logFailure(logger, 'redrawing a card after its recipients changed', error);
     }
   };
-}
-
-export function registerRecipientsView(app: App, deps: AppDeps): void {
-  app.view<ViewClosedAction>(
-    { callback_id: CallbackIds.recipientsView, type: 'view_closed' },
-    recipientsClosedCallback(deps),
-  );
 }

@@ -1,6 +1,5 @@
 // Submitting the schedule form: checked before the ack, then saved in Omni (src/slack/authoring/submit.ts).
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { CallbackIds } from '../../../ids.js';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { type SubmissionAck, submitScheduleForm } from '../../authoring/submit.js';
 import type { AppDeps } from '../../deps.js';
 import { logFailure, userMessageForError } from '../../errors.js';
@@ -52,11 +51,4 @@ export function scheduleFormSubmitCallback(deps: AppDeps) {
       }
     }
   };
-}
-
-export function registerScheduleFormView(app: App, deps: AppDeps): void {
-  app.view<ViewSubmitAction>(
-    { callback_id: CallbackIds.scheduleFormView, type: 'view_submission' },
-    scheduleFormSubmitCallback(deps),
-  );
 }
