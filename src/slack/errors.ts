@@ -11,6 +11,7 @@ import {
 import { ListQueryError } from '../schedules/list-query.js';
 import { StoreUnavailableError } from '../store/index.js';
 import { UsageError } from './commands/types.js';
+import { isSlackPlatformError } from './slack-errors.js';
 
 /** Where failures are logged; Bolt's Logger fits. */
 export interface FailureLogger {
@@ -164,11 +165,6 @@ export function isSecretDecryptionError(error: unknown): boolean {
     if (current.name === 'SecretDecryptionError') return true;
   }
   return false;
-}
-
-function isSlackPlatformError(error: unknown): error is { code: string; data: { error: string } } {
-  const candidate = error as { code?: unknown; data?: { error?: unknown } } | null;
-  return candidate?.code === 'slack_webapi_platform_error' && typeof candidate.data?.error === 'string';
 }
 
 // keyv adapters reject with driver errors (sqlite3, ioredis, pg); recognise the common ones by code.

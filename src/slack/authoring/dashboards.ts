@@ -1,12 +1,15 @@
 // The org's dashboards (for the form's external select, which must answer within Slack's 3 s) and each
 // dashboard's filters and tiles, cached per workspace. The list is read page by page from Omni's
 // documents endpoint and refreshed in the background once it is a few minutes old.
+
 import type { Logger } from '@slack/bolt';
 import type { OmniClient } from '../../omni/index.js';
 import { type DashboardDetails, loadDashboardDetails } from '../../schedules/dashboard-details.js';
 import type { DashboardSummary } from '../../schedules/dashboard-search.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
+import { errorMessage } from '../errors.js';
+import { settledWithin } from '../time-limit.js';
 
 /** How long a list is kept at all, and after how long an answer from it also starts a refresh. */
 export const DASHBOARD_LIST_TTL_MS = 60 * 60_000;
@@ -71,18 +74,14 @@ export async function dashboardsForOptions(
   const cached = await cachedList(deps, scope);
   const refresh = () =>
     refreshDashboards(deps, scope).catch((error: unknown) => {
-      logger.warn(`Could not read the dashboards from Omni: ${(error as Error).message}`);
+      logger.warn(`Could not read the dashboards from Omni: ${errorMessage(error)}`);
       return undefined;
     });
   if (cached) {
     if (deps.now().getTime() - cached.fetchedAt > DASHBOARD_LIST_FRESH_MS) void refresh();
     return cached.dashboards;
   }
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), waitMs);
-  });
-  const loaded = await Promise.race([refresh(), timeout]).finally(() => clearTimeout(timer));
+  const loaded = await settledWithin(refresh(), waitMs);
   return loaded ?? [];
 }
 

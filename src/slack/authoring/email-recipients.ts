@@ -9,7 +9,8 @@ import type { DraftDestinationOf, DraftError, DraftField } from '../../schedules
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { RECIPIENTS_CACHE, resolvePickedRecipients, workspaceDirectory } from '../recipients/context.js';
-import { lookupClient, slackErrorCode } from '../recipients/directory.js';
+import { lookupClient } from '../recipients/directory.js';
+import { slackErrorCode } from '../slack-errors.js';
 
 export interface EmailRecipients {
   /** Every recipient's address, once each, in the order named: what Omni receives as `recipients`. */

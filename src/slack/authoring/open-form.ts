@@ -13,6 +13,7 @@ import type { AppDeps } from '../deps.js';
 import { errorMessage, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
 import { openLoadingModal } from '../modals.js';
+import { settledWithin } from '../time-limit.js';
 import type { FormMetadata, FormMode } from '../ui/schedule-form-metadata.js';
 import { buildScheduleErrorModal, buildScheduleLoadingModal, buildScheduleModal } from '../ui/schedule-modal.js';
 import { cachedDashboardName, dashboardDetails, refreshDashboards } from './dashboards.js';
@@ -107,7 +108,6 @@ async function dashboardNameFor(request: OpenFormRequest, identifier: string): P
   const { deps, scope, logger } = request.interaction;
   const cached = await cachedDashboardName(deps, scope, identifier);
   if (cached) return cached;
-  let timer: NodeJS.Timeout | undefined;
   const fresh = refreshDashboards(deps, scope)
     .then((list) => list.find((d) => d.identifier === identifier)?.name)
     .catch((error: unknown) => {
@@ -115,10 +115,7 @@ async function dashboardNameFor(request: OpenFormRequest, identifier: string): P
       logger.debug(`No name for dashboard ${identifier}: ${errorMessage(error)}`);
       return undefined;
     });
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), NAME_WAIT_MS);
-  });
-  return Promise.race([fresh, late]).finally(() => clearTimeout(timer));
+  return settledWithin(fresh, NAME_WAIT_MS);
 }
 
 /** How long the form waits for the dashboards list to name a dashboard given by id (it opens without the name after). */

@@ -7,7 +7,7 @@ import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import type { WorkspaceScope } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { logFailure } from '../errors.js';
-import { slackErrorCode } from '../recipients/directory.js';
+import { slackErrorCode } from '../slack-errors.js';
 import { decodeFormMetadata } from '../ui/schedule-form-metadata.js';
 import { buildScheduleModal, type ScheduleModalContext } from '../ui/schedule-modal.js';
 import type { ViewStateValues } from '../ui/schedule-modal-state.js';

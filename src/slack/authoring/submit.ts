@@ -2,6 +2,7 @@
 // field (`response_action: errors`) and nothing is sent to Omni. A valid form is acked with a
 // "Saving…" view, then saved; Omni's refusal is put back on the field it concerns (the form is shown
 // again from the draft), and success shows the schedule's card, with its buttons, in the modal.
+
 import type { Logger, types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { OmniApiError } from '../../omni/index.js';
@@ -13,9 +14,10 @@ import { fieldForOmniDetail } from '../../schedules/omni-detail-field.js';
 import { loadScheduleView } from '../../schedules/schedule-lookup.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
-import { logFailure, userMessageForError } from '../errors.js';
+import { errorMessage, logFailure, userMessageForError } from '../errors.js';
 import { requireAccess } from '../permissions.js';
 import { cardOptions, displayFor } from '../schedules/display.js';
+import { settledWithin } from '../time-limit.js';
 import { escapeMrkdwn, truncate } from '../ui/format.js';
 import { emailOnlyLine, skippedLines } from '../ui/recipients-summary.js';
 import { buildScheduleCard } from '../ui/schedule-card.js';
@@ -138,19 +140,6 @@ export async function submitScheduleForm(request: SubmitRequest): Promise<void> 
   await save(request, form, recipients);
 }
 
-/** The promise's value if it settles within `ms`, else undefined (it keeps running); a rejection is thrown. */
-async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 function recipientsFailure(error: unknown): string {
   return `The recipients could not be looked up in Slack, so nothing was saved: ${userMessageForError(error)} Try again.`;
 }
@@ -245,7 +234,7 @@ async function save(request: SubmitRequest, form: Form, recipients?: EmailRecipi
       action,
       ...(metadata.scheduleId ? { schedule: metadata.scheduleId } : {}),
       outcome: cause instanceof OmniApiError ? 'refused' : 'failed',
-      detail: cause instanceof OmniApiError ? cause.detail : (cause as Error)?.message,
+      detail: cause instanceof OmniApiError ? cause.detail : errorMessage(cause),
     });
     const prefix = error instanceof TestSentButNotSavedError ? 'A test delivery was sent, but saving failed. ' : '';
     const field = cause instanceof OmniApiError ? fieldForOmniDetail(cause.detail, form.draft) : undefined;
@@ -316,7 +305,7 @@ async function showResult(
     if (form.metadata.channelId) {
       await client.chat
         .postEphemeral({ channel: form.metadata.channelId, user: userId, text: `${lines[0]} ${card.text}`, blocks })
-        .catch((error: unknown) => logger.debug(`No ephemeral copy of the card: ${(error as Error).message}`));
+        .catch((error: unknown) => logger.debug(`No ephemeral copy of the card: ${errorMessage(error)}`));
     }
   } catch (error) {
     // Saved, but it could not be read back: say so rather than look failed (a retry would create it twice).

@@ -1,6 +1,7 @@
 // `/schedule show <id>`: the card, only for you. `/schedule share <id>`: the card posted in the channel
 // for everyone (the bot must be a member of the channel to post there).
 import { loadCardForViewer } from '../schedules/display.js';
+import { slackErrorCode } from '../slack-errors.js';
 import { escapeMrkdwn } from '../ui/format.js';
 import { scheduleIdArgument } from './schedule-ref.js';
 import type { Subcommand, SubcommandContext } from './types.js';
@@ -62,9 +63,4 @@ export function shareRefusal(code: string | undefined): string | undefined {
     default:
       return undefined;
   }
-}
-
-function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
 }

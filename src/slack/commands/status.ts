@@ -1,7 +1,7 @@
 // `/schedule status`: which Omni organization, connected by whom and when, and whether Omni answers.
 // Never the key.
 import { activeConnection } from '../connection.js';
-import { userMessageForError } from '../errors.js';
+import { errorMessage, userMessageForError } from '../errors.js';
 import { getActor } from '../permissions.js';
 import { buildStatusText } from '../ui/connection.js';
 import type { Subcommand, SubcommandContext } from './types.js';
@@ -45,7 +45,7 @@ async function checkOmni(
     const page = await omni.listSchedules({ pageSize: 1 });
     return { ok: true, totalSchedules: page.pageInfo.totalRecords };
   } catch (error) {
-    ctx.logger.info(`/schedule status: Omni check failed: ${(error as Error).message}`);
+    ctx.logger.info(`/schedule status: Omni check failed: ${errorMessage(error)}`);
     return { ok: false, message: userMessageForError(error) };
   }
 }

@@ -17,7 +17,7 @@ import {
   unsettableReason,
 } from '../../recipients/index.js';
 import { workspaceKey } from '../../store/index.js';
-import { AccessDeniedError } from '../errors.js';
+import { AccessDeniedError, errorMessage } from '../errors.js';
 import { requireAccess } from '../permissions.js';
 import { type ChangeResult, runRecipientChange } from '../recipients/change.js';
 import { recipientsContextFor, workspaceDirectory } from '../recipients/context.js';
@@ -84,7 +84,7 @@ async function fieldLabels(ctx: SubcommandContext): Promise<Map<string, string>>
     const { directory } = await workspaceDirectory(ctx.deps, ctx.client, ctx.scope);
     return new Map((await directory.profileFields()).map((f) => [f.id, f.label]));
   } catch (error) {
-    ctx.logger.info(`/schedule users: custom profile field labels unavailable: ${(error as Error).message}`);
+    ctx.logger.info(`/schedule users: custom profile field labels unavailable: ${errorMessage(error)}`);
     return new Map();
   }
 }

@@ -1,6 +1,7 @@
 // The SlackDirectory the recipient domain needs, over the Web API. The client waits out Slack's Retry-After
 // on 429 (a bounded number of times); a call that still fails becomes a DirectoryError carrying Slack's own
 // error code.
+
 import { LogLevel, WebClient } from '@slack/web-api';
 import {
   DirectoryError,
@@ -9,6 +10,7 @@ import {
   STANDARD_PROFILE_FIELDS,
 } from '../../recipients/index.js';
 import type { SlackProfile, SlackUser } from '../../recipients/types.js';
+import { slackErrorCode } from '../slack-errors.js';
 
 /** conversations.members pages: Slack's maximum is 1000, it recommends no more than 200. */
 const MEMBERS_PAGE_SIZE = 200;
@@ -105,29 +107,6 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
   } catch (error) {
     const code = slackErrorCode(error);
     throw new DirectoryError(NOT_FOUND.has(code) ? 'not_found' : 'failed', code);
-  }
-}
-
-/** Slack's error code for a failed Web API call (checked by `code`: Bolt may bundle its own web-api copy). */
-export function slackErrorCode(error: unknown): string {
-  const e = error as {
-    code?: string;
-    data?: { error?: string };
-    statusCode?: number;
-    original?: { message?: string };
-  } | null;
-  switch (e?.code) {
-    case 'slack_webapi_platform_error':
-      return e.data?.error ?? 'unknown_error';
-    case 'slack_webapi_rate_limited_error':
-      return 'ratelimited';
-    case 'slack_webapi_http_error':
-      return e.statusCode === 429 ? 'ratelimited' : `http_${e.statusCode ?? 'error'}`;
-    case 'slack_webapi_request_error':
-      // Once the bounded retries of a 429 are used up, the client wraps its own "A rate limit was exceeded".
-      return /^A rate limit was exceeded/.test(e.original?.message ?? '') ? 'ratelimited' : 'request_failed';
-    default:
-      return (error as Error)?.message || 'unknown_error';
   }
 }
 

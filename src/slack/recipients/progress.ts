@@ -1,8 +1,10 @@
 // A progress message for long recipient work, through the command's response_url. Slack accepts at most
 // 5 posts to one response_url: one to start, at most three updates, and the last one is kept for the
 // summary (or the failure), which replaces the progress message.
+
 import type { RespondArguments, types } from '@slack/bolt';
 import type { Progress } from '../../recipients/index.js';
+import { errorMessage } from '../errors.js';
 
 export type RespondLike = (message: RespondArguments) => Promise<unknown>;
 
@@ -48,7 +50,7 @@ export class ProgressMessage {
       await this.respond(message);
       return true;
     } catch (error) {
-      this.log(`Could not post recipient progress through the response_url: ${(error as Error).message}`);
+      this.log(`Could not post recipient progress through the response_url: ${errorMessage(error)}`);
       return false;
     }
   }

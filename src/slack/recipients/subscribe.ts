@@ -1,9 +1,11 @@
 // Subscribe or unsubscribe yourself (by command or by the card's buttons): the same add/remove flows with
 // one person, said to "you". A guest or a deactivated account never gets here (the caller checks access).
+
 import type { WebClient } from '@slack/web-api';
 import { addToSchedule, removeFromSchedule } from '../../recipients/index.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
+import { errorMessage } from '../errors.js';
 import { notEmailMessage, subscribeSummary, unsubscribeSummary } from '../ui/recipients-summary.js';
 import type { SlackMessage } from '../ui/schedule-card.js';
 import { recipientsContextFor } from './context.js';
@@ -51,7 +53,7 @@ export async function subscribeSelf(args: {
     audit(outcome.failed.length > 0 ? 'failed' : 'ok', `unsubscribe: ${outcome.removed.length} removed`);
     return unsubscribeSummary(outcome, scheduleId);
   } catch (error) {
-    audit('failed', (error as Error).message.slice(0, 300));
+    audit('failed', errorMessage(error).slice(0, 300));
     throw error;
   }
 }

@@ -1,9 +1,11 @@
 // Where a schedule's button or menu was used, and how to answer there: an in-channel message is
 // edited with chat.update, an ephemeral one through its response_url (chat.update cannot reach it),
 // App Home is published again. A modal opened from a row keeps the origin in its private_metadata.
+
 import type { Logger, RespondArguments } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { BlockIds, CallbackIds } from '../../ids.js';
+import { errorMessage } from '../errors.js';
 import type { SlackMessage } from '../ui/schedule-card.js';
 import { listStateFromRowBlockId } from '../ui/schedule-list.js';
 
@@ -96,7 +98,7 @@ export async function replaceOriginMessage(
       return;
     } catch (error) {
       if (!r.respond) throw error;
-      r.logger.info(`chat.update failed (${(error as Error).message}); replacing through the response_url`);
+      r.logger.info(`chat.update failed (${errorMessage(error)}); replacing through the response_url`);
     }
   }
   if (!r.respond) throw new Error('This message can no longer be updated (no response_url).');
@@ -122,6 +124,6 @@ export async function noteToUser(
       await r.client.chat.postMessage({ channel: r.userId, ...content });
     }
   } catch (error) {
-    r.logger.warn(`Could not tell ${r.userId}: ${(error as Error).message}`);
+    r.logger.warn(`Could not tell ${r.userId}: ${errorMessage(error)}`);
   }
 }
