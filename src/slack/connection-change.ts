@@ -4,10 +4,10 @@
 
 import type { Logger } from '@slack/bolt';
 import type { WorkspaceScope } from '../store/index.js';
-import { forgetDashboards } from './authoring/dashboards.js';
 import type { AppDeps } from './deps.js';
 import { errorMessage } from './errors.js';
-import { forgetHomeSummary } from './schedules/home.js';
+import { forgetHomeSummary } from './schedule-actions/home.js';
+import { forgetDashboards } from './schedule-form/dashboards.js';
 
 /** Never throws: the connection change itself is done; a cache that could not be cleared only expires later. */
 export async function forgetOrganizationCaches(

@@ -7,8 +7,8 @@ import {
   ListQueryError,
   parseListArgs,
 } from '../../schedules/list-query.js';
-import { displayFor } from '../schedules/display.js';
-import { renderListPage } from '../schedules/list-page.js';
+import { displayFor } from '../schedule-actions/display.js';
+import { renderListPage } from '../schedule-actions/list-page.js';
 import { type Subcommand, UsageError } from './types.js';
 
 export const listSubcommand: Subcommand = {

@@ -1,10 +1,10 @@
 // `/schedule run|trigger|pause|resume <id>` act at once and answer with the updated card, only for you.
 // `/schedule delete <id>` asks first: the card with a Delete button behind Slack's confirm dialog.
 import { loadScheduleView } from '../../schedules/schedule-lookup.js';
-import { actionNotice } from '../schedules/act.js';
-import { cardOptions } from '../schedules/display.js';
-import { forgetHomeSummary } from '../schedules/home.js';
-import { OP_VERBS, performScheduleOp, type ScheduleOp } from '../schedules/operate.js';
+import { actionNotice } from '../schedule-actions/act.js';
+import { cardOptions } from '../schedule-actions/display.js';
+import { forgetHomeSummary } from '../schedule-actions/home.js';
+import { OP_VERBS, performScheduleOp, type ScheduleOp } from '../schedule-actions/operate.js';
 import { buildDeletePrompt, buildScheduleCard } from '../ui/schedule-card.js';
 import { scheduleIdArgument } from './schedule-ref.js';
 import type { Subcommand, SubcommandContext } from './types.js';

@@ -1,6 +1,6 @@
 // `/schedule show <id>`: the card, only for you. `/schedule share <id>`: the card posted in the channel
 // for everyone (the bot must be a member of the channel to post there).
-import { loadCardForViewer } from '../schedules/display.js';
+import { loadCardForViewer } from '../schedule-actions/display.js';
 import { slackErrorCode } from '../slack-errors.js';
 import { escapeMrkdwn } from '../ui/format.js';
 import { scheduleIdArgument } from './schedule-ref.js';

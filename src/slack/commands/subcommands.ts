@@ -2,8 +2,8 @@
 
 import { errorMessage } from '../errors.js';
 import { buildHelpMessage } from '../ui/help.js';
-import { createSubcommand, editSubcommand } from './authoring.js';
 import { connectSubcommand } from './connect.js';
+import { createSubcommand, editSubcommand } from './create-edit.js';
 import { disconnectSubcommand } from './disconnect.js';
 import { listSubcommand } from './list.js';
 import {
@@ -61,7 +61,7 @@ export const subcommands: readonly Subcommand[] = [
   pauseSubcommand,
   resumeSubcommand,
   deleteSubcommand,
-  // authoring: the create / edit form
+  // the schedule form: create / edit
   createSubcommand,
   editSubcommand,
   // recipients: who receives a schedule, and email-only users

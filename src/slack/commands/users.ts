@@ -19,8 +19,8 @@ import {
 import { workspaceKey } from '../../store/index.js';
 import { AccessDeniedError, errorMessage } from '../errors.js';
 import { requireAccess } from '../permissions.js';
-import { type ChangeResult, runRecipientChange } from '../recipients/change.js';
-import { recipientsContextFor, workspaceDirectory } from '../recipients/context.js';
+import { type ChangeResult, runRecipientChange } from '../recipient-actions/change.js';
+import { recipientsContextFor, workspaceDirectory } from '../recipient-actions/context.js';
 import { settingsMessage, usersHelpMessage } from '../ui/recipient-settings.js';
 import { manageSummary, refusalMessage, skippedLines } from '../ui/recipients-summary.js';
 import type { Subcommand, SubcommandContext } from './types.js';

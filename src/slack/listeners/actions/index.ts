@@ -1,5 +1,5 @@
 // Block actions: action id → handler. Each handler is a few lines that hand the request's Interaction
-// to a feature function (src/slack/schedules, authoring, recipients, commands).
+// to a feature function (src/slack/schedule-actions, schedule-form, recipient-actions, commands).
 import type { App, BlockAction, BlockButtonAction, OverflowAction } from '@slack/bolt';
 import { ActionIds } from '../../../ids.js';
 import type { AppDeps } from '../../deps.js';

@@ -7,9 +7,9 @@ import { workspaceKey } from '../../../store/index.js';
 import type { AppDeps } from '../../deps.js';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { requireAccess } from '../../permissions.js';
-import { recipientsContextFor } from '../../recipients/context.js';
-import { loadRecipientsView } from '../../recipients/recipients-view.js';
-import { type SubscribeOp, subscribeSelf } from '../../recipients/subscribe.js';
+import { recipientsContextFor } from '../../recipient-actions/context.js';
+import { loadRecipientsView } from '../../recipient-actions/recipients-view.js';
+import { type SubscribeOp, subscribeSelf } from '../../recipient-actions/subscribe.js';
 import { scopeFromContext } from '../../scope.js';
 import { escapeMrkdwn } from '../../ui/format.js';
 import {

@@ -3,9 +3,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { errorMessage } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
-import { actOnSchedule } from '../../schedules/act.js';
-import type { ScheduleOp } from '../../schedules/operate.js';
-import { originOfAction } from '../../schedules/origin.js';
+import { actOnSchedule } from '../../schedule-actions/act.js';
+import type { ScheduleOp } from '../../schedule-actions/operate.js';
+import { originOfAction } from '../../schedule-actions/origin.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 

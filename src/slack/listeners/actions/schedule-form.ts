@@ -2,12 +2,12 @@
 // and every input of the form that changes its shape (re-rendered with views.update).
 import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { CallbackIds } from '../../../ids.js';
-import { openScheduleForm } from '../../authoring/open-form.js';
-import { rerenderScheduleForm } from '../../authoring/rerender.js';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
+import { openScheduleForm } from '../../schedule-form/open-form.js';
+import { rerenderScheduleForm } from '../../schedule-form/rerender.js';
 import type { FormMode } from '../../ui/schedule-form-metadata.js';
-import type { ViewStateValues } from '../../ui/schedule-modal-state.js';
+import type { ViewStateValues } from '../../ui/schedule-form-state.js';
 import { tellClicker } from './tell-clicker.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;

@@ -3,7 +3,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { logFailure } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
-import { publishHome } from '../../schedules/home.js';
+import { publishHome } from '../../schedule-actions/home.js';
 
 export async function onAppHomeOpened(args: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) {
   if (args.event.tab !== 'home') return;

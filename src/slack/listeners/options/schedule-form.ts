@@ -3,11 +3,11 @@
 import type { AllMiddlewareArgs, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { searchDashboards } from '../../../schedules/dashboard-search.js';
 import { searchTimeZones } from '../../../schedules/timezones.js';
-import { dashboardsForOptions } from '../../authoring/dashboards.js';
 import type { AppDeps } from '../../deps.js';
 import { logFailure } from '../../errors.js';
+import { dashboardsForOptions } from '../../schedule-form/dashboards.js';
 import { scopeFromContext } from '../../scope.js';
-import { option } from '../../ui/schedule-modal-parts.js';
+import { option } from '../../ui/schedule-form-parts.js';
 
 type OptionsArgs = AllMiddlewareArgs & SlackOptionsMiddlewareArgs<'block_suggestion'>;
 

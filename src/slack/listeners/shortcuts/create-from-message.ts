@@ -2,9 +2,9 @@
 // message (its text, link unfurls and rich-text links), set to deliver to that channel.
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { findDashboardLink } from '../../../schedules/dashboard-ref.js';
-import { openScheduleForm } from '../../authoring/open-form.js';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
+import { openScheduleForm } from '../../schedule-form/open-form.js';
 
 /** Text and link fields of a message (and its attachments and blocks), where a dashboard link may be. */
 export function messageLinks(message: unknown, depth = 0): string[] {

@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction } fro
 import { loadScheduleView } from '../../../schedules/schedule-lookup.js';
 import type { AppDeps } from '../../deps.js';
 import { logFailure } from '../../errors.js';
-import { cardOptions, displayFor } from '../../schedules/display.js';
+import { cardOptions, displayFor } from '../../schedule-actions/display.js';
 import { scopeFromContext } from '../../scope.js';
 import { recipientsMetadata } from '../../ui/recipients-modal.js';
 import { buildScheduleCard } from '../../ui/schedule-card.js';

@@ -3,7 +3,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction } from '@slack/bolt';
 import { logFailure } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
-import { publishHome } from '../../schedules/home.js';
+import { publishHome } from '../../schedule-actions/home.js';
 
 export async function onScheduleCardClosed(
   args: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewClosedAction>,

@@ -3,9 +3,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { logFailure } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
-import { actOnSchedule } from '../../schedules/act.js';
-import { decodeConfirmMetadata } from '../../schedules/confirm-origin.js';
-import { respondTo } from '../../schedules/origin.js';
+import { actOnSchedule } from '../../schedule-actions/act.js';
+import { decodeConfirmMetadata } from '../../schedule-actions/confirm-origin.js';
+import { respondTo } from '../../schedule-actions/origin.js';
 
 type SubmitArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 

@@ -1,12 +1,12 @@
-// Submitting the schedule form: checked before the ack, then saved in Omni (src/slack/authoring/submit.ts).
+// Submitting the schedule form: checked before the ack, then saved in Omni (src/slack/schedule-form/submit.ts).
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { type SubmissionAck, submitScheduleForm } from '../../authoring/submit.js';
 import type { AppDeps } from '../../deps.js';
 import { logFailure, userMessageForError } from '../../errors.js';
+import { type SubmissionAck, submitScheduleForm } from '../../schedule-form/submit.js';
 import { scopeFromContext } from '../../scope.js';
+import { buildScheduleFormError } from '../../ui/schedule-form.js';
 import { decodeFormMetadata } from '../../ui/schedule-form-metadata.js';
-import { buildScheduleErrorModal } from '../../ui/schedule-modal.js';
-import type { ViewStateValues } from '../../ui/schedule-modal-state.js';
+import type { ViewStateValues } from '../../ui/schedule-form-state.js';
 
 export function scheduleFormSubmitCallback(deps: AppDeps) {
   return async ({
@@ -41,10 +41,7 @@ export function scheduleFormSubmitCallback(deps: AppDeps) {
     } catch (error) {
       logFailure(logger, 'submitting the schedule form', error);
       if (!acked) {
-        const view = buildScheduleErrorModal(
-          decodeFormMetadata(body.view.private_metadata),
-          userMessageForError(error),
-        );
+        const view = buildScheduleFormError(decodeFormMetadata(body.view.private_metadata), userMessageForError(error));
         await ack({ response_action: 'update', view }).catch((e: unknown) =>
           logFailure(logger, 'acking a failed submission', e),
         );

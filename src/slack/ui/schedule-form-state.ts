@@ -29,10 +29,10 @@ import {
   WEEKDAYS,
   type Weekday,
 } from '../../schedules/presets.js';
+import { DEFAULT_VALUE, NO_ALERT, TEST_NOW_VALUE, WHOLE_DASHBOARD } from './schedule-form-content.js';
+import { FAN_OUT_VALUE } from './schedule-form-destination.js';
 import type { FormMetadata } from './schedule-form-metadata.js';
-import { DEFAULT_VALUE, NO_ALERT, TEST_NOW_VALUE, WHOLE_DASHBOARD } from './schedule-modal-content.js';
-import { FAN_OUT_VALUE } from './schedule-modal-destination.js';
-import { baseBlockId } from './schedule-modal-parts.js';
+import { baseBlockId } from './schedule-form-parts.js';
 
 /** One element's state, as Slack sends it in view.state.values[block_id][action_id]. */
 export interface StateValue {

@@ -192,7 +192,7 @@ export const SFTP_PASSWORD = 'Sftp-Pa55word-7f3e';
  * A test app per file (the sandbox reset before each test), with the general channel's members, and the
  * helpers above bound to it.
  */
-export function useAuthoringApp() {
+export function useScheduleFormApp() {
   const ctx = {} as { t: TestApp };
   beforeAll(async () => {
     ctx.t = await startTestApp();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
 import { ActionIds, CallbackIds } from '../../../src/ids.js';
 import type { AddOutcome, RemoveOutcome } from '../../../src/recipients/index.js';
-import { isMilestone, ProgressMessage } from '../../../src/slack/recipients/progress.js';
+import { isMilestone, ProgressMessage } from '../../../src/slack/recipient-actions/progress.js';
 import { settingsMessage, usersHelpMessage } from '../../../src/slack/ui/recipient-settings.js';
 import { MAX_ROWS, recipientsMetadata, recipientsView } from '../../../src/slack/ui/recipients-modal.js';
 import {

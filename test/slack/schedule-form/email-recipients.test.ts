@@ -4,7 +4,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../../../src/fake-slack/fake-slack.js';
 import type { DraftDestinationOf } from '../../../src/schedules/draft.js';
-import { resolveEmailRecipients } from '../../../src/slack/authoring/email-recipients.js';
+import { resolveEmailRecipients } from '../../../src/slack/schedule-form/email-recipients.js';
 import { DEFAULT_WORKSPACE_SETTINGS, type WorkspaceScope } from '../../../src/store/index.js';
 import { MemoryCache } from '../../recipients/memory-cache.js';
 

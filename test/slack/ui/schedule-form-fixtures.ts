@@ -3,9 +3,9 @@
 import type { DashboardDetails } from '../../../src/schedules/dashboard-details.js';
 import type { ScheduleDraft } from '../../../src/schedules/draft.js';
 import type { Preset } from '../../../src/schedules/presets.js';
+import { buildScheduleForm, type ScheduleFormContext } from '../../../src/slack/ui/schedule-form.js';
 import type { FormMetadata } from '../../../src/slack/ui/schedule-form-metadata.js';
-import { buildScheduleModal, type ScheduleModalContext } from '../../../src/slack/ui/schedule-modal.js';
-import { draftFromViewState, type ViewStateValues } from '../../../src/slack/ui/schedule-modal-state.js';
+import { draftFromViewState, type ViewStateValues } from '../../../src/slack/ui/schedule-form-state.js';
 import { validDraft } from '../../schedules/draft-fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as tests read it, field by field
@@ -34,7 +34,7 @@ export const REGIONAL: DashboardDetails = {
 };
 export const META: FormMetadata = { mode: 'create', channelId: 'C0123ABCD' };
 
-export function ctx(patch: Partial<ScheduleModalContext> = {}): ScheduleModalContext {
+export function ctx(patch: Partial<ScheduleFormContext> = {}): ScheduleFormContext {
   return { metadata: META, dashboard: REGIONAL, now: NOW, ...patch };
 }
 
@@ -58,7 +58,7 @@ export function initialState(view: { blocks: unknown[] }): ViewStateValues {
 }
 
 export function roundTrip(draft: ScheduleDraft, meta: FormMetadata = META) {
-  const view = buildScheduleModal(draft, ctx({ metadata: { ...meta, dashboardName: draft.dashboardName } }));
+  const view = buildScheduleForm(draft, ctx({ metadata: { ...meta, dashboardName: draft.dashboardName } }));
   return draftFromViewState(initialState(view), {
     metadata: { ...meta, dashboardName: draft.dashboardName },
     dashboard: REGIONAL,

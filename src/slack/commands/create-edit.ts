@@ -1,6 +1,6 @@
 // `/schedule create [dashboard-id or URL]` and `/schedule edit <schedule-id>`: open the schedule form.
 import { parseDashboardRef } from '../../schedules/dashboard-ref.js';
-import { openScheduleForm } from '../authoring/open-form.js';
+import { openScheduleForm } from '../schedule-form/open-form.js';
 import { scheduleIdArgument } from './schedule-ref.js';
 import { type Subcommand, type SubcommandContext, UsageError } from './types.js';
 

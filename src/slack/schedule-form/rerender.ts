@@ -8,9 +8,9 @@ import type { WorkspaceScope } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { logFailure } from '../errors.js';
 import { slackErrorCode } from '../slack-errors.js';
+import { buildScheduleForm, type ScheduleFormContext } from '../ui/schedule-form.js';
 import { decodeFormMetadata } from '../ui/schedule-form-metadata.js';
-import { buildScheduleModal, type ScheduleModalContext } from '../ui/schedule-modal.js';
-import type { ViewStateValues } from '../ui/schedule-modal-state.js';
+import type { ViewStateValues } from '../ui/schedule-form-state.js';
 import { cachedDashboardDetails, cachedDashboardName } from './dashboards.js';
 import { chosenDashboard, nextFormState } from './form-state.js';
 import { detailsFor } from './open-form.js';
@@ -43,14 +43,14 @@ export async function rerenderScheduleForm(request: RerenderRequest): Promise<vo
       : metadata.dashboardName;
   const cached = await cachedDashboardDetails(deps, scope, identifier);
   let hash = view.hash;
-  const redraw = async (dashboard?: DashboardDetails, dashboardStatus?: ScheduleModalContext['dashboardStatus']) => {
+  const redraw = async (dashboard?: DashboardDetails, dashboardStatus?: ScheduleFormContext['dashboardStatus']) => {
     const next = nextFormState({
       values,
       metadata,
       ...(dashboardName ? { dashboardName } : {}),
       ...(dashboard ? { dashboard } : {}),
     });
-    const updated = buildScheduleModal(next.draft, {
+    const updated = buildScheduleForm(next.draft, {
       metadata: next.metadata,
       ...(dashboard ? { dashboard } : {}),
       ...(dashboardStatus ? { dashboardStatus } : {}),

@@ -16,19 +16,14 @@ import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { errorMessage, logFailure, userMessageForError } from '../errors.js';
 import { requireAccess } from '../permissions.js';
-import { cardOptions, displayFor } from '../schedules/display.js';
+import { cardOptions, displayFor } from '../schedule-actions/display.js';
 import { settledWithin } from '../time-limit.js';
 import { escapeMrkdwn, truncate } from '../ui/format.js';
 import { emailOnlyLine, skippedLines } from '../ui/recipients-summary.js';
 import { buildScheduleCard } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
+import { buildScheduleForm, buildScheduleFormDone, buildScheduleFormSaving, viewErrors } from '../ui/schedule-form.js';
 import { decodeFormMetadata, type FormMetadata } from '../ui/schedule-form-metadata.js';
-import {
-  buildScheduleDoneModal,
-  buildScheduleModal,
-  buildScheduleSavingModal,
-  viewErrors,
-} from '../ui/schedule-modal.js';
 import { cachedDashboardDetails, cachedDashboardName } from './dashboards.js';
 import { applyEmailPolicy, RecipientsNotReadyError } from './email-policy.js';
 import { type EmailRecipients, resolveEmailRecipients } from './email-recipients.js';
@@ -98,7 +93,7 @@ export async function submitScheduleForm(request: SubmitRequest): Promise<void> 
   }
   const { destination } = form.draft;
   if (destination.kind !== 'email') {
-    await ack({ response_action: 'update', view: buildScheduleSavingModal(form.metadata, form.draft.name) });
+    await ack({ response_action: 'update', view: buildScheduleFormSaving(form.metadata, form.draft.name) });
     await save(request, form);
     return;
   }
@@ -118,7 +113,7 @@ export async function submitScheduleForm(request: SubmitRequest): Promise<void> 
     return;
   }
   const lookingUp = early === undefined;
-  await ack({ response_action: 'update', view: buildScheduleSavingModal(form.metadata, form.draft.name, lookingUp) });
+  await ack({ response_action: 'update', view: buildScheduleFormSaving(form.metadata, form.draft.name, lookingUp) });
   const showForm = (extra: { errors?: readonly DraftError[]; notice?: string }) =>
     request.client.views.update({ view_id: view.id, view: formView(form, extra, deps) });
   let recipients: EmailRecipients;
@@ -160,7 +155,7 @@ function formView(
   extra: { errors?: readonly DraftError[]; notice?: string },
   deps: AppDeps,
 ): types.ModalView {
-  return buildScheduleModal(form.draft, {
+  return buildScheduleForm(form.draft, {
     metadata: form.metadata,
     ...(form.dashboard ? { dashboard: form.dashboard } : {}),
     ...extra,
@@ -312,7 +307,7 @@ async function showResult(
     logFailure(logger, 'reading back a saved schedule', error);
     await client.views.update({
       view_id: view.id,
-      view: buildScheduleDoneModal(form.metadata, [
+      view: buildScheduleFormDone(form.metadata, [
         notice,
         `It could not be read back to show its card (${userMessageForError(error)}); \`/schedule show ${outcome.scheduleId}\` shows it.`,
       ]),

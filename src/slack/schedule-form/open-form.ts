@@ -14,8 +14,8 @@ import { errorMessage, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
 import { openLoadingModal } from '../modals.js';
 import { settledWithin } from '../time-limit.js';
+import { buildScheduleForm, buildScheduleFormError, buildScheduleFormLoading } from '../ui/schedule-form.js';
 import type { FormMetadata, FormMode } from '../ui/schedule-form-metadata.js';
-import { buildScheduleErrorModal, buildScheduleLoadingModal, buildScheduleModal } from '../ui/schedule-modal.js';
 import { cachedDashboardName, dashboardDetails, refreshDashboards } from './dashboards.js';
 
 export interface OpenFormRequest {
@@ -43,7 +43,7 @@ export async function openScheduleForm(request: OpenFormRequest): Promise<void> 
     ...(request.channelId ? { channelId: request.channelId } : {}),
   };
   const loadingText = mode === 'create' ? 'Opening the form…' : 'Reading the schedule from Omni…';
-  const viewId = await openLoadingModal(request.interaction, buildScheduleLoadingModal(metadata, loadingText), {
+  const viewId = await openLoadingModal(request.interaction, buildScheduleFormLoading(metadata, loadingText), {
     push: request.fromModal === true,
   });
   if (!viewId) throw new Error('Slack opened the form without giving its view id');
@@ -64,7 +64,7 @@ export async function openScheduleForm(request: OpenFormRequest): Promise<void> 
     if (draft.identifier) metadata.identifier = draft.identifier;
     if (draft.dashboardName) metadata.dashboardName = draft.dashboardName;
     const { dashboard, dashboardStatus } = await detailsFor(deps, scope, draft.identifier);
-    const view = buildScheduleModal(draft, {
+    const view = buildScheduleForm(draft, {
       metadata,
       ...(dashboard ? { dashboard } : {}),
       ...(dashboardStatus ? { dashboardStatus } : {}),
@@ -76,7 +76,7 @@ export async function openScheduleForm(request: OpenFormRequest): Promise<void> 
     logFailure(logger, `opening the ${mode} form`, error);
     const message = error instanceof DraftReadError ? error.message : userMessageForError(error);
     await client.views
-      .update({ view_id: viewId, view: buildScheduleErrorModal(metadata, message) })
+      .update({ view_id: viewId, view: buildScheduleFormError(metadata, message) })
       .catch((e: unknown) => logFailure(logger, 'showing why the form could not open', e));
   }
 }

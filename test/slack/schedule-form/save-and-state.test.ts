@@ -3,10 +3,10 @@ import { BlockIds } from '../../../src/ids.js';
 import { OmniApiError } from '../../../src/omni/index.js';
 import { findDashboardLink } from '../../../src/schedules/dashboard-ref.js';
 import { searchDashboards } from '../../../src/schedules/dashboard-search.js';
-import { nextFormState } from '../../../src/slack/authoring/form-state.js';
-import { createFromDraft, TestSentButNotSavedError } from '../../../src/slack/authoring/save.js';
 import { messageLinks } from '../../../src/slack/listeners/shortcuts/create-from-message.js';
-import type { ViewStateValues } from '../../../src/slack/ui/schedule-modal-state.js';
+import { nextFormState } from '../../../src/slack/schedule-form/form-state.js';
+import { createFromDraft, TestSentButNotSavedError } from '../../../src/slack/schedule-form/save.js';
+import type { ViewStateValues } from '../../../src/slack/ui/schedule-form-state.js';
 import { validDraft } from '../../schedules/draft-fixtures.js';
 
 function fakeOmni(answers: ({ id?: string } | Error)[]) {

@@ -29,7 +29,7 @@ import {
   staticSelect,
   textInput,
   versioned,
-} from './schedule-modal-parts.js';
+} from './schedule-form-parts.js';
 
 /** Filters shown as inputs; more would crowd the form (and Slack's 100 blocks). */
 export const MAX_FILTER_INPUTS = 12;

@@ -5,8 +5,8 @@ import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import type { DraftError, FilterValue, ScheduleDraft } from '../../schedules/draft.js';
 import { defaultScheduleName } from '../../schedules/draft-naming.js';
 import type { FormMetadata } from '../ui/schedule-form-metadata.js';
-import { baseBlockId } from '../ui/schedule-modal-parts.js';
-import { draftFromViewState, type ViewStateValues } from '../ui/schedule-modal-state.js';
+import { baseBlockId } from '../ui/schedule-form-parts.js';
+import { draftFromViewState, type ViewStateValues } from '../ui/schedule-form-state.js';
 
 export interface FormState {
   draft: ScheduleDraft;

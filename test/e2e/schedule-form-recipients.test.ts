@@ -16,10 +16,10 @@ import {
   openFormWith,
   scheduleWrites,
   submit,
-  useAuthoringApp,
-} from './authoring-helpers.js';
+  useScheduleFormApp,
+} from './schedule-form-helpers.js';
 
-const app = useAuthoringApp();
+const app = useScheduleFormApp();
 let t: TestApp;
 beforeAll(() => {
   const s = app.t;

@@ -4,7 +4,7 @@
 import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds } from '../../ids.js';
 import { DESTINATION_KINDS, type DestinationKind, type ScheduleDraft } from '../../schedules/draft.js';
-import { type Block, checkboxes, input, option, plain, staticSelect, textInput } from './schedule-modal-parts.js';
+import { type Block, checkboxes, input, option, plain, staticSelect, textInput } from './schedule-form-parts.js';
 
 export const DESTINATION_LABELS: Readonly<Record<DestinationKind, string>> = {
   'slack-channel': 'A Slack channel',

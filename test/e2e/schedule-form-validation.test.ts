@@ -14,10 +14,10 @@ import {
   SFTP_PASSWORD as PASSWORD,
   scheduleWrites,
   submit,
-  useAuthoringApp,
-} from './authoring-helpers.js';
+  useScheduleFormApp,
+} from './schedule-form-helpers.js';
 
-const app = useAuthoringApp();
+const app = useScheduleFormApp();
 const { openWith } = app;
 let t: TestApp;
 beforeEach(() => {

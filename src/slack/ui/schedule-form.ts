@@ -1,15 +1,15 @@
 // The create / edit / duplicate schedule form, as a pure function of the draft and what is known
 // about its dashboard. Inputs that change the form's shape dispatch block_actions; the listener
-// reads the state back into a draft (schedule-modal-state.ts) and re-renders with views.update.
+// reads the state back into a draft (schedule-form-state.ts) and re-renders with views.update.
 import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds, CallbackIds } from '../../ids.js';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import type { DraftError, ScheduleDraft } from '../../schedules/draft.js';
 import { errorsByField } from '../../schedules/draft-rules.js';
 import { escapeMrkdwn, truncate } from './format.js';
+import { contentBlocks, filterBlocks, formatBlocks } from './schedule-form-content.js';
+import { destinationBlocks } from './schedule-form-destination.js';
 import { encodeFormMetadata, type FormMetadata, type FormMode } from './schedule-form-metadata.js';
-import { contentBlocks, filterBlocks, formatBlocks } from './schedule-modal-content.js';
-import { destinationBlocks } from './schedule-modal-destination.js';
 import {
   type Block,
   baseBlockId,
@@ -21,10 +21,10 @@ import {
   plain,
   textInput,
   versioned,
-} from './schedule-modal-parts.js';
-import { whenBlocks } from './schedule-modal-when.js';
+} from './schedule-form-parts.js';
+import { whenBlocks } from './schedule-form-when.js';
 
-export interface ScheduleModalContext {
+export interface ScheduleFormContext {
   metadata: FormMetadata;
   /** The chosen dashboard's filters and tiles, once read from Omni. */
   dashboard?: DashboardDetails;
@@ -44,7 +44,7 @@ const TITLES: Readonly<Record<FormMode, string>> = {
 };
 const SUBMITS: Readonly<Record<FormMode, string>> = { create: 'Create', edit: 'Save', duplicate: 'Create copy' };
 
-export function buildScheduleModal(draft: ScheduleDraft, ctx: ScheduleModalContext): types.ModalView {
+export function buildScheduleForm(draft: ScheduleDraft, ctx: ScheduleFormContext): types.ModalView {
   const { metadata } = ctx;
   const blocks: Block[] = [];
   if (metadata.mode === 'duplicate')
@@ -155,7 +155,7 @@ export function viewErrors(
 }
 
 /** Shown at once while the form's data (the schedule, the dashboard) is read from Omni; no submit yet. */
-export function buildScheduleLoadingModal(metadata: FormMetadata, text = 'Opening the form…'): types.ModalView {
+export function buildScheduleFormLoading(metadata: FormMetadata, text = 'Opening the form…'): types.ModalView {
   return statusModal(metadata, `:hourglass_flowing_sand: ${text}`);
 }
 
@@ -163,7 +163,7 @@ export function buildScheduleLoadingModal(metadata: FormMetadata, text = 'Openin
  * Shown after a valid submission while Omni saves it; replaced by the result or by the form with Omni's
  * errors. `lookingUp`: the email recipients are still being looked up in Slack first.
  */
-export function buildScheduleSavingModal(metadata: FormMetadata, name: string, lookingUp = false): types.ModalView {
+export function buildScheduleFormSaving(metadata: FormMetadata, name: string, lookingUp = false): types.ModalView {
   const verb = metadata.mode === 'edit' ? 'saving' : 'creating';
   const what = `*${escapeMrkdwn(truncate(name, 200))}*`;
   const text = lookingUp
@@ -173,12 +173,12 @@ export function buildScheduleSavingModal(metadata: FormMetadata, name: string, l
 }
 
 /** The last view: what happened, and where the schedule's card is. */
-export function buildScheduleDoneModal(metadata: FormMetadata, lines: readonly string[]): types.ModalView {
+export function buildScheduleFormDone(metadata: FormMetadata, lines: readonly string[]): types.ModalView {
   return { ...statusModal(metadata, lines.join('\n')), close: plain('Done', 24) };
 }
 
 /** The form could not be opened (unknown schedule, Omni down…): say why and what to do. */
-export function buildScheduleErrorModal(metadata: FormMetadata, message: string): types.ModalView {
+export function buildScheduleFormError(metadata: FormMetadata, message: string): types.ModalView {
   return statusModal(metadata, `:warning: ${escapeMrkdwn(message)}`);
 }
 

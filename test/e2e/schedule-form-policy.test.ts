@@ -5,6 +5,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_WORKSPACE_SETTINGS } from '../../src/store/index.js';
 import type { TestApp } from '../support/test-app.js';
+import { recipientEmails } from './recipients-helpers.js';
 import {
   B,
   change,
@@ -17,11 +18,10 @@ import {
   openFormWith,
   scheduleWrites,
   submit,
-  useAuthoringApp,
-} from './authoring-helpers.js';
-import { recipientEmails } from './recipients-helpers.js';
+  useScheduleFormApp,
+} from './schedule-form-helpers.js';
 
-const app = useAuthoringApp();
+const app = useScheduleFormApp();
 let t: TestApp;
 beforeAll(() => {
   const s = app.t;

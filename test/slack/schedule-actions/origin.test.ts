@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BlockIds, CallbackIds } from '../../../src/ids.js';
 import { shareRefusal } from '../../../src/slack/commands/show.js';
-import { decodeConfirmMetadata, encodeConfirmMetadata } from '../../../src/slack/schedules/confirm-origin.js';
-import { containerKey, originOfAction } from '../../../src/slack/schedules/origin.js';
+import { decodeConfirmMetadata, encodeConfirmMetadata } from '../../../src/slack/schedule-actions/confirm-origin.js';
+import { containerKey, originOfAction } from '../../../src/slack/schedule-actions/origin.js';
 
 const user = { id: 'U1' };
 

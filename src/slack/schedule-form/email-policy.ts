@@ -17,8 +17,8 @@ import {
 import type { DraftDestinationOf, DraftError, DraftField } from '../../schedules/draft.js';
 import type { WorkspaceScope } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
-import { recipientsContextFor } from '../recipients/context.js';
-import { lookupClient } from '../recipients/directory.js';
+import { recipientsContextFor } from '../recipient-actions/context.js';
+import { lookupClient } from '../recipient-actions/directory.js';
 import {
   channelName,
   type EmailRecipients,

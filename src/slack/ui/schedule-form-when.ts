@@ -20,7 +20,7 @@ import {
   staticSelect,
   textInput,
   versioned,
-} from './schedule-modal-parts.js';
+} from './schedule-form-parts.js';
 
 export const REPEAT_LABELS: Readonly<Record<PresetKind, string>> = {
   hourly: 'Every hour',

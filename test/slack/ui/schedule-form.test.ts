@@ -5,17 +5,17 @@ import type { DashboardDetails } from '../../../src/schedules/dashboard-details.
 import { DESTINATION_KINDS, type ScheduleDraft } from '../../../src/schedules/draft.js';
 import { formatsFor } from '../../../src/schedules/draft-formats.js';
 import {
-  buildScheduleDoneModal,
-  buildScheduleErrorModal,
-  buildScheduleLoadingModal,
-  buildScheduleModal,
-  buildScheduleSavingModal,
+  buildScheduleForm,
+  buildScheduleFormDone,
+  buildScheduleFormError,
+  buildScheduleFormLoading,
+  buildScheduleFormSaving,
   viewErrors,
-} from '../../../src/slack/ui/schedule-modal.js';
+} from '../../../src/slack/ui/schedule-form.js';
 import { VALID_DESTINATIONS, validDraft } from '../../schedules/draft-fixtures.js';
-import { ctx, META, type Obj, PRESETS, regional, roundTrip } from './schedule-modal-fixtures.js';
+import { ctx, META, type Obj, PRESETS, regional, roundTrip } from './schedule-form-fixtures.js';
 
-describe('buildScheduleModal', () => {
+describe('buildScheduleForm', () => {
   it('is valid Block Kit (≤100 blocks) in every combination of destination, format, timing and alert', () => {
     let states = 0;
     for (const kind of DESTINATION_KINDS) {
@@ -34,7 +34,7 @@ describe('buildScheduleModal', () => {
               filters: { region: { type: 'string', kind: 'EQUALS', values: ['EU'], label: 'Region' } },
             });
             for (const mode of ['create', 'edit', 'duplicate'] as const) {
-              const view = buildScheduleModal(
+              const view = buildScheduleForm(
                 draft,
                 ctx({ metadata: { ...META, mode, passwordOnFile: mode === 'edit' } }),
               );
@@ -56,12 +56,10 @@ describe('buildScheduleModal', () => {
       { dashboard: undefined, dashboardStatus: 'loading' as const },
       { dashboardStatus: { error: 'Document with identifier "x" not found' } },
     ]) {
-      const view = buildScheduleModal(empty, ctx(extra));
+      const view = buildScheduleForm(empty, ctx(extra));
       expect(blockKitProblems('modal', view)).toEqual([]);
     }
-    const loading = JSON.stringify(
-      buildScheduleModal(empty, ctx({ dashboard: undefined, dashboardStatus: 'loading' })),
-    );
+    const loading = JSON.stringify(buildScheduleForm(empty, ctx({ dashboard: undefined, dashboardStatus: 'loading' })));
     expect(loading).toContain('Reading the dashboard’s filters and tiles');
   });
 
@@ -97,7 +95,7 @@ describe('buildScheduleModal', () => {
       'filter:f1',
       'filters',
     ] as const;
-    const view = buildScheduleModal(
+    const view = buildScheduleForm(
       draft,
       ctx({
         dashboard: many,
@@ -111,7 +109,7 @@ describe('buildScheduleModal', () => {
   });
 
   it('shows only the formats the destination takes, and only the chosen format’s options', () => {
-    const view = buildScheduleModal(regional(), ctx());
+    const view = buildScheduleForm(regional(), ctx());
     const format = view.blocks.find((b) => b.block_id?.startsWith(BlockIds.formFormat)) as Obj;
     expect(format.element.options.map((o: Obj) => o.value)).toEqual(['pdf', 'png', 'csv', 'link_only']);
     const options = view.blocks.find((b) => b.block_id?.startsWith(BlockIds.formOptions)) as Obj;
@@ -123,7 +121,7 @@ describe('buildScheduleModal', () => {
       'killJobsOnFailure',
     ]);
     expect(view.blocks.some((b) => b.block_id === BlockIds.formPaperFormat)).toBe(true);
-    const csv = buildScheduleModal(regional({ format: 'csv' }), ctx());
+    const csv = buildScheduleForm(regional({ format: 'csv' }), ctx());
     const csvOptions = csv.blocks.find((b) => b.block_id?.startsWith(BlockIds.formOptions)) as Obj;
     expect(csvOptions.element.options.map((o: Obj) => o.value)).toEqual([
       'hideHiddenFields',
@@ -142,7 +140,7 @@ describe('buildScheduleModal', () => {
       mode: 'edit' as const,
       keptFormat: { kind: 'slack-channel' as const, format: 'xlsx' as const },
     };
-    const view = buildScheduleModal(draft, ctx({ metadata }));
+    const view = buildScheduleForm(draft, ctx({ metadata }));
     const format = view.blocks.find((b) => b.block_id?.startsWith(BlockIds.formFormat)) as Obj;
     expect(format.element.options.map((o: Obj) => o.value)).toEqual(['pdf', 'png', 'csv', 'link_only', 'xlsx']);
     expect(format.element.initial_option.value).toBe('xlsx');
@@ -151,7 +149,7 @@ describe('buildScheduleModal', () => {
 
   it('asks each destination for exactly its fields', () => {
     const inputsOf = (kind: ScheduleDraft['destination']['kind']) =>
-      buildScheduleModal(regional({ destination: VALID_DESTINATIONS[kind] }), ctx())
+      buildScheduleForm(regional({ destination: VALID_DESTINATIONS[kind] }), ctx())
         .blocks.filter((b) => b.type === 'input')
         .map((b) => b.block_id as string)
         .filter(
@@ -183,7 +181,7 @@ describe('buildScheduleModal', () => {
   });
 
   it('takes email recipients as people, channels and typed addresses or @groups, each shown as chosen', () => {
-    const view = buildScheduleModal(regional({ destination: VALID_DESTINATIONS.email }), ctx());
+    const view = buildScheduleForm(regional({ destination: VALID_DESTINATIONS.email }), ctx());
     const element = (base: string) => (view.blocks.find((b) => b.block_id === base) as Obj).element;
     expect(element(BlockIds.formEmailPeople)).toMatchObject({
       type: 'multi_users_select',
@@ -200,24 +198,24 @@ describe('buildScheduleModal', () => {
   });
 
   it('says in plain words when it runs, with the next three runs in the zone', () => {
-    const view = buildScheduleModal(regional({ when: { kind: 'weekdays', hour: 8, minute: 45 } }), ctx());
+    const view = buildScheduleForm(regional({ when: { kind: 'weekdays', hour: 8, minute: 45 } }), ctx());
     const preview = JSON.stringify(view.blocks.find((b) => b.block_id === BlockIds.formWhenPreview));
     expect(preview).toContain('At 08:45, Monday through Friday');
     expect(preview).toContain('Next: Mon 2 Mar, 08:45 EST · Tue 3 Mar, 08:45 EST · Wed 4 Mar, 08:45 EST');
-    const bad = buildScheduleModal(regional({ when: { kind: 'custom', cron: '*/5 * * * ? *' } }), ctx());
+    const bad = buildScheduleForm(regional({ when: { kind: 'custom', cron: '*/5 * * * ? *' } }), ctx());
     expect(JSON.stringify(bad.blocks.find((b) => b.block_id === BlockIds.formWhenPreview))).toContain(
       "Omni's minimum is hourly",
     );
   });
 
   it('never puts the SFTP password in the view or its private_metadata', () => {
-    const view = buildScheduleModal(regional({ destination: VALID_DESTINATIONS.sftp, format: 'csv' }), ctx());
+    const view = buildScheduleForm(regional({ destination: VALID_DESTINATIONS.sftp, format: 'csv' }), ctx());
     expect(JSON.stringify(view)).not.toContain('s3cret-Pa55');
     expect(view.private_metadata).toBe(JSON.stringify(META));
   });
 
   it('shows the dashboard’s filters with the schedule’s values', () => {
-    const view = buildScheduleModal(
+    const view = buildScheduleForm(
       regional({ filters: { region: { type: 'string', kind: 'EQUALS', values: ['EU', 'APAC'] } } }),
       ctx(),
     );
@@ -234,7 +232,7 @@ describe('buildScheduleModal', () => {
 
   it('puts errors under their fields, and those without a field above the form', () => {
     const draft = regional({ destination: VALID_DESTINATIONS.webhook, format: 'csv' });
-    const view = buildScheduleModal(
+    const view = buildScheduleForm(
       draft,
       ctx({
         errors: [
@@ -251,7 +249,7 @@ describe('buildScheduleModal', () => {
 
   it('maps errors to the (versioned) input blocks for response_action: errors', () => {
     const draft = regional({ format: 'csv', when: { kind: 'custom', cron: 'x' } });
-    const view = buildScheduleModal(draft, ctx({ metadata: { ...META, nameRev: 2 } }));
+    const view = buildScheduleForm(draft, ctx({ metadata: { ...META, nameRev: 2 } }));
     expect(
       viewErrors(view, draft, [
         { field: 'when', message: 'bad cron' },
@@ -269,10 +267,10 @@ describe('buildScheduleModal', () => {
 
   it('has valid loading, saving, done and error views', () => {
     for (const view of [
-      buildScheduleLoadingModal(META),
-      buildScheduleSavingModal({ mode: 'edit' }, 'Weekly'),
-      buildScheduleDoneModal(META, ['Created *Weekly*.']),
-      buildScheduleErrorModal({ mode: 'edit' }, 'Scheduled task with id x does not exist'),
+      buildScheduleFormLoading(META),
+      buildScheduleFormSaving({ mode: 'edit' }, 'Weekly'),
+      buildScheduleFormDone(META, ['Created *Weekly*.']),
+      buildScheduleFormError({ mode: 'edit' }, 'Scheduled task with id x does not exist'),
     ]) {
       expect(blockKitProblems('modal', view)).toEqual([]);
       expect(view.submit).toBeUndefined();

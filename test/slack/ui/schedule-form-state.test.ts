@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { BlockIds } from '../../../src/ids.js';
 import { DESTINATION_KINDS, DRAFT_FORMATS, type ScheduleDraft } from '../../../src/schedules/draft.js';
 import { formatsFor } from '../../../src/schedules/draft-formats.js';
-import { buildScheduleModal } from '../../../src/slack/ui/schedule-modal.js';
-import { draftFromViewState, splitAddresses } from '../../../src/slack/ui/schedule-modal-state.js';
+import { buildScheduleForm } from '../../../src/slack/ui/schedule-form.js';
+import { draftFromViewState, splitAddresses } from '../../../src/slack/ui/schedule-form-state.js';
 import { VALID_DESTINATIONS } from '../../schedules/draft-fixtures.js';
-import { ctx, initialState, META, PRESETS, REGIONAL, regional, roundTrip } from './schedule-modal-fixtures.js';
+import { ctx, initialState, META, PRESETS, REGIONAL, regional, roundTrip } from './schedule-form-fixtures.js';
 
 describe('draftFromViewState', () => {
   it('reads back the draft the form was built from, for every destination, format and timing', () => {
@@ -45,7 +45,7 @@ describe('draftFromViewState', () => {
   });
 
   it('keeps a filter left as shown out of the overrides, and reads an edited one onto Omni’s object', () => {
-    const view = buildScheduleModal(regional(), ctx());
+    const view = buildScheduleForm(regional(), ctx());
     const state = initialState(view);
     expect(draftFromViewState(state, { metadata: META, dashboard: REGIONAL }).draft.filters).toEqual({});
     state[`${BlockIds.formFilterPrefix}order_date~~dashboard-abc123`] = {
@@ -73,7 +73,7 @@ describe('draftFromViewState', () => {
   });
 
   it('carries the time of day and days over when "Repeats" changes', () => {
-    const view = buildScheduleModal(regional({ when: { kind: 'weekdays', hour: 7, minute: 15 } }), ctx());
+    const view = buildScheduleForm(regional({ when: { kind: 'weekdays', hour: 7, minute: 15 } }), ctx());
     const state = initialState(view);
     const repeat = (value: string) => {
       state[BlockIds.formRepeat] = {
@@ -93,7 +93,7 @@ describe('draftFromViewState', () => {
   });
 
   it('defaults a new destination (this channel for Slack) and a format it takes', () => {
-    const view = buildScheduleModal(
+    const view = buildScheduleForm(
       regional({ destination: VALID_DESTINATIONS.webhook, format: 'json', content: { kind: 'tile', queryKey: '1' } }),
       ctx(),
     );

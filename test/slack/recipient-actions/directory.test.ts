@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLACK_RETRY_CONFIG } from '../../../src/app.js';
 import { FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../../../src/fake-slack/fake-slack.js';
 import { DirectoryError } from '../../../src/recipients/index.js';
-import { LOOKUP_RETRIES, lookupClient, webClientDirectory } from '../../../src/slack/recipients/directory.js';
+import { LOOKUP_RETRIES, lookupClient, webClientDirectory } from '../../../src/slack/recipient-actions/directory.js';
 
 let slack: FakeSlack;
 let client: WebClient;

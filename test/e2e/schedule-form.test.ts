@@ -15,10 +15,10 @@ import {
   SFTP_PASSWORD as PASSWORD,
   scheduleWrites,
   submit,
-  useAuthoringApp,
-} from './authoring-helpers.js';
+  useScheduleFormApp,
+} from './schedule-form-helpers.js';
 
-const app = useAuthoringApp();
+const app = useScheduleFormApp();
 const { openWith, onlyWrite, newestSchedule } = app;
 let t: TestApp;
 beforeEach(() => {

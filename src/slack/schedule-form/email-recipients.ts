@@ -8,8 +8,8 @@ import type { Recipient, Skipped, SlackUser } from '../../recipients/index.js';
 import type { DraftDestinationOf, DraftError, DraftField } from '../../schedules/draft.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
-import { RECIPIENTS_CACHE, resolvePickedRecipients, workspaceDirectory } from '../recipients/context.js';
-import { lookupClient } from '../recipients/directory.js';
+import { RECIPIENTS_CACHE, resolvePickedRecipients, workspaceDirectory } from '../recipient-actions/context.js';
+import { lookupClient } from '../recipient-actions/directory.js';
 import { slackErrorCode } from '../slack-errors.js';
 
 export interface EmailRecipients {
