@@ -3,7 +3,7 @@
 import type { App, BlockAction, BlockButtonAction, OverflowAction } from '@slack/bolt';
 import { ActionIds } from '../../../ids.js';
 import type { AppDeps } from '../../deps.js';
-import { disconnectButtonCallback, openConnectButtonCallback } from './connection.js';
+import { onDisconnect, onOpenConnect } from './connection.js';
 import { removeRecipientButton, showRecipientsButton, subscribeButton } from './recipients.js';
 import { onSubcommandButton } from './run-subcommand.js';
 import { onCancelDelete, onScheduleButton } from './schedule-card.js';
@@ -17,8 +17,8 @@ export function register(app: App, deps: AppDeps): void {
   app.action<BlockButtonAction>(ActionIds.duplicateScheduleButton, onOpenFormButton('duplicate'));
   app.action<BlockAction>({ type: 'block_actions', action_id: FORM_ACTION }, onScheduleFormInput);
   // The connection (help, App Home, /schedule status).
-  app.action<BlockButtonAction>(ActionIds.openConnectButton, openConnectButtonCallback(deps));
-  app.action<BlockButtonAction>(ActionIds.disconnectButton, disconnectButtonCallback(deps));
+  app.action<BlockButtonAction>(ActionIds.openConnectButton, onOpenConnect);
+  app.action<BlockButtonAction>(ActionIds.disconnectButton, onDisconnect);
   // Help's "List schedules": the subcommand the button names.
   app.action<BlockButtonAction>(ActionIds.runSubcommandButton, onSubcommandButton);
   // A schedule's card.

@@ -3,7 +3,7 @@ import type { App, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
 import { CallbackIds } from '../../../ids.js';
 import type { AppDeps } from '../../deps.js';
 import { connectViewCallback } from './connect.js';
-import { recipientsClosedCallback } from './recipients.js';
+import { onRecipientsClosed } from './recipients.js';
 import { onScheduleCardClosed } from './schedule-card-modal.js';
 import { onScheduleConfirm } from './schedule-confirm.js';
 import { scheduleFormSubmitCallback } from './schedule-form.js';
@@ -11,14 +11,11 @@ import { scheduleFormSubmitCallback } from './schedule-form.js';
 export function register(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(
     { callback_id: CallbackIds.scheduleFormView, type: 'view_submission' },
-    scheduleFormSubmitCallback(deps),
+    scheduleFormSubmitCallback(),
   );
   app.view(CallbackIds.connectView, connectViewCallback(deps));
   app.view<ViewSubmitAction>(CallbackIds.confirmRunView, onScheduleConfirm('run'));
   app.view<ViewSubmitAction>(CallbackIds.confirmDeleteView, onScheduleConfirm('delete'));
   app.view<ViewClosedAction>({ callback_id: CallbackIds.scheduleCardView, type: 'view_closed' }, onScheduleCardClosed);
-  app.view<ViewClosedAction>(
-    { callback_id: CallbackIds.recipientsView, type: 'view_closed' },
-    recipientsClosedCallback(deps),
-  );
+  app.view<ViewClosedAction>({ callback_id: CallbackIds.recipientsView, type: 'view_closed' }, onRecipientsClosed);
 }

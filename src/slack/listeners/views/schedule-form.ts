@@ -1,22 +1,16 @@
 // Submitting the schedule form: checked before the ack, then saved in Omni (src/slack/schedule-form/submit.ts).
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { AppDeps } from '../../deps.js';
 import { logFailure, userMessageForError } from '../../errors.js';
+import { interactionOf } from '../../interaction.js';
 import { type SubmissionAck, submitScheduleForm } from '../../schedule-form/submit.js';
-import { scopeFromContext } from '../../scope.js';
 import { buildScheduleFormError } from '../../ui/schedule-form.js';
 import { decodeFormMetadata } from '../../ui/schedule-form-metadata.js';
 import type { ViewStateValues } from '../../ui/schedule-form-state.js';
 
-export function scheduleFormSubmitCallback(deps: AppDeps) {
-  return async ({
-    ack,
-    body,
-    view,
-    client,
-    logger,
-    context,
-  }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+export function scheduleFormSubmitCallback() {
+  return async (args: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+    const { ack, view, client, logger } = args;
+    const { deps, scope, userId } = interactionOf(args);
     let acked = false;
     const once: SubmissionAck = async (response) => {
       acked = true;
@@ -27,8 +21,8 @@ export function scheduleFormSubmitCallback(deps: AppDeps) {
         deps,
         client,
         logger,
-        scope: scopeFromContext(context),
-        userId: body.user.id,
+        scope,
+        userId,
         view: {
           id: view.id,
           hash: view.hash,
@@ -41,7 +35,10 @@ export function scheduleFormSubmitCallback(deps: AppDeps) {
     } catch (error) {
       logFailure(logger, 'submitting the schedule form', error);
       if (!acked) {
-        const view = buildScheduleFormError(decodeFormMetadata(body.view.private_metadata), userMessageForError(error));
+        const view = buildScheduleFormError(
+          decodeFormMetadata(args.body.view.private_metadata),
+          userMessageForError(error),
+        );
         await ack({ response_action: 'update', view }).catch((e: unknown) =>
           logFailure(logger, 'acking a failed submission', e),
         );
