@@ -12,9 +12,9 @@ export function registerListeners(app: App, deps: AppDeps): void {
   // First: every listener below reads its request's Interaction.
   app.use(interactionMiddleware(deps));
   commands.register(app);
-  actions.register(app, deps);
-  views.register(app, deps);
-  options.register(app, deps);
-  events.register(app, deps);
+  actions.register(app);
+  views.register(app);
+  options.register(app);
+  events.register(app);
   shortcuts.register(app);
 }

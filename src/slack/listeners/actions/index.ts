@@ -2,7 +2,6 @@
 // to a feature function (src/slack/schedule-actions, schedule-form, recipient-actions, commands).
 import type { App, BlockAction, BlockButtonAction, OverflowAction } from '@slack/bolt';
 import { ActionIds } from '../../../ids.js';
-import type { AppDeps } from '../../deps.js';
 import { onDisconnect, onOpenConnect } from './connection.js';
 import { removeRecipientButton, showRecipientsButton, subscribeButton } from './recipients.js';
 import { onSubcommandButton } from './run-subcommand.js';
@@ -10,7 +9,7 @@ import { onCancelDelete, onScheduleButton } from './schedule-card.js';
 import { FORM_ACTION, onOpenFormButton, onScheduleFormInput } from './schedule-form.js';
 import { onListPage, onRefreshHome, onRowMenu } from './schedule-menu.js';
 
-export function register(app: App, deps: AppDeps): void {
+export function register(app: App): void {
   // The schedule form: opening it, and its inputs that change its shape.
   app.action<BlockButtonAction>(ActionIds.openCreateButton, onOpenFormButton('create'));
   app.action<BlockButtonAction>(ActionIds.editScheduleButton, onOpenFormButton('edit'));
@@ -33,8 +32,8 @@ export function register(app: App, deps: AppDeps): void {
   app.action<BlockButtonAction>(ActionIds.listPreviousPageButton, onListPage);
   app.action<BlockButtonAction>(ActionIds.refreshHomeButton, onRefreshHome);
   // Recipients.
-  app.action<BlockButtonAction>(ActionIds.subscribeButton, subscribeButton(deps, 'subscribe'));
-  app.action<BlockButtonAction>(ActionIds.unsubscribeButton, subscribeButton(deps, 'unsubscribe'));
-  app.action<BlockButtonAction>(ActionIds.showRecipientsButton, showRecipientsButton(deps));
-  app.action<BlockButtonAction>(ActionIds.removeRecipientButton, removeRecipientButton(deps));
+  app.action<BlockButtonAction>(ActionIds.subscribeButton, subscribeButton('subscribe'));
+  app.action<BlockButtonAction>(ActionIds.unsubscribeButton, subscribeButton('unsubscribe'));
+  app.action<BlockButtonAction>(ActionIds.showRecipientsButton, showRecipientsButton);
+  app.action<BlockButtonAction>(ActionIds.removeRecipientButton, removeRecipientButton);
 }

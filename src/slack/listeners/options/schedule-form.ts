@@ -3,18 +3,20 @@
 import type { AllMiddlewareArgs, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { searchDashboards } from '../../../schedules/dashboard-search.js';
 import { searchTimeZones } from '../../../schedules/timezones.js';
-import type { AppDeps } from '../../deps.js';
 import { logFailure } from '../../errors.js';
+import { interactionOf } from '../../interaction.js';
 import { dashboardsForOptions } from '../../schedule-form/dashboards.js';
-import { scopeFromContext } from '../../scope.js';
 import { option } from '../../ui/schedule-form-parts.js';
 
 type OptionsArgs = AllMiddlewareArgs & SlackOptionsMiddlewareArgs<'block_suggestion'>;
 
-export function dashboardOptionsCallback(deps: AppDeps) {
-  return async ({ ack, body, logger, context }: OptionsArgs) => {
+/** The dashboard menu of the form: the cached list (refreshed when old), filtered by what was typed. */
+export function dashboardOptionsCallback() {
+  return async (args: OptionsArgs) => {
+    const { ack, body, logger } = args;
     try {
-      const list = await dashboardsForOptions(deps, scopeFromContext(context), logger);
+      const { deps, scope } = interactionOf(args);
+      const list = await dashboardsForOptions(deps, scope, logger);
       const matches = searchDashboards(list, (body as BlockSuggestion).value ?? '');
       await ack({
         options: matches.map((d) =>

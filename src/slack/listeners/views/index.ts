@@ -1,19 +1,18 @@
 // Modal submissions and closes: callback id → handler.
 import type { App, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
 import { CallbackIds } from '../../../ids.js';
-import type { AppDeps } from '../../deps.js';
 import { connectViewCallback } from './connect.js';
 import { onRecipientsClosed } from './recipients.js';
 import { onScheduleCardClosed } from './schedule-card-modal.js';
 import { onScheduleConfirm } from './schedule-confirm.js';
 import { scheduleFormSubmitCallback } from './schedule-form.js';
 
-export function register(app: App, deps: AppDeps): void {
+export function register(app: App): void {
   app.view<ViewSubmitAction>(
     { callback_id: CallbackIds.scheduleFormView, type: 'view_submission' },
     scheduleFormSubmitCallback(),
   );
-  app.view(CallbackIds.connectView, connectViewCallback(deps));
+  app.view(CallbackIds.connectView, connectViewCallback());
   app.view<ViewSubmitAction>(CallbackIds.confirmRunView, onScheduleConfirm('run'));
   app.view<ViewSubmitAction>(CallbackIds.confirmDeleteView, onScheduleConfirm('delete'));
   app.view<ViewClosedAction>({ callback_id: CallbackIds.scheduleCardView, type: 'view_closed' }, onScheduleCardClosed);
