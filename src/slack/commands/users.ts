@@ -18,7 +18,6 @@ import {
 } from '../../recipients/index.js';
 import { workspaceKey } from '../../store/index.js';
 import { AccessDeniedError, errorMessage } from '../errors.js';
-import { requireAccess } from '../permissions.js';
 import { type ChangeResult, runRecipientChange } from '../recipient-actions/change.js';
 import { recipientsContextFor, workspaceDirectory } from '../recipient-actions/context.js';
 import { settingsMessage, usersHelpMessage } from '../ui/recipient-settings.js';
@@ -61,7 +60,7 @@ export const usersSubcommand: Subcommand = {
 
 async function requireAdmin(ctx: SubcommandContext, what: string): Promise<void> {
   try {
-    await requireAccess(ctx.deps, ctx.client, ctx.scope, ctx.userId, 'admin');
+    await ctx.requireAccess('admin');
   } catch (error) {
     if (error instanceof AccessDeniedError) {
       throw new AccessDeniedError(`Only workspace admins and owners can ${what}. Ask one of them.`);

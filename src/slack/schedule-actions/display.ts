@@ -1,30 +1,11 @@
-// How one viewer should see schedules: their time zone (for date fallbacks) and where the schedule
-// lives in Omni (for links). Both are optional niceties: failing to read them never fails an action.
-import type { WebClient } from '@slack/web-api';
+// How one viewer sees schedules: their time zone (for date fallbacks) and where the schedule lives in
+// Omni (for links), and their card.
 import { loadScheduleView } from '../../schedules/schedule-lookup.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
-import type { WorkspaceScope } from '../../store/index.js';
-import { activeConnection } from '../connection.js';
-import type { AppDeps } from '../deps.js';
-import { type Display, displayOf, type Interaction } from '../interaction.js';
-import { getActor } from '../permissions.js';
+import type { Display, Interaction } from '../interaction.js';
 import { buildScheduleCard, type ScheduleCardOptions, type SlackMessage } from '../ui/schedule-card.js';
 
 export type { Display };
-
-/** For requests not yet holding an Interaction: the same answer as `interaction.display()`. */
-export async function displayFor(
-  deps: Pick<AppDeps, 'store' | 'config'>,
-  client: WebClient,
-  scope: WorkspaceScope,
-  userId: string,
-): Promise<Display> {
-  const [actor, connection] = await Promise.all([
-    getActor(deps, client, scope, userId).catch(() => undefined),
-    activeConnection(deps, scope).catch(() => undefined),
-  ]);
-  return displayOf(actor, connection);
-}
 
 /** The schedule's page in Omni's UI: `<org>/dashboards/<dashboard>/schedules/<id>`. */
 export function omniScheduleUrl(

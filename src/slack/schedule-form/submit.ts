@@ -3,24 +3,21 @@
 // "Saving…" view, then saved; Omni's refusal is put back on the field it concerns (the form is shown
 // again from the draft), and success shows the schedule's card, with its buttons, in the modal.
 
-import type { Logger, types } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { types } from '@slack/bolt';
 import { OmniApiError } from '../../omni/index.js';
 import type { EmailOnlyOutcome, Skipped } from '../../recipients/index.js';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import { type DraftError, type ScheduleDraft, withEmailRecipients } from '../../schedules/draft.js';
 import { type RuleContext, validateDraft } from '../../schedules/draft-rules.js';
 import { fieldForOmniDetail } from '../../schedules/omni-detail-field.js';
-import { loadScheduleView } from '../../schedules/schedule-lookup.js';
-import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
+import { workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { errorMessage, logFailure, userMessageForError } from '../errors.js';
-import { requireAccess } from '../permissions.js';
-import { cardOptions, displayFor } from '../schedule-actions/display.js';
+import type { Interaction } from '../interaction.js';
+import { loadCardForViewer } from '../schedule-actions/display.js';
 import { settledWithin } from '../time-limit.js';
 import { escapeMrkdwn, truncate } from '../ui/format.js';
 import { emailOnlyLine, skippedLines } from '../ui/recipients-summary.js';
-import { buildScheduleCard } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
 import { buildScheduleForm, buildScheduleFormDone, buildScheduleFormSaving, viewErrors } from '../ui/schedule-form.js';
 import { decodeFormMetadata, type FormMetadata } from '../ui/schedule-form-metadata.js';
@@ -39,11 +36,8 @@ export type SubmissionAck = (
 ) => Promise<void>;
 
 export interface SubmitRequest {
-  deps: AppDeps;
-  client: WebClient;
-  logger: Logger;
-  scope: WorkspaceScope;
-  userId: string;
+  /** Who submits it. */
+  interaction: Interaction;
   view: FormView & { blocks: types.ModalView['blocks'] };
   ack: SubmissionAck;
   /** Default RESOLVE_BEFORE_ACK_MS; tests choose either side of it. */
@@ -60,7 +54,8 @@ interface Form {
 export const RESOLVE_BEFORE_ACK_MS = 2000;
 
 export async function submitScheduleForm(request: SubmitRequest): Promise<void> {
-  const { deps, scope, view, ack } = request;
+  const { view, ack } = request;
+  const { deps, scope } = request.interaction;
   const values = view.state?.values ?? {};
   const stored = decodeFormMetadata(view.private_metadata);
   const chosen = chosenDashboard(values);
@@ -99,12 +94,12 @@ export async function submitScheduleForm(request: SubmitRequest): Promise<void> 
   }
   // Email recipients are resolved in Slack first: quickly enough, their problems go on the fields
   // before the ack; a large channel takes longer, and then the form comes back with them instead.
-  const pending = resolveEmailRecipients(deps, request.client, scope, destination);
+  const pending = resolveEmailRecipients(deps, request.interaction.client, scope, destination);
   let early: EmailRecipients | undefined;
   try {
     early = await settledWithin(pending, request.resolveWithinMs ?? RESOLVE_BEFORE_ACK_MS);
   } catch (error) {
-    logFailure(request.logger, 'resolving the email recipients', error);
+    logFailure(request.interaction.logger, 'resolving the email recipients', error);
     await ack({ response_action: 'update', view: formView(form, { notice: recipientsFailure(error) }, deps) });
     return;
   }
@@ -115,20 +110,20 @@ export async function submitScheduleForm(request: SubmitRequest): Promise<void> 
   const lookingUp = early === undefined;
   await ack({ response_action: 'update', view: buildScheduleFormSaving(form.metadata, form.draft.name, lookingUp) });
   const showForm = (extra: { errors?: readonly DraftError[]; notice?: string }) =>
-    request.client.views.update({ view_id: view.id, view: formView(form, extra, deps) });
+    request.interaction.client.views.update({ view_id: view.id, view: formView(form, extra, deps) });
   let recipients: EmailRecipients;
   try {
     recipients = early ?? (await pending);
   } catch (error) {
-    logFailure(request.logger, 'resolving the email recipients', error);
+    logFailure(request.interaction.logger, 'resolving the email recipients', error);
     await showForm({ notice: recipientsFailure(error) }).catch((e: unknown) =>
-      logFailure(request.logger, 'showing the form again after the recipients could not be read', e),
+      logFailure(request.interaction.logger, 'showing the form again after the recipients could not be read', e),
     );
     return;
   }
   if (recipients.errors.length > 0) {
     await showForm({ errors: recipients.errors }).catch((e: unknown) =>
-      logFailure(request.logger, 'showing the recipients that cannot receive email', e),
+      logFailure(request.interaction.logger, 'showing the recipients that cannot receive email', e),
     );
     return;
   }
@@ -165,14 +160,15 @@ function formView(
 
 /** Saves in Omni; email recipients arrive resolved to addresses, and the form keeps them as they were chosen. */
 async function save(request: SubmitRequest, form: Form, recipients?: EmailRecipients): Promise<void> {
-  const { deps, client, logger, scope, userId, view } = request;
+  const { view } = request;
+  const { deps, client, logger, scope, userId } = request.interaction;
   const { metadata } = form;
   const action = metadata.mode === 'edit' ? 'edit' : 'create';
   const showForm = (extra: { errors?: readonly DraftError[]; notice?: string }) =>
     client.views.update({ view_id: view.id, view: formView(form, withPasswordNote(form.draft, extra), deps) });
   try {
-    await requireAccess(deps, client, scope, userId, 'member');
-    const omni = await deps.omniFor(scope);
+    await request.interaction.requireAccess('member');
+    const omni = await request.interaction.omni();
     const toSend = (draft: ScheduleDraft) => (recipients ? withEmailRecipients(draft, recipients.emails) : draft);
     // The non-member policy, as `/schedule add` applies it: before anything is saved, so a refusal saves nothing.
     let emailOnly: EmailOnlyOutcome | undefined;
@@ -268,7 +264,8 @@ async function showResult(
   leftOut: readonly Skipped[],
   emailOnly?: EmailOnlyOutcome,
 ): Promise<void> {
-  const { deps, client, logger, scope, userId, view } = request;
+  const { view } = request;
+  const { client, logger, userId } = request.interaction;
   const name = `*${escapeMrkdwn(truncate(form.draft.name, 200))}*`;
   const lines = [
     form.metadata.mode === 'edit'
@@ -289,12 +286,7 @@ async function showResult(
   }
   const notice = lines.join('\n');
   try {
-    const omni = await deps.omniFor(scope);
-    const [schedule, display] = await Promise.all([
-      loadScheduleView(omni, outcome.scheduleId),
-      displayFor(deps, client, scope, userId),
-    ]);
-    const card = buildScheduleCard(schedule, cardOptions(display, schedule));
+    const { card } = await loadCardForViewer(request.interaction, outcome.scheduleId);
     const blocks = withNotice(card.blocks, notice);
     await client.views.update({ view_id: view.id, view: buildScheduleCardModal({ text: card.text, blocks }, '') });
     if (form.metadata.channelId) {

@@ -9,8 +9,7 @@ import type { ViewStateValues } from '../../ui/schedule-form-state.js';
 
 export function scheduleFormSubmitCallback() {
   return async (args: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
-    const { ack, view, client, logger } = args;
-    const { deps, scope, userId } = interactionOf(args);
+    const { ack, view, logger } = args;
     let acked = false;
     const once: SubmissionAck = async (response) => {
       acked = true;
@@ -18,11 +17,7 @@ export function scheduleFormSubmitCallback() {
     };
     try {
       await submitScheduleForm({
-        deps,
-        client,
-        logger,
-        scope,
-        userId,
+        interaction: interactionOf(args),
         view: {
           id: view.id,
           hash: view.hash,
