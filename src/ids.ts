@@ -8,13 +8,13 @@ export const Commands = {
 export const CallbackIds = {
   // --- core (connect, disconnect)
   connectView: 'connect_omni_view',
-  // --- message shortcut "Create Omni schedule" (declared in manifest.yml; handled by authoring)
+  // --- message shortcut "Create Omni schedule" (declared in manifest.yml; handled by the schedule form)
   createFromMessageShortcut: 'create_from_message_shortcut',
   // --- schedules (cards, list, App Home)
   confirmRunView: 'confirm_run_schedule_view',
   confirmDeleteView: 'confirm_delete_schedule_view',
   scheduleCardView: 'schedule_card_view',
-  // --- authoring (create / edit / duplicate modal)
+  // --- the schedule form (create / edit / duplicate)
   scheduleFormView: 'schedule_form_view',
   // --- recipients (who receives a schedule)
   recipientsView: 'schedule_recipients_view',
@@ -30,9 +30,9 @@ export const ActionIds = {
   omniApiKeyField: 'omni_api_key_input',
   omniRateLimitField: 'omni_rate_limit_input',
   // --- cross-feature buttons: shown by help, cards and App Home; handled by the feature named
-  openCreateButton: 'open_create_button', // authoring
-  editScheduleButton: 'edit_schedule_button', // authoring
-  duplicateScheduleButton: 'duplicate_schedule_button', // authoring
+  openCreateButton: 'open_create_button', // the schedule form
+  editScheduleButton: 'edit_schedule_button', // the schedule form
+  duplicateScheduleButton: 'duplicate_schedule_button', // the schedule form
   showRecipientsButton: 'show_recipients_button', // recipients
   subscribeButton: 'subscribe_button', // recipients
   unsubscribeButton: 'unsubscribe_button', // recipients
@@ -48,7 +48,7 @@ export const ActionIds = {
   listNextPageButton: 'list_next_page_button',
   listPreviousPageButton: 'list_previous_page_button',
   refreshHomeButton: 'refresh_home_button',
-  // --- authoring: the schedule form's elements (those marked * re-render the form when changed)
+  // --- the schedule form's elements (those marked * re-render the form when changed)
   formDashboardSelect: 'schedule_form_dashboard_select', // * external select (options: dashboards)
   formNameInput: 'schedule_form_name_input',
   formRepeatSelect: 'schedule_form_repeat_select', // *
@@ -100,7 +100,7 @@ export const BlockIds = {
   scheduleCardRecipients: 'schedule_card_recipients',
   listNavigation: 'schedule_list_navigation',
   scheduleNotice: 'schedule_notice',
-  // --- authoring: the schedule form's blocks (one per field; filters are `formFilterPrefix` + filter key)
+  // --- the schedule form's blocks (one per field; filters are `formFilterPrefix` + filter key)
   formNotice: 'schedule_form_notice_block',
   formDashboard: 'schedule_form_dashboard_block',
   formName: 'schedule_form_name_block',

@@ -24,6 +24,8 @@ export class OmniConfigError extends OmniError {
 /** Omni answered with a non-2xx status. `detail` is Omni's own `detail`, quoted unchanged. */
 export class OmniApiError extends OmniError {
   override name = 'OmniApiError';
+  /** The client method that failed, e.g. `triggerSchedule`; unset when the error was built outside the client. */
+  readonly operation: string | undefined;
   readonly status: number;
   readonly detail: string;
   readonly method: string;
@@ -34,6 +36,7 @@ export class OmniApiError extends OmniError {
   readonly retryAfterMs: number | undefined;
 
   constructor(init: {
+    operation?: string;
     status: number;
     detail: string;
     method: string;
@@ -42,6 +45,7 @@ export class OmniApiError extends OmniError {
     retryAfterMs?: number;
   }) {
     super(`Omni refused ${init.method} ${init.path} (${init.status}): ${init.detail}`);
+    this.operation = init.operation;
     this.status = init.status;
     this.detail = init.detail;
     this.method = init.method;
@@ -54,16 +58,26 @@ export class OmniApiError extends OmniError {
 /** Omni could not be reached (DNS, refused connection, reset, TLS…). */
 export class OmniNetworkError extends OmniError {
   override name = 'OmniNetworkError';
+  readonly operation: string | undefined;
   readonly method: string;
   readonly path: string;
   /** The system error code when there is one, e.g. `ECONNREFUSED`. */
   readonly code: string | undefined;
   readonly attempts: number;
 
-  constructor(init: { method: string; path: string; origin: string; reason: string; code?: string; attempts: number }) {
+  constructor(init: {
+    operation?: string;
+    method: string;
+    path: string;
+    origin: string;
+    reason: string;
+    code?: string;
+    attempts: number;
+  }) {
     super(`Could not reach Omni at ${init.origin} for ${init.method} ${init.path}: ${init.reason}`, {
       cause: new Error(init.reason),
     });
+    this.operation = init.operation;
     this.method = init.method;
     this.path = init.path;
     this.code = init.code;
@@ -74,13 +88,15 @@ export class OmniNetworkError extends OmniError {
 /** Omni did not answer one attempt within `timeoutMs`. */
 export class OmniTimeoutError extends OmniError {
   override name = 'OmniTimeoutError';
+  readonly operation: string | undefined;
   readonly method: string;
   readonly path: string;
   readonly timeoutMs: number;
   readonly attempts: number;
 
-  constructor(init: { method: string; path: string; timeoutMs: number; attempts: number }) {
+  constructor(init: { operation?: string; method: string; path: string; timeoutMs: number; attempts: number }) {
     super(`Omni did not answer ${init.method} ${init.path} within ${init.timeoutMs} ms`);
+    this.operation = init.operation;
     this.method = init.method;
     this.path = init.path;
     this.timeoutMs = init.timeoutMs;

@@ -10,7 +10,7 @@ import { safeParse } from './validation.js';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export type OmniCall<S extends z.ZodType> = {
-  /** The client method, named in response errors. */
+  /** The client method, e.g. `triggerSchedule`; every error from this call carries it. */
   operation: string;
   method: HttpMethod;
   /** From the org root, e.g. `/api/v1/schedules/<id>/pause`; ids already encoded. */
@@ -78,6 +78,7 @@ export class OmniTransport {
         continue;
       }
       throw new OmniApiError({
+        operation: call.operation,
         status: response.status,
         detail: this.#redact(describeErrorBody(response)),
         method: call.method,
@@ -98,7 +99,15 @@ export class OmniTransport {
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
-        reject(new OmniTimeoutError({ method: call.method, path: call.path, timeoutMs, attempts: attempt }));
+        reject(
+          new OmniTimeoutError({
+            operation: call.operation,
+            method: call.method,
+            path: call.path,
+            timeoutMs,
+            attempts: attempt,
+          }),
+        );
       }, timeoutMs);
     });
     const exchange = (async (): Promise<RawResponse> => {
@@ -123,6 +132,7 @@ export class OmniTransport {
       if (error instanceof OmniTimeoutError) throw error;
       const { reason, code } = describeFailure(error);
       throw new OmniNetworkError({
+        operation: call.operation,
         method: call.method,
         path: call.path,
         origin: new URL(baseUrl).origin,

@@ -1,5 +1,5 @@
 // What recipient resolution needs from Slack, as a small interface: the Slack layer implements it over
-// the Web API (src/slack/recipients/directory.ts); tests use an in-memory one. No Slack SDK here.
+// the Web API (src/slack/recipient-actions/directory.ts); tests use an in-memory one. No Slack SDK here.
 import type { SlackProfile, SlackUser } from './types.js';
 
 /** Whether the app's token may read email addresses (`users:read.email`); `unknown` when Slack did not say. */

@@ -1,4 +1,4 @@
-// The audit trail (issue 3 §6): one structured JSON line per change, so that "who ran/paused/deleted this,
+// The audit trail (README, "The `/schedule` command"): one structured JSON line per change, so that "who ran/paused/deleted this,
 // and did it work" can be answered from the logs. Never a secret: only ids, an action and an outcome.
 import type { Logger } from '@slack/bolt';
 

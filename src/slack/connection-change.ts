@@ -1,11 +1,13 @@
 // When a workspace's Omni connection changes (connect, disconnect, uninstall), what it cached from the previous
 // organization goes with it: otherwise the form would offer that org's dashboards for up to an hour, and App Home
 // would count its schedules for a minute.
+
 import type { Logger } from '@slack/bolt';
 import type { WorkspaceScope } from '../store/index.js';
-import { forgetDashboards } from './authoring/dashboards.js';
 import type { AppDeps } from './deps.js';
-import { forgetHomeSummary } from './schedules/home.js';
+import { errorMessage } from './errors.js';
+import { forgetHomeSummary } from './schedule-actions/home.js';
+import { forgetDashboards } from './schedule-form/dashboards.js';
 
 /** Never throws: the connection change itself is done; a cache that could not be cleared only expires later. */
 export async function forgetOrganizationCaches(
@@ -18,7 +20,7 @@ export async function forgetOrganizationCaches(
     await forgetDashboards(deps, scope);
   } catch (error) {
     logger.warn(
-      `Could not forget the cached dashboards after the Omni connection changed; the form may offer the previous organization's dashboards until they expire: ${(error as Error).message}`,
+      `Could not forget the cached dashboards after the Omni connection changed; the form may offer the previous organization's dashboards until they expire: ${errorMessage(error)}`,
     );
   }
 }

@@ -38,9 +38,9 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
     store,
     audit,
     now,
-    async omniFor(scope: WorkspaceScope): Promise<OmniClient> {
+    async omniFor(scope: WorkspaceScope, known?: ActiveConnection): Promise<OmniClient> {
       const key = workspaceKey(scope);
-      const connection = await activeConnection(deps, scope);
+      const connection = known ?? (await activeConnection(deps, scope));
       if (!connection) {
         clients.delete(key);
         throw new NotConnectedError();

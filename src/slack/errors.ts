@@ -11,6 +11,7 @@ import {
 import { ListQueryError } from '../schedules/list-query.js';
 import { StoreUnavailableError } from '../store/index.js';
 import { UsageError } from './commands/types.js';
+import { isSlackPlatformError } from './slack-errors.js';
 
 /** Where failures are logged; Bolt's Logger fits. */
 export interface FailureLogger {
@@ -34,6 +35,11 @@ export class AccessDeniedError extends Error {
   override name = 'AccessDeniedError';
 }
 
+/** The message of anything thrown (JavaScript may throw non-Errors), for logs and notes. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Errors whose message is already written for the user (no stack trace needed in the log). */
 export function isExpectedError(error: unknown): boolean {
   return (
@@ -53,7 +59,7 @@ export function isExpectedError(error: unknown): boolean {
  * down as a warning, anything else as an error with its stack. `what` names the operation, e.g. `/schedule run`.
  */
 export function logFailure(logger: FailureLogger, what: string, error: unknown): void {
-  if (isExpectedError(error)) logger.info(`${what}: ${(error as Error).message}`);
+  if (isExpectedError(error)) logger.info(`${what}: ${errorMessage(error)}`);
   else if (error instanceof StoreUnavailableError) logger.warn(`${what}: ${error.message}`, error.cause);
   else logger.error(`${what} failed:`, error);
 }
@@ -101,25 +107,26 @@ export function userMessageForError(error: unknown): string {
   return 'Something went wrong on our side and nothing was changed. Try again; if it keeps failing, tell whoever runs this app (the details are in its log).';
 }
 
-const OMNI_ACTIONS: readonly [RegExp, string][] = [
-  [/^POST \/api\/v1\/schedules\/[^/]+\/trigger$/, 'to run the schedule'],
-  [/^PUT \/api\/v1\/schedules\/[^/]+\/pause$/, 'to pause the schedule'],
-  [/^PUT \/api\/v1\/schedules\/[^/]+\/resume$/, 'to resume the schedule'],
-  [/^PUT \/api\/v1\/schedules\/[^/]+\/add-recipients$/, 'to add the recipients'],
-  [/^PUT \/api\/v1\/schedules\/[^/]+\/remove-recipients$/, 'to remove the recipients'],
-  [/^GET \/api\/v1\/schedules\/[^/]+\/recipients$/, 'to list the recipients'],
-  [/^DELETE \/api\/v1\/schedules\/[^/]+$/, 'to delete the schedule'],
-  [/^PUT \/api\/v1\/schedules\/[^/]+$/, 'to update the schedule'],
-  [/^GET \/api\/v1\/schedules\/[^/]+$/, 'to show the schedule'],
-  [/^GET \/api\/v1\/schedules$/, 'to list schedules'],
-  [/^POST \/api\/v1\/schedules$/, 'to create the schedule'],
-  [/^POST \/api\/v1\/users\/email-only/, 'to add the email-only users'],
-  [/^GET \/api\/v1\/users\/email-only/, 'to list the email-only users'],
-];
+/** What each client operation is for, in the user's words: "Omni refused to run the schedule". */
+const OMNI_ACTIONS: Readonly<Record<string, string>> = {
+  triggerSchedule: 'to run the schedule',
+  pauseSchedule: 'to pause the schedule',
+  resumeSchedule: 'to resume the schedule',
+  addRecipients: 'to add the recipients',
+  removeRecipients: 'to remove the recipients',
+  listRecipients: 'to list the recipients',
+  deleteSchedule: 'to delete the schedule',
+  updateSchedule: 'to update the schedule',
+  getSchedule: 'to show the schedule',
+  listSchedules: 'to list schedules',
+  createSchedule: 'to create the schedule',
+  upsertEmailOnlyUser: 'to add the email-only users',
+  upsertEmailOnlyUsers: 'to add the email-only users',
+  listEmailOnlyUsers: 'to list the email-only users',
+};
 
 function omniAction(error: OmniApiError): string {
-  const request = `${error.method.toUpperCase()} ${error.path.split('?')[0]}`;
-  return OMNI_ACTIONS.find(([pattern]) => pattern.test(request))?.[1] ?? 'the request';
+  return (error.operation && OMNI_ACTIONS[error.operation]) ?? 'the request';
 }
 
 function omniRefusal(error: OmniApiError): string {
@@ -158,11 +165,6 @@ export function isSecretDecryptionError(error: unknown): boolean {
     if (current.name === 'SecretDecryptionError') return true;
   }
   return false;
-}
-
-function isSlackPlatformError(error: unknown): error is { code: string; data: { error: string } } {
-  const candidate = error as { code?: unknown; data?: { error?: unknown } } | null;
-  return candidate?.code === 'slack_webapi_platform_error' && typeof candidate.data?.error === 'string';
 }
 
 // keyv adapters reject with driver errors (sqlite3, ioredis, pg); recognise the common ones by code.

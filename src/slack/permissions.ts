@@ -1,4 +1,4 @@
-// Who may do what (issue 3 §6): connect/disconnect/key rotation for workspace admins and owners,
+// Who may do what (README, "The `/schedule` command"): connect/disconnect/key rotation for workspace admins and owners,
 // everything else for members, nothing for guests. Slack's command and action payloads do not say
 // whether someone is an admin or a guest, so we ask users.info and keep the answer briefly.
 import type { WebClient } from '@slack/web-api';

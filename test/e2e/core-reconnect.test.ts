@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appHomeOpenedEvent, appUninstalledEvent } from '../../src/fake-slack/payloads.js';
 import { ActionIds, BlockIds, CallbackIds } from '../../src/ids.js';
 import type { OmniSandbox } from '../../src/omni-sandbox/index.js';
-import { cachedDashboardDetails, dashboardDetails } from '../../src/slack/authoring/dashboards.js';
+import { cachedDashboardDetails, dashboardDetails } from '../../src/slack/schedule-form/dashboards.js';
 import { workspaceKey } from '../../src/store/index.js';
 import { visibleText } from '../support/block-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

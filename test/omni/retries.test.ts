@@ -86,6 +86,7 @@ describe('OmniClient retries', () => {
     omni.server.reply({ drop: true }, { json: { success: true } });
     const error = await rejectionOf(omni.client.triggerSchedule(SCHEDULE_ID));
     expect(error).toBeInstanceOf(OmniNetworkError);
+    expect(error).toMatchObject({ operation: 'triggerSchedule' });
     expect(omni.server.requests).toHaveLength(1);
   });
 
@@ -121,7 +122,7 @@ describe('OmniClient retries', () => {
   it('does not retry a 4xx other than 429', async () => {
     omni.server.reply(omniError(404, `Scheduled task with id ${SCHEDULE_ID} does not exist`), { json: page([]) });
     const error = await rejectionOf(omni.client.getSchedule(SCHEDULE_ID));
-    expect(error).toMatchObject({ status: 404, attempts: 1 });
+    expect(error).toMatchObject({ operation: 'getSchedule', status: 404, attempts: 1 });
     expect(omni.server.requests).toHaveLength(1);
   });
 });
@@ -136,7 +137,13 @@ describe('OmniClient time-outs', () => {
     );
 
     expect(error).toBeInstanceOf(OmniTimeoutError);
-    expect(error).toMatchObject({ method: 'GET', path: '/api/v1/schedules', timeoutMs: 50, attempts: 1 });
+    expect(error).toMatchObject({
+      operation: 'listSchedules',
+      method: 'GET',
+      path: '/api/v1/schedules',
+      timeoutMs: 50,
+      attempts: 1,
+    });
     expect(error.message).toBe('Omni did not answer GET /api/v1/schedules within 50 ms');
     expect(hanging.calls).toHaveLength(1);
   });

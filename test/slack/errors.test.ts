@@ -12,8 +12,9 @@ import { UsageError } from '../../src/slack/commands/types.js';
 import { AccessDeniedError, logFailure, NotConnectedError, userMessageForError } from '../../src/slack/errors.js';
 import { SecretDecryptionError, StoreUnavailableError } from '../../src/store/index.js';
 
-const apiError = (status: number, method: string, path: string, detail: string) =>
-  new OmniApiError({ status, detail, method, path, attempts: 1 });
+/** `operation` is what the client names on its errors; method and path are for the log. */
+const apiError = (status: number, operation: string | undefined, method: string, path: string, detail: string) =>
+  new OmniApiError({ ...(operation ? { operation } : {}), status, detail, method, path, attempts: 1 });
 const ID = '2abba91d-9bec-41a0-8a8d-6f133b4ff0b7';
 
 describe('userMessageForError', () => {
@@ -25,12 +26,16 @@ describe('userMessageForError', () => {
 
   it('does not ask for a fix when the schedule is already in the state asked for, or disabled by Omni', () => {
     expect(
-      userMessageForError(apiError(400, 'PUT', `/api/v1/schedules/${ID}/pause`, 'Schedule is already paused')),
+      userMessageForError(
+        apiError(400, 'pauseSchedule', 'PUT', `/api/v1/schedules/${ID}/pause`, 'Schedule is already paused'),
+      ),
     ).toBe(
       'Omni refused to pause the schedule: Schedule is already paused. Nothing needed doing; `/schedule show` gives its current state.',
     );
     expect(
-      userMessageForError(apiError(400, 'PUT', `/api/v1/schedules/${ID}/resume`, 'Schedule is system disabled')),
+      userMessageForError(
+        apiError(400, 'resumeSchedule', 'PUT', `/api/v1/schedules/${ID}/resume`, 'Schedule is system disabled'),
+      ),
     ).toMatch(
       /^Omni refused to resume the schedule: Schedule is system disabled\. Omni disabled it itself; `\/schedule show` gives the reason/,
     );
@@ -39,27 +44,37 @@ describe('userMessageForError', () => {
   it("quotes Omni's detail, names what was refused and says what to do", () => {
     expect(
       userMessageForError(
-        apiError(404, 'POST', `/api/v1/schedules/${ID}/trigger`, `Scheduled task with id ${ID} does not exist`),
+        apiError(
+          404,
+          'triggerSchedule',
+          'POST',
+          `/api/v1/schedules/${ID}/trigger`,
+          `Scheduled task with id ${ID} does not exist`,
+        ),
       ),
     ).toBe(
       `Omni refused to run the schedule: Scheduled task with id ${ID} does not exist. Check the id (\`/schedule list\` shows your schedules) and try again.`,
     );
-    expect(userMessageForError(apiError(401, 'GET', '/api/v1/schedules', 'Authentication required'))).toMatch(
+    expect(
+      userMessageForError(apiError(401, 'listSchedules', 'GET', '/api/v1/schedules', 'Authentication required')),
+    ).toMatch(
       /^Omni refused to list schedules: Authentication required\. The API key this workspace uses no longer works; a workspace admin can run `\/schedule connect`/,
     );
-    expect(userMessageForError(apiError(409, 'POST', `/api/v1/schedules/${ID}/trigger`, 'Conflict'))).toMatch(
-      /running already/,
-    );
-    expect(userMessageForError(apiError(429, 'PUT', `/api/v1/schedules/${ID}/pause`, 'Too many requests'))).toMatch(
-      /^Omni refused to pause the schedule: Too many requests\. Omni is limiting/,
-    );
-    expect(userMessageForError(apiError(400, 'DELETE', `/api/v1/schedules/${ID}`, 'scheduleId: Invalid uuid.'))).toBe(
-      'Omni refused to delete the schedule: scheduleId: Invalid uuid. Fix what Omni names and try again.',
-    );
-    expect(userMessageForError(apiError(503, 'PUT', `/api/v1/schedules/${ID}/resume`, 'Unavailable'))).toMatch(
-      /Omni's side/,
-    );
-    expect(userMessageForError(apiError(403, 'GET', '/api/v1/unknown', 'Forbidden'))).toMatch(
+    expect(
+      userMessageForError(apiError(409, 'triggerSchedule', 'POST', `/api/v1/schedules/${ID}/trigger`, 'Conflict')),
+    ).toMatch(/running already/);
+    expect(
+      userMessageForError(apiError(429, 'pauseSchedule', 'PUT', `/api/v1/schedules/${ID}/pause`, 'Too many requests')),
+    ).toMatch(/^Omni refused to pause the schedule: Too many requests\. Omni is limiting/);
+    expect(
+      userMessageForError(
+        apiError(400, 'deleteSchedule', 'DELETE', `/api/v1/schedules/${ID}`, 'scheduleId: Invalid uuid.'),
+      ),
+    ).toBe('Omni refused to delete the schedule: scheduleId: Invalid uuid. Fix what Omni names and try again.');
+    expect(
+      userMessageForError(apiError(503, 'resumeSchedule', 'PUT', `/api/v1/schedules/${ID}/resume`, 'Unavailable')),
+    ).toMatch(/Omni's side/);
+    expect(userMessageForError(apiError(403, undefined, 'GET', '/api/v1/unknown', 'Forbidden'))).toMatch(
       /^Omni refused the request: Forbidden\./,
     );
   });

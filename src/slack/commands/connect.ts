@@ -1,9 +1,11 @@
 // `/schedule connect` (admins): opens the connect modal; listeners/views/connect.ts checks and saves it.
+
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { WorkspaceScope } from '../../store/index.js';
 import { storedConnection } from '../connection.js';
 import type { AppDeps } from '../deps.js';
+import { errorMessage } from '../errors.js';
 import { buildConnectModal } from '../ui/connection.js';
 import type { Subcommand } from './types.js';
 
@@ -15,7 +17,7 @@ export const connectSubcommand: Subcommand = {
   needsConnection: false,
   audit: 'connect',
   async run(ctx) {
-    await openConnectModal(ctx.deps, ctx.client, ctx.scope, ctx.command.trigger_id, ctx.logger);
+    await openConnectModal(ctx.deps, ctx.client, ctx.scope, ctx.triggerId, ctx.logger);
   },
 };
 
@@ -31,7 +33,7 @@ export async function openConnectModal(
   try {
     current = await storedConnection(deps, scope);
   } catch (error) {
-    logger.warn(`connect: could not read the current connection to prefill the form: ${(error as Error).message}`);
+    logger.warn(`connect: could not read the current connection to prefill the form: ${errorMessage(error)}`);
   }
   await client.views.open({
     trigger_id: triggerId,

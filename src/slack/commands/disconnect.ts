@@ -1,4 +1,4 @@
-// `/schedule disconnect` (admins): asks for confirmation; listeners/actions/disconnect.ts deletes.
+// `/schedule disconnect` (admins): asks for confirmation; listeners/actions/connection.ts deletes.
 import { activeConnection } from '../connection.js';
 import { buildDisconnectPrompt } from '../ui/connection.js';
 import type { Subcommand } from './types.js';

@@ -1,32 +1,26 @@
-// The `/schedule` dispatcher (DESIGN.md §3.3), after the ack: parse, find the subcommand, check who is
-// asking (guests, admins), check the connection, run, and turn any failure into an ephemeral answer.
-// Used by the slash command and by help's buttons, which run a subcommand on the user's behalf.
-import type { Logger, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+// The `/schedule` dispatcher, after the ack: parse, find the subcommand, check who is asking (guests,
+// admins), check the connection, run, and turn any failure into an ephemeral answer.
+import type { Logger, RespondArguments, RespondFn } from '@slack/bolt';
 import { parseScheduleRef } from '../../schedules/schedule-id.js';
-import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
-import { activeConnection } from '../connection.js';
-import type { AppDeps } from '../deps.js';
-import { logFailure, NotConnectedError, userMessageForError } from '../errors.js';
-import { findSubcommand, subcommands } from '../listeners/commands/subcommands.js';
-import { type Actor, accessRefusal, getActor } from '../permissions.js';
+import { workspaceKey } from '../../store/index.js';
+import { errorMessage, logFailure, NotConnectedError, userMessageForError } from '../errors.js';
+import type { Interaction } from '../interaction.js';
+import { type Actor, accessRefusal } from '../permissions.js';
 import { parseCommandText } from './parse.js';
+import { findSubcommand, subcommands } from './subcommands.js';
 import { type Subcommand, type SubcommandContext, UsageError } from './types.js';
 
 export interface CommandInvocation {
   /** The text after `/schedule`, as typed. */
   text: string;
-  command: SlashCommand;
-  client: WebClient;
+  interaction: Interaction;
   respond: RespondFn;
-  logger: Logger;
-  scope: WorkspaceScope;
-  deps: AppDeps;
 }
 
 export async function dispatchScheduleCommand(invocation: CommandInvocation): Promise<void> {
-  const { client, logger, scope, deps, command } = invocation;
-  const reply = (text: string) => answer(invocation, { response_type: 'ephemeral', text });
+  const { interaction } = invocation;
+  const { logger } = interaction;
+  const reply = (text: string) => answer({ respond: invocation.respond, logger }, { response_type: 'ephemeral', text });
   const parsed = parseCommandText(invocation.text);
   const name = parsed.name === '' ? 'help' : parsed.name;
   const subcommand = findSubcommand(name);
@@ -36,24 +30,22 @@ export async function dispatchScheduleCommand(invocation: CommandInvocation): Pr
   }
 
   try {
-    const actor = await getActor(deps, client, scope, command.user_id);
+    const actor = await interaction.actor();
     const refusal = accessRefusal(actor, subcommand.access);
     if (refusal) {
       auditRefusal(invocation, subcommand, parsed.args, actor);
       await reply(refusal);
       return;
     }
-    if (subcommand.needsConnection && !(await activeConnection(deps, scope))) throw new NotConnectedError();
+    if (subcommand.needsConnection && !(await interaction.connection())) throw new NotConnectedError();
 
     const ctx: SubcommandContext = {
+      ...interaction,
+      channelId: interaction.channelId ?? '',
+      triggerId: interaction.triggerId ?? '',
       args: parsed.args,
       rest: parsed.rest,
-      command,
-      client,
       respond: invocation.respond,
-      logger,
-      scope,
-      deps,
     };
     await subcommand.run(ctx);
   } catch (error) {
@@ -66,9 +58,10 @@ function auditRefusal(invocation: CommandInvocation, subcommand: Subcommand, arg
   const action = typeof subcommand.audit === 'function' ? subcommand.audit(args) : subcommand.audit;
   if (!action) return;
   const ref = parseScheduleRef(args[0]);
-  invocation.deps.audit.record({
-    workspace: workspaceKey(invocation.scope),
-    user: invocation.command.user_id,
+  const { deps, scope, userId } = invocation.interaction;
+  deps.audit.record({
+    workspace: workspaceKey(scope),
+    user: userId,
     action,
     ...(ref.ok ? { schedule: ref.id } : {}),
     outcome: 'refused',
@@ -96,10 +89,10 @@ export function unknownSubcommandText(name: string): string {
 }
 
 /** Answers through the response_url; a failure to answer is logged (there is nobody else to tell). */
-export async function answer(invocation: Pick<CommandInvocation, 'respond' | 'logger'>, message: RespondArguments) {
+export async function answer(invocation: { respond: RespondFn; logger: Logger }, message: RespondArguments) {
   try {
     await invocation.respond(message);
   } catch (error) {
-    invocation.logger.warn(`Could not answer through the response_url: ${(error as Error).message}`);
+    invocation.logger.warn(`Could not answer through the response_url: ${errorMessage(error)}`);
   }
 }

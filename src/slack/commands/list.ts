@@ -7,8 +7,7 @@ import {
   ListQueryError,
   parseListArgs,
 } from '../../schedules/list-query.js';
-import { displayFor } from '../schedules/display.js';
-import { renderListPage } from '../schedules/list-page.js';
+import { renderListPage } from '../schedule-actions/list-page.js';
 import { type Subcommand, UsageError } from './types.js';
 
 export const listSubcommand: Subcommand = {
@@ -25,8 +24,8 @@ export const listSubcommand: Subcommand = {
       if (error instanceof ListQueryError) throw new UsageError(error.message);
       throw error;
     }
-    const omni = await ctx.deps.omniFor(ctx.scope);
-    const display = await displayFor(ctx.deps, ctx.client, ctx.scope, ctx.command.user_id);
+    const omni = await ctx.omni();
+    const display = await ctx.display();
     const page = await renderListPage(omni, { filters, cursor: '1' }, display.zone ? { zone: display.zone } : {});
     await ctx.respond({ response_type: 'ephemeral', text: page.text, blocks: page.blocks });
   },

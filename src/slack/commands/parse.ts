@@ -1,6 +1,6 @@
-// Pure parsing of `/schedule` text (DESIGN.md §3.3). Slack sends mentions escaped, e.g. `<@U123|maria>`,
-// `<#C123|general>`, `<!subteam^S123|@ops>`, `<mailto:a@b.co|a@b.co>` and `<https://…|label>`; labels may
-// contain spaces, so a token never ends inside `<…>`. Double quotes (straight or curly) group words.
+// Pure parsing of `/schedule` text (the grammar: README, "The `/schedule` command"). Slack sends mentions
+// escaped, e.g. `<@U123|maria>`, `<#C123|general>`, `<!subteam^S123|@ops>`, `<mailto:a@b.co|a@b.co>` and
+// `<https://…|label>`; labels may contain spaces, so a token never ends inside `<…>`. Double quotes (straight or curly) group words.
 
 export interface ParsedCommand {
   /** The subcommand, lower-cased; '' for a bare `/schedule`. */

@@ -9,8 +9,8 @@ import {
   type Skipped,
 } from '../../recipients/index.js';
 import { parseScheduleRef } from '../../schedules/schedule-id.js';
-import { type ChangeResult, runRecipientChange } from '../recipients/change.js';
-import { type SubscribeOp, subscribeSelf } from '../recipients/subscribe.js';
+import { type ChangeResult, runRecipientChange } from '../recipient-actions/change.js';
+import { type SubscribeOp, subscribeSelf } from '../recipient-actions/subscribe.js';
 import { addSummary, notEmailMessage, removeSummary, skippedLines } from '../ui/recipients-summary.js';
 import { scheduleIdArgument } from './schedule-ref.js';
 import { type Subcommand, type SubcommandContext, UsageError } from './types.js';
@@ -72,7 +72,7 @@ async function subscribeCommand(ctx: SubcommandContext, op: SubscribeOp): Promis
     deps: ctx.deps,
     client: ctx.client,
     scope: ctx.scope,
-    userId: ctx.command.user_id,
+    userId: ctx.userId,
     scheduleId,
     op,
   });

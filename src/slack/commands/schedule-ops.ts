@@ -1,10 +1,10 @@
 // `/schedule run|trigger|pause|resume <id>` act at once and answer with the updated card, only for you.
 // `/schedule delete <id>` asks first: the card with a Delete button behind Slack's confirm dialog.
 import { loadScheduleView } from '../../schedules/schedule-lookup.js';
-import { actionNotice } from '../schedules/act.js';
-import { cardOptions, displayFor } from '../schedules/display.js';
-import { forgetHomeSummary } from '../schedules/home.js';
-import { OP_VERBS, performScheduleOp, type ScheduleOp } from '../schedules/operate.js';
+import { actionNotice } from '../schedule-actions/act.js';
+import { cardOptions } from '../schedule-actions/display.js';
+import { forgetHomeSummary } from '../schedule-actions/home.js';
+import { OP_VERBS, performScheduleOp, type ScheduleOp } from '../schedule-actions/operate.js';
 import { buildDeletePrompt, buildScheduleCard } from '../ui/schedule-card.js';
 import { scheduleIdArgument } from './schedule-ref.js';
 import type { Subcommand, SubcommandContext } from './types.js';
@@ -24,9 +24,9 @@ function immediate(op: Exclude<ScheduleOp, 'delete'>, summary: string, aliases?:
 
 async function runOp(ctx: SubcommandContext, op: Exclude<ScheduleOp, 'delete'>): Promise<void> {
   const scheduleId = scheduleIdArgument(ctx.args, op);
-  const userId = ctx.command.user_id;
-  const omni = await ctx.deps.omniFor(ctx.scope);
-  const display = await displayFor(ctx.deps, ctx.client, ctx.scope, userId);
+  const userId = ctx.userId;
+  const omni = await ctx.omni();
+  const display = await ctx.display();
   const outcome = await performScheduleOp({ deps: ctx.deps, scope: ctx.scope, userId, omni, op, scheduleId });
   if (!outcome.ok) {
     await ctx.respond({ response_type: 'ephemeral', text: outcome.message });
@@ -55,11 +55,8 @@ export const deleteSubcommand: Subcommand = {
   audit: 'delete',
   async run(ctx) {
     const scheduleId = scheduleIdArgument(ctx.args, 'delete');
-    const omni = await ctx.deps.omniFor(ctx.scope);
-    const [view, display] = await Promise.all([
-      loadScheduleView(omni, scheduleId),
-      displayFor(ctx.deps, ctx.client, ctx.scope, ctx.command.user_id),
-    ]);
+    const omni = await ctx.omni();
+    const [view, display] = await Promise.all([loadScheduleView(omni, scheduleId), ctx.display()]);
     const prompt = buildDeletePrompt(view, cardOptions(display, view));
     await ctx.respond({ response_type: 'ephemeral', text: prompt.text, blocks: prompt.blocks });
   },

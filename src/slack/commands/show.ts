@@ -1,9 +1,8 @@
 // `/schedule show <id>`: the card, only for you. `/schedule share <id>`: the card posted in the channel
 // for everyone (the bot must be a member of the channel to post there).
-import { loadScheduleView } from '../../schedules/schedule-lookup.js';
-import { cardOptions, displayFor } from '../schedules/display.js';
+import { loadCardForViewer } from '../schedule-actions/display.js';
+import { slackErrorCode } from '../slack-errors.js';
 import { escapeMrkdwn } from '../ui/format.js';
-import { buildScheduleCard } from '../ui/schedule-card.js';
 import { scheduleIdArgument } from './schedule-ref.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 
@@ -26,9 +25,9 @@ export const shareSubcommand: Subcommand = {
   access: 'member',
   needsConnection: true,
   async run(ctx) {
-    const { card, name } = await loadCard(ctx, 'share', ctx.command.user_id);
+    const { card, name } = await loadCard(ctx, 'share', ctx.userId);
     try {
-      await ctx.client.chat.postMessage({ channel: ctx.command.channel_id, text: card.text, blocks: card.blocks });
+      await ctx.client.chat.postMessage({ channel: ctx.channelId, text: card.text, blocks: card.blocks });
     } catch (error) {
       const reason = shareRefusal(slackErrorCode(error));
       if (!reason) throw error;
@@ -43,13 +42,7 @@ export const shareSubcommand: Subcommand = {
 };
 
 async function loadCard(ctx: SubcommandContext, name: string, sharedBy?: string) {
-  const id = scheduleIdArgument(ctx.args, name);
-  const omni = await ctx.deps.omniFor(ctx.scope);
-  const [view, display] = await Promise.all([
-    loadScheduleView(omni, id),
-    displayFor(ctx.deps, ctx.client, ctx.scope, ctx.command.user_id),
-  ]);
-  const card = buildScheduleCard(view, cardOptions(display, view, sharedBy ? { sharedBy } : {}));
+  const { view, card } = await loadCardForViewer(ctx, scheduleIdArgument(ctx.args, name), sharedBy ? { sharedBy } : {});
   return { card, name: view.name };
 }
 
@@ -70,9 +63,4 @@ export function shareRefusal(code: string | undefined): string | undefined {
     default:
       return undefined;
   }
-}
-
-function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
 }

@@ -1,8 +1,7 @@
 // `/schedule status`: which Omni organization, connected by whom and when, and whether Omni answers.
 // Never the key.
 import { activeConnection } from '../connection.js';
-import { userMessageForError } from '../errors.js';
-import { getActor } from '../permissions.js';
+import { errorMessage, userMessageForError } from '../errors.js';
 import { buildStatusText } from '../ui/connection.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 
@@ -13,7 +12,7 @@ export const statusSubcommand: Subcommand = {
   access: 'member',
   needsConnection: false,
   async run(ctx) {
-    const actor = await getActor(ctx.deps, ctx.client, ctx.scope, ctx.command.user_id);
+    const actor = await ctx.actor();
     const connection = await activeConnection(ctx.deps, ctx.scope);
     if (!connection) {
       const text = buildStatusText({ kind: 'not_connected', isAdmin: actor.isAdmin || actor.isOwner });
@@ -41,11 +40,11 @@ async function checkOmni(
   ctx: SubcommandContext,
 ): Promise<{ ok: true; totalSchedules: number } | { ok: false; message: string }> {
   try {
-    const omni = await ctx.deps.omniFor(ctx.scope);
+    const omni = await ctx.omni();
     const page = await omni.listSchedules({ pageSize: 1 });
     return { ok: true, totalSchedules: page.pageInfo.totalRecords };
   } catch (error) {
-    ctx.logger.info(`/schedule status: Omni check failed: ${(error as Error).message}`);
+    ctx.logger.info(`/schedule status: Omni check failed: ${errorMessage(error)}`);
     return { ok: false, message: userMessageForError(error) };
   }
 }

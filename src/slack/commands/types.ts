@@ -1,22 +1,19 @@
-import type { Logger, RespondFn, SlashCommand } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import type { WorkspaceScope } from '../../store/index.js';
+import type { RespondFn } from '@slack/bolt';
 import type { AuditAction } from '../audit.js';
-import type { AppDeps } from '../deps.js';
+import type { Interaction } from '../interaction.js';
 
-/** What a `/schedule <sub>` handler gets once the command is acked, authorised and parsed. */
-export interface SubcommandContext {
+/** What a `/schedule <sub>` handler gets once the command is acked, authorised and parsed: the request, and its words. */
+export type SubcommandContext = Interaction & {
   /** Arguments after the subcommand, split on white space (Slack mentions kept whole, e.g. `<@U1|maria>`). */
   args: string[];
   /** The text after the subcommand, as typed. */
   rest: string;
-  command: SlashCommand;
-  client: WebClient;
+  /** A slash command always has both (a DM's channel is the app's DM). */
+  channelId: string;
+  triggerId: string;
+  /** Answers only the person who asked, through the command's response_url (or the note a button leaves). */
   respond: RespondFn;
-  logger: Logger;
-  scope: WorkspaceScope;
-  deps: AppDeps;
-}
+};
 
 export interface Subcommand {
   name: string;

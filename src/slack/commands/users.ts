@@ -17,10 +17,9 @@ import {
   unsettableReason,
 } from '../../recipients/index.js';
 import { workspaceKey } from '../../store/index.js';
-import { AccessDeniedError } from '../errors.js';
-import { requireAccess } from '../permissions.js';
-import { type ChangeResult, runRecipientChange } from '../recipients/change.js';
-import { recipientsContextFor, workspaceDirectory } from '../recipients/context.js';
+import { AccessDeniedError, errorMessage } from '../errors.js';
+import { type ChangeResult, runRecipientChange } from '../recipient-actions/change.js';
+import { recipientsContextFor, workspaceDirectory } from '../recipient-actions/context.js';
 import { settingsMessage, usersHelpMessage } from '../ui/recipient-settings.js';
 import { manageSummary, refusalMessage, skippedLines } from '../ui/recipients-summary.js';
 import type { Subcommand, SubcommandContext } from './types.js';
@@ -61,7 +60,7 @@ export const usersSubcommand: Subcommand = {
 
 async function requireAdmin(ctx: SubcommandContext, what: string): Promise<void> {
   try {
-    await requireAccess(ctx.deps, ctx.client, ctx.scope, ctx.command.user_id, 'admin');
+    await ctx.requireAccess('admin');
   } catch (error) {
     if (error instanceof AccessDeniedError) {
       throw new AccessDeniedError(`Only workspace admins and owners can ${what}. Ask one of them.`);
@@ -84,7 +83,7 @@ async function fieldLabels(ctx: SubcommandContext): Promise<Map<string, string>>
     const { directory } = await workspaceDirectory(ctx.deps, ctx.client, ctx.scope);
     return new Map((await directory.profileFields()).map((f) => [f.id, f.label]));
   } catch (error) {
-    ctx.logger.info(`/schedule users: custom profile field labels unavailable: ${(error as Error).message}`);
+    ctx.logger.info(`/schedule users: custom profile field labels unavailable: ${errorMessage(error)}`);
     return new Map();
   }
 }
@@ -172,7 +171,7 @@ async function mapFields(ctx: SubcommandContext, changes: { attribute: string; f
   const record = (outcome: 'ok' | 'refused', detail: string) =>
     ctx.deps.audit.record({
       workspace: workspaceKey(ctx.scope),
-      user: ctx.command.user_id,
+      user: ctx.userId,
       action: 'recipient_settings',
       outcome,
       detail,
@@ -212,7 +211,7 @@ async function setPolicy(ctx: SubcommandContext, command: Extract<UsersCommand, 
   const updated = await ctx.deps.store.settings.update(ctx.scope, command.patch);
   ctx.deps.audit.record({
     workspace: workspaceKey(ctx.scope),
-    user: ctx.command.user_id,
+    user: ctx.userId,
     action: 'recipient_settings',
     outcome: 'ok',
     detail: `policy ${updated.nonMemberPolicy}, guests ${updated.includeGuests}, external ${updated.includeExternal}`,

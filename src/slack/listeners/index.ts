@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../deps.js';
+import { interactionMiddleware } from '../interaction.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
@@ -8,10 +9,12 @@ import * as shortcuts from './shortcuts/index.js';
 import * as views from './views/index.js';
 
 export function registerListeners(app: App, deps: AppDeps): void {
-  commands.register(app, deps);
-  actions.register(app, deps);
-  views.register(app, deps);
-  options.register(app, deps);
-  events.register(app, deps);
-  shortcuts.register(app, deps);
+  // First: every listener below reads its request's Interaction.
+  app.use(interactionMiddleware(deps));
+  commands.register(app);
+  actions.register(app);
+  views.register(app);
+  options.register(app);
+  events.register(app);
+  shortcuts.register(app);
 }

@@ -3,6 +3,7 @@
 import type { types } from '@slack/bolt';
 import { CallbackIds } from '../../ids.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { plain } from './blocks.js';
 import { destinationText, escapeMrkdwn, lastRunText, stateText, truncate, whenText } from './format.js';
 
 export type ConfirmKind = 'run' | 'delete';
@@ -64,8 +65,4 @@ export function buildConfirmErrorModal(kind: ConfirmKind, message: string): type
     close: plain('Close'),
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${truncate(message, 2900)}` } }],
   };
-}
-
-function plain(text: string): types.PlainTextElement {
-  return { type: 'plain_text', text, emoji: true };
 }

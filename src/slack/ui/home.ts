@@ -4,6 +4,7 @@ import type { types } from '@slack/bolt';
 import { ActionIds } from '../../ids.js';
 import { isFailing, type ScheduleCounts } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { button, context, mrkdwn } from './blocks.js';
 import { escapeMrkdwn, slackDate, truncate } from './format.js';
 import { buildScheduleRow } from './schedule-row.js';
 
@@ -78,7 +79,7 @@ function connectionBlock(connection: HomeConnection, zone?: string): types.Secti
       : ':red_circle: *Not connected to Omni.* A workspace admin or owner can connect it with `/schedule connect`.';
     const block: types.SectionBlock = { type: 'section', text: { type: 'mrkdwn', text } };
     if (connection.canConnect)
-      block.accessory = button('Connect to Omni', ActionIds.openConnectButton, 'home', 'primary');
+      block.accessory = button('Connect to Omni', ActionIds.openConnectButton, 'home', { style: 'primary' });
     return block;
   }
   const by = connection.connectedBy ? ` by <@${connection.connectedBy}>` : '';
@@ -138,22 +139,4 @@ function scheduleBlocks(schedules: HomeSchedules, zone?: string): types.KnownBlo
     blocks.push(context(`Showing ${rows.length} of ${counts.total}. Use \`/schedule list\` to page through the rest.`));
   }
   return blocks;
-}
-
-function button(text: string, actionId: string, value: string, style?: 'primary'): types.Button {
-  return {
-    type: 'button',
-    action_id: actionId,
-    text: { type: 'plain_text', text, emoji: true },
-    value,
-    ...(style ? { style } : {}),
-  };
-}
-
-function mrkdwn(text: string): types.MrkdwnElement {
-  return { type: 'mrkdwn', text };
-}
-
-function context(text: string): types.ContextBlock {
-  return { type: 'context', elements: [mrkdwn(truncate(text, 3000))] };
 }

@@ -1,15 +1,10 @@
 // How the workspace turns Slack people into Omni recipients: the policy for non-members, whether guests
 // and external people count, and which Slack profile fields fill which Omni attributes. Pure.
-import type { types } from '@slack/bolt';
 import type { WorkspaceSettings } from '../../store/index.js';
 import { USERS_USAGE } from '../commands/users-args.js';
-import { escapeMrkdwn, truncate } from './format.js';
+import { section } from './blocks.js';
+import { escapeMrkdwn } from './format.js';
 import type { SlackMessage } from './schedule-card.js';
-
-const section = (text: string): types.SectionBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: truncate(text, 3000) },
-});
 
 /** `labels`: custom profile field id → its label, to show `Xf01` as “Department”. */
 export function settingsLines(settings: WorkspaceSettings, labels: ReadonlyMap<string, string> = new Map()): string[] {

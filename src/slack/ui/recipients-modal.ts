@@ -2,6 +2,7 @@
 // Slack people as mentions, each with a Remove button; Omni user groups are listed without one. Pure.
 import type { types } from '@slack/bolt';
 import { ActionIds, CallbackIds } from '../../ids.js';
+import { context, section } from './blocks.js';
 import { escapeMrkdwn, truncate } from './format.js';
 
 export interface RecipientRow {
@@ -68,15 +69,6 @@ function modal(
     blocks,
   };
 }
-
-const section = (text: string): types.SectionBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: truncate(text, 3000) },
-});
-const context = (text: string): types.ContextBlock => ({
-  type: 'context',
-  elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }],
-});
 
 export function recipientsLoadingView(
   scheduleId: string,

@@ -14,6 +14,7 @@ import type {
   RemoveOutcome,
   Skipped,
 } from '../../recipients/index.js';
+import { section } from './blocks.js';
 import { escapeMrkdwn, truncate } from './format.js';
 import type { SlackMessage } from './schedule-card.js';
 
@@ -21,7 +22,6 @@ import type { SlackMessage } from './schedule-card.js';
 const MAX_NAMES = 40;
 /** Skipped/failed lines shown before "and N more". */
 const MAX_LINES = 20;
-const SECTION_MAX = 3000;
 
 export function whoText(ref: RecipientRef): string {
   switch (ref.kind) {
@@ -65,10 +65,6 @@ function capped(lines: string[]): string[] {
 }
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
-function section(text: string): types.SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SECTION_MAX) } };
-}
 
 function listSection(title: string, lines: string[]): types.SectionBlock[] {
   return lines.length === 0 ? [] : [section(`*${title}*\n${lines.join('\n')}`)];

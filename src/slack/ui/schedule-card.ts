@@ -5,6 +5,7 @@ import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds } from '../../ids.js';
 import { scheduleState } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { button, context, mrkdwn, plain } from './blocks.js';
 import {
   alertText,
   destinationText,
@@ -100,7 +101,7 @@ export function buildDeletePrompt(sched: ScheduleView, options: ScheduleCardOpti
       {
         type: 'actions',
         block_id: BlockIds.scheduleCardActions,
-        elements: [deleteButton(sched), button(ActionIds.cancelDeleteButton, 'Cancel', sched.id)],
+        elements: [deleteButton(sched), button('Cancel', ActionIds.cancelDeleteButton, sched.id)],
       },
     ],
   };
@@ -127,13 +128,13 @@ function cardButtons(sched: ScheduleView): types.Button[] {
   const buttons: types.Button[] = [runButton(sched)];
   // Omni refuses both pause and resume on a system-disabled schedule: fixing it (Edit) is the way back.
   if (state === 'paused') {
-    buttons.push(button(ActionIds.resumeScheduleButton, 'Resume', sched.id));
+    buttons.push(button('Resume', ActionIds.resumeScheduleButton, sched.id));
   } else if (state === 'active') {
-    buttons.push(button(ActionIds.pauseScheduleButton, 'Pause', sched.id));
+    buttons.push(button('Pause', ActionIds.pauseScheduleButton, sched.id));
   }
   buttons.push(
-    button(ActionIds.editScheduleButton, 'Edit', sched.id),
-    button(ActionIds.duplicateScheduleButton, 'Duplicate', sched.id),
+    button('Edit', ActionIds.editScheduleButton, sched.id),
+    button('Duplicate', ActionIds.duplicateScheduleButton, sched.id),
     deleteButton(sched),
   );
   return buttons;
@@ -142,14 +143,10 @@ function cardButtons(sched: ScheduleView): types.Button[] {
 /** Who receives an email schedule: see and remove them, or add or take yourself off. */
 function recipientButtons(sched: ScheduleView): types.Button[] {
   return [
-    button(ActionIds.showRecipientsButton, 'Recipients', sched.id),
-    button(ActionIds.subscribeButton, 'Subscribe', sched.id),
-    button(ActionIds.unsubscribeButton, 'Unsubscribe', sched.id),
+    button('Recipients', ActionIds.showRecipientsButton, sched.id),
+    button('Subscribe', ActionIds.subscribeButton, sched.id),
+    button('Unsubscribe', ActionIds.unsubscribeButton, sched.id),
   ];
-}
-
-function button(actionId: string, text: string, value: string): types.Button {
-  return { type: 'button', action_id: actionId, text: plain(text), value };
 }
 
 function runButton(sched: ScheduleView): types.Button {
@@ -208,16 +205,4 @@ function cardText(sched: ScheduleView): string {
 
 function s(text: string): string {
   return escapeMrkdwn(text.replaceAll('`', "'"));
-}
-
-function plain(text: string): types.PlainTextElement {
-  return { type: 'plain_text', text, emoji: true };
-}
-
-function mrkdwn(text: string): types.MrkdwnElement {
-  return { type: 'mrkdwn', text };
-}
-
-function context(text: string): types.ContextBlock {
-  return { type: 'context', elements: [mrkdwn(truncate(text, 3000))] };
 }

@@ -5,6 +5,7 @@ import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds } from '../../ids.js';
 import { describeListFilters, encodeListState, formatListArgs, type ListState } from '../../schedules/list-query.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { context } from './blocks.js';
 import { escapeMrkdwn, truncate } from './format.js';
 import type { SlackMessage } from './schedule-card.js';
 import { buildScheduleRow } from './schedule-row.js';
@@ -110,8 +111,4 @@ function emptyText(args: string, page: number): string {
   if (page > 1) return 'This page is empty now (schedules may have been deleted). Go back with *Previous*.';
   if (args === '') return 'This Omni organization has no schedules yet. Create one with `/schedule create`.';
   return `No schedules match \`${escapeMrkdwn(truncate(args.replaceAll('`', "'"), 200))}\`. Try fewer words or other filters, or \`/schedule list\` for all.`;
-}
-
-function context(text: string): types.ContextBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] };
 }

@@ -4,6 +4,7 @@ import type { types } from '@slack/bolt';
 import { ActionIds } from '../../ids.js';
 import { scheduleState } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { plain } from './blocks.js';
 import { destinationText, escapeMrkdwn, lastRunText, stateText, truncate, whenText } from './format.js';
 
 export const ROW_VERBS = ['show', 'run', 'pause', 'resume', 'edit', 'delete'] as const;
@@ -38,13 +39,13 @@ export function buildScheduleRow(s: ScheduleView, blockId: string, zone?: string
 
 function rowMenu(s: ScheduleView): types.Overflow {
   const state = scheduleState(s);
-  const options: types.PlainTextOption[] = [option('Show card', 'show', s.id), option('Run now…', 'run', s.id)];
-  if (state === 'active') options.push(option('Pause', 'pause', s.id));
-  if (state === 'paused') options.push(option('Resume', 'resume', s.id));
-  options.push(option('Edit…', 'edit', s.id), option('Delete…', 'delete', s.id));
+  const options: types.PlainTextOption[] = [rowOption('Show card', 'show', s.id), rowOption('Run now…', 'run', s.id)];
+  if (state === 'active') options.push(rowOption('Pause', 'pause', s.id));
+  if (state === 'paused') options.push(rowOption('Resume', 'resume', s.id));
+  options.push(rowOption('Edit…', 'edit', s.id), rowOption('Delete…', 'delete', s.id));
   return { type: 'overflow', action_id: ActionIds.scheduleRowOverflow, options };
 }
 
-function option(text: string, verb: RowVerb, id: string): types.PlainTextOption {
-  return { text: { type: 'plain_text', text, emoji: true }, value: `${verb}:${id}` };
+function rowOption(text: string, verb: RowVerb, id: string): types.PlainTextOption {
+  return { text: plain(text), value: `${verb}:${id}` };
 }

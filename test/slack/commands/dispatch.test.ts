@@ -1,5 +1,5 @@
 // The dispatcher's answers for each outcome of a subcommand, with stand-in subcommands.
-import type { Logger, SlashCommand } from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it, vi } from 'vitest';
 import { OmniApiError } from '../../../src/omni/index.js';
@@ -7,6 +7,7 @@ import { AuditLog } from '../../../src/slack/audit.js';
 import { dispatchScheduleCommand } from '../../../src/slack/commands/dispatch.js';
 import { type Subcommand, UsageError } from '../../../src/slack/commands/types.js';
 import type { AppDeps } from '../../../src/slack/deps.js';
+import { createInteraction } from '../../../src/slack/interaction.js';
 
 // Hoisted with vi.mock: the stand-in subcommands replace the real list.
 const { ran, behaviour, stand } = vi.hoisted(() => {
@@ -28,7 +29,7 @@ const { ran, behaviour, stand } = vi.hoisted(() => {
   return { ran, behaviour, stand };
 });
 
-vi.mock('../../../src/slack/listeners/commands/subcommands.js', () => {
+vi.mock('../../../src/slack/commands/subcommands.js', () => {
   const list = [
     stand('run', { aliases: ['trigger'], audit: 'run' }),
     stand('connect', { access: 'admin', needsConnection: false, audit: 'connect' }),
@@ -56,15 +57,11 @@ function setup(user: Record<string, unknown>, connected = true) {
   const dispatch = (text: string) =>
     dispatchScheduleCommand({
       text,
-      command: { user_id: 'U1', text } as SlashCommand,
-      client,
+      interaction: createInteraction({ deps, scope: { teamId: 'T1' }, userId: 'U1', client, logger }),
       respond: async (m) => {
         texts.push(typeof m === 'string' ? m : String(m.text));
         return new Response('ok');
       },
-      logger,
-      scope: { teamId: 'T1' },
-      deps,
     });
   return { texts, audit, logger, dispatch };
 }
@@ -87,6 +84,7 @@ describe('dispatchScheduleCommand', () => {
 
   it("quotes Omni's refusal", async () => {
     behaviour.fail = new OmniApiError({
+      operation: 'triggerSchedule',
       status: 404,
       detail: 'Scheduled task with id abc does not exist',
       method: 'POST',

@@ -1,6 +1,6 @@
 // Which `/schedule` subcommands make changes, so that the dispatcher audits a refusal of them.
 import { describe, expect, it } from 'vitest';
-import { findSubcommand, subcommands } from '../../../src/slack/listeners/commands/subcommands.js';
+import { findSubcommand, subcommands } from '../../../src/slack/commands/subcommands.js';
 
 const auditOf = (name: string, args: string[] = []) => {
   const audit = findSubcommand(name)?.audit;

@@ -1,17 +1,39 @@
-import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../deps.js';
-import { registerConnectionActions } from './connection.js';
-import { registerRecipientsActions } from './recipients.js';
-import { registerRunSubcommandAction } from './run-subcommand.js';
-import { registerScheduleCardActions } from './schedule-card.js';
-import { registerScheduleFormActions } from './schedule-form.js';
-import { registerScheduleMenuActions } from './schedule-menu.js';
+// Block actions: action id → handler. Each handler is a few lines that hand the request's Interaction
+// to a feature function (src/slack/schedule-actions, schedule-form, recipient-actions, commands).
+import type { App, BlockAction, BlockButtonAction, OverflowAction } from '@slack/bolt';
+import { ActionIds } from '../../../ids.js';
+import { onDisconnect, onOpenConnect } from './connection.js';
+import { removeRecipientButton, showRecipientsButton, subscribeButton } from './recipients.js';
+import { onSubcommandButton } from './run-subcommand.js';
+import { onCancelDelete, onScheduleButton } from './schedule-card.js';
+import { FORM_ACTION, onOpenFormButton, onScheduleFormInput } from './schedule-form.js';
+import { onListPage, onRefreshHome, onRowMenu } from './schedule-menu.js';
 
-export function register(app: App, deps: AppDeps): void {
-  registerScheduleFormActions(app, deps);
-  registerConnectionActions(app, deps);
-  registerRunSubcommandAction(app, deps);
-  registerScheduleCardActions(app, deps);
-  registerScheduleMenuActions(app, deps);
-  registerRecipientsActions(app, deps);
+export function register(app: App): void {
+  // The schedule form: opening it, and its inputs that change its shape.
+  app.action<BlockButtonAction>(ActionIds.openCreateButton, onOpenFormButton('create'));
+  app.action<BlockButtonAction>(ActionIds.editScheduleButton, onOpenFormButton('edit'));
+  app.action<BlockButtonAction>(ActionIds.duplicateScheduleButton, onOpenFormButton('duplicate'));
+  app.action<BlockAction>({ type: 'block_actions', action_id: FORM_ACTION }, onScheduleFormInput);
+  // The connection (help, App Home, /schedule status).
+  app.action<BlockButtonAction>(ActionIds.openConnectButton, onOpenConnect);
+  app.action<BlockButtonAction>(ActionIds.disconnectButton, onDisconnect);
+  // Help's "List schedules": the subcommand the button names.
+  app.action<BlockButtonAction>(ActionIds.runSubcommandButton, onSubcommandButton);
+  // A schedule's card.
+  app.action<BlockButtonAction>(ActionIds.runNowButton, onScheduleButton('run'));
+  app.action<BlockButtonAction>(ActionIds.pauseScheduleButton, onScheduleButton('pause'));
+  app.action<BlockButtonAction>(ActionIds.resumeScheduleButton, onScheduleButton('resume'));
+  app.action<BlockButtonAction>(ActionIds.deleteScheduleButton, onScheduleButton('delete'));
+  app.action<BlockButtonAction>(ActionIds.cancelDeleteButton, onCancelDelete);
+  // A list row's menu, the list's pages, App Home's Refresh.
+  app.action<BlockAction<OverflowAction>>(ActionIds.scheduleRowOverflow, onRowMenu);
+  app.action<BlockButtonAction>(ActionIds.listNextPageButton, onListPage);
+  app.action<BlockButtonAction>(ActionIds.listPreviousPageButton, onListPage);
+  app.action<BlockButtonAction>(ActionIds.refreshHomeButton, onRefreshHome);
+  // Recipients.
+  app.action<BlockButtonAction>(ActionIds.subscribeButton, subscribeButton('subscribe'));
+  app.action<BlockButtonAction>(ActionIds.unsubscribeButton, subscribeButton('unsubscribe'));
+  app.action<BlockButtonAction>(ActionIds.showRecipientsButton, showRecipientsButton);
+  app.action<BlockButtonAction>(ActionIds.removeRecipientButton, removeRecipientButton);
 }

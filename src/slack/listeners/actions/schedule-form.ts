@@ -1,35 +1,30 @@
 // The schedule form's buttons and inputs: "Create schedule" (help, App Home), Edit and Duplicate (cards),
 // and every input of the form that changes its shape (re-rendered with views.update).
-import type { AllMiddlewareArgs, App, BlockAction, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ActionIds, CallbackIds } from '../../../ids.js';
-import { openScheduleForm } from '../../authoring/open-form.js';
-import { rerenderScheduleForm } from '../../authoring/rerender.js';
-import type { AppDeps } from '../../deps.js';
+import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { CallbackIds } from '../../../ids.js';
 import { logFailure, userMessageForError } from '../../errors.js';
-import { scopeFromContext } from '../../scope.js';
+import { interactionOf } from '../../interaction.js';
+import { openScheduleForm } from '../../schedule-form/open-form.js';
+import { rerenderScheduleForm } from '../../schedule-form/rerender.js';
 import type { FormMode } from '../../ui/schedule-form-metadata.js';
-import type { ViewStateValues } from '../../ui/schedule-modal-state.js';
+import type { ViewStateValues } from '../../ui/schedule-form-state.js';
 import { tellClicker } from './tell-clicker.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 type FormActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
 /** Every action id of the form's inputs starts with this (ids.ts, `form…`). */
-const FORM_ACTION = /^schedule_form_/;
+export const FORM_ACTION = /^schedule_form_/;
 
-export function openFormButtonCallback(deps: AppDeps, mode: FormMode) {
+/** Create schedule (help, App Home), Edit and Duplicate (cards): the form, for the schedule the button names. */
+export function onOpenFormButton(mode: FormMode) {
   return async (args: ButtonArgs) => {
-    const { ack, body, action, client, logger, context } = args;
+    const { ack, body, action, logger } = args;
     await ack();
     const channelId = body.channel?.id;
     try {
       await openScheduleForm({
-        deps,
-        client,
-        logger,
-        scope: scopeFromContext(context),
-        userId: body.user.id,
-        triggerId: body.trigger_id,
+        interaction: interactionOf(args),
         mode,
         ...(mode !== 'create' && action.value ? { scheduleId: action.value } : {}),
         ...(channelId && !channelId.startsWith('D') ? { channelId } : {}),
@@ -43,29 +38,22 @@ export function openFormButtonCallback(deps: AppDeps, mode: FormMode) {
   };
 }
 
-export function scheduleFormActionCallback(deps: AppDeps) {
-  return async ({ ack, body, client, logger, context }: FormActionArgs) => {
-    await ack();
-    const view = body.view;
-    if (view?.type !== 'modal' || view.callback_id !== CallbackIds.scheduleFormView) return;
-    await rerenderScheduleForm({
-      deps,
-      client,
-      logger,
-      scope: scopeFromContext(context),
-      view: {
-        id: view.id,
-        hash: view.hash,
-        private_metadata: view.private_metadata,
-        state: view.state as unknown as { values: ViewStateValues },
-      },
-    });
-  };
-}
-
-export function registerScheduleFormActions(app: App, deps: AppDeps): void {
-  app.action<BlockButtonAction>(ActionIds.openCreateButton, openFormButtonCallback(deps, 'create'));
-  app.action<BlockButtonAction>(ActionIds.editScheduleButton, openFormButtonCallback(deps, 'edit'));
-  app.action<BlockButtonAction>(ActionIds.duplicateScheduleButton, openFormButtonCallback(deps, 'duplicate'));
-  app.action<BlockAction>({ type: 'block_actions', action_id: FORM_ACTION }, scheduleFormActionCallback(deps));
+/** An input of the form that changes its shape: the form is drawn again from its state. */
+export async function onScheduleFormInput(args: FormActionArgs): Promise<void> {
+  await args.ack();
+  const view = args.body.view;
+  if (view?.type !== 'modal' || view.callback_id !== CallbackIds.scheduleFormView) return;
+  const { deps, client, logger, scope } = interactionOf(args);
+  await rerenderScheduleForm({
+    deps,
+    client,
+    logger,
+    scope,
+    view: {
+      id: view.id,
+      hash: view.hash,
+      private_metadata: view.private_metadata,
+      state: view.state as unknown as { values: ViewStateValues },
+    },
+  });
 }

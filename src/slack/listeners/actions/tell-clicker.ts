@@ -1,7 +1,7 @@
 // How a button's listener answers only the person who clicked (a refusal, a failure, a result): wherever the
 // button was, through noteToUser.
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { noteToUser, originOfAction } from '../../schedules/origin.js';
+import { noteToUser, originOfAction } from '../../schedule-actions/origin.js';
 import type { SlackMessage } from '../../ui/schedule-card.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;

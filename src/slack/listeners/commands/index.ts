@@ -1,7 +1,8 @@
+// Slash commands: command → handler. Subcommands are dispatched from the table in commands/subcommands.ts.
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../deps.js';
-import { registerScheduleCommand } from './schedule.js';
+import { Commands } from '../../../ids.js';
+import { onScheduleCommand } from './schedule.js';
 
-export function register(app: App, deps: AppDeps): void {
-  registerScheduleCommand(app, deps);
+export function register(app: App): void {
+  app.command(Commands.schedule, onScheduleCommand);
 }

@@ -1,25 +1,9 @@
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { Commands } from '../../../ids.js';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { dispatchScheduleCommand } from '../../commands/dispatch.js';
-import type { AppDeps } from '../../deps.js';
-import { scopeFromContext } from '../../scope.js';
+import { interactionOf } from '../../interaction.js';
 
 /** `/schedule …`: acks at once (Slack allows 3 s), then answers through the response_url. */
-export function scheduleCommandCallback(deps: AppDeps) {
-  return async ({ command, ack, respond, client, logger, context }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
-    await ack();
-    await dispatchScheduleCommand({
-      text: command.text,
-      command,
-      client,
-      respond,
-      logger,
-      scope: scopeFromContext(context),
-      deps,
-    });
-  };
-}
-
-export function registerScheduleCommand(app: App, deps: AppDeps): void {
-  app.command(Commands.schedule, scheduleCommandCallback(deps));
+export async function onScheduleCommand(args: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> {
+  await args.ack();
+  await dispatchScheduleCommand({ text: args.command.text, interaction: interactionOf(args), respond: args.respond });
 }

@@ -1,9 +1,10 @@
+// Events API: event type → handler.
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../deps.js';
-import { registerAppHomeOpened } from './app-home-opened.js';
-import { registerUninstallEvents } from './uninstall.js';
+import { onAppHomeOpened } from './app-home-opened.js';
+import { appUninstalledCallback, tokensRevokedCallback } from './uninstall.js';
 
-export function register(app: App, deps: AppDeps): void {
-  registerUninstallEvents(app, deps);
-  registerAppHomeOpened(app, deps);
+export function register(app: App): void {
+  app.event('app_home_opened', onAppHomeOpened);
+  app.event('app_uninstalled', appUninstalledCallback());
+  app.event('tokens_revoked', tokensRevokedCallback());
 }

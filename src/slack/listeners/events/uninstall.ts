@@ -1,11 +1,11 @@
 // app_uninstalled and tokens_revoked (bot token): forget the workspace. Bolt does not do this itself
 // (slackapi/bolt-js#1203) and skips authorize for these two events, so the context has only the ids.
-import type { AllMiddlewareArgs, App, Logger, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, Logger, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { type WorkspaceScope, workspaceKey } from '../../../store/index.js';
 import { forgetOrganizationCaches } from '../../connection-change.js';
 import type { AppDeps } from '../../deps.js';
 import { logFailure } from '../../errors.js';
-import { scopeFromContext } from '../../scope.js';
+import { interactionOf } from '../../interaction.js';
 
 /**
  * Deletes the Slack installation, the Omni connection (with its key) and the recipient settings of a workspace,
@@ -46,10 +46,12 @@ export async function forgetWorkspace(
   }
 }
 
-export function appUninstalledCallback(deps: AppDeps) {
-  return async ({ context, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_uninstalled'>) => {
+export function appUninstalledCallback() {
+  return async (args: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_uninstalled'>) => {
+    const { logger } = args;
     try {
-      await forgetWorkspace(deps, scopeFromContext(context), 'app_uninstalled', logger);
+      const { deps, scope } = interactionOf(args);
+      await forgetWorkspace(deps, scope, 'app_uninstalled', logger);
     } catch (error) {
       // Slack does not resend events Bolt acked; the log (and the audit line) is where this surfaces.
       logFailure(logger, 'app_uninstalled', error);
@@ -57,19 +59,16 @@ export function appUninstalledCallback(deps: AppDeps) {
   };
 }
 
-export function tokensRevokedCallback(deps: AppDeps) {
-  return async ({ event, context, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'tokens_revoked'>) => {
+export function tokensRevokedCallback() {
+  return async (args: AllMiddlewareArgs & SlackEventMiddlewareArgs<'tokens_revoked'>) => {
+    const { event, logger } = args;
     // Only the bot token matters: user tokens are not used by this app.
     if (!event.tokens.bot || event.tokens.bot.length === 0) return;
     try {
-      await forgetWorkspace(deps, scopeFromContext(context), 'tokens_revoked', logger);
+      const { deps, scope } = interactionOf(args);
+      await forgetWorkspace(deps, scope, 'tokens_revoked', logger);
     } catch (error) {
       logFailure(logger, 'tokens_revoked', error);
     }
   };
-}
-
-export function registerUninstallEvents(app: App, deps: AppDeps): void {
-  app.event('app_uninstalled', appUninstalledCallback(deps));
-  app.event('tokens_revoked', tokensRevokedCallback(deps));
 }

@@ -1,7 +1,9 @@
+// External select menus: action id → the handler that lists their options.
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../deps.js';
-import { registerScheduleFormOptions } from './schedule-form.js';
+import { ActionIds } from '../../../ids.js';
+import { dashboardOptionsCallback, timezoneOptionsCallback } from './schedule-form.js';
 
-export function register(app: App, deps: AppDeps): void {
-  registerScheduleFormOptions(app, deps);
+export function register(app: App): void {
+  app.options({ action_id: ActionIds.formDashboardSelect }, dashboardOptionsCallback());
+  app.options({ action_id: ActionIds.formTimezoneSelect }, timezoneOptionsCallback());
 }

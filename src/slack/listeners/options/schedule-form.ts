@@ -1,21 +1,22 @@
 // The schedule form's external selects. Slack waits 3 s at most, so dashboards come from the cache
 // (refreshed in the background) and time zones from the runtime's own list.
-import type { AllMiddlewareArgs, App, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
-import { ActionIds } from '../../../ids.js';
+import type { AllMiddlewareArgs, BlockSuggestion, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { searchDashboards } from '../../../schedules/dashboard-search.js';
 import { searchTimeZones } from '../../../schedules/timezones.js';
-import { dashboardsForOptions } from '../../authoring/dashboards.js';
-import type { AppDeps } from '../../deps.js';
 import { logFailure } from '../../errors.js';
-import { scopeFromContext } from '../../scope.js';
-import { option } from '../../ui/schedule-modal-parts.js';
+import { interactionOf } from '../../interaction.js';
+import { dashboardsForOptions } from '../../schedule-form/dashboards.js';
+import { option } from '../../ui/schedule-form-parts.js';
 
 type OptionsArgs = AllMiddlewareArgs & SlackOptionsMiddlewareArgs<'block_suggestion'>;
 
-export function dashboardOptionsCallback(deps: AppDeps) {
-  return async ({ ack, body, logger, context }: OptionsArgs) => {
+/** The dashboard menu of the form: the cached list (refreshed when old), filtered by what was typed. */
+export function dashboardOptionsCallback() {
+  return async (args: OptionsArgs) => {
+    const { ack, body, logger } = args;
     try {
-      const list = await dashboardsForOptions(deps, scopeFromContext(context), logger);
+      const { deps, scope } = interactionOf(args);
+      const list = await dashboardsForOptions(deps, scope, logger);
       const matches = searchDashboards(list, (body as BlockSuggestion).value ?? '');
       await ack({
         options: matches.map((d) =>
@@ -36,9 +37,4 @@ export function timezoneOptionsCallback() {
     const zones = searchTimeZones((body as BlockSuggestion).value ?? '', { limit: 100 });
     await ack({ options: zones.map((zone) => option(zone.label, zone.id)) });
   };
-}
-
-export function registerScheduleFormOptions(app: App, deps: AppDeps): void {
-  app.options({ action_id: ActionIds.formDashboardSelect }, dashboardOptionsCallback(deps));
-  app.options({ action_id: ActionIds.formTimezoneSelect }, timezoneOptionsCallback());
 }

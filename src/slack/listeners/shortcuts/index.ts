@@ -1,7 +1,11 @@
-import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../deps.js';
-import { registerCreateFromMessageShortcut } from './create-from-message.js';
+// Shortcuts: callback id → handler.
+import type { App, MessageShortcut } from '@slack/bolt';
+import { CallbackIds } from '../../../ids.js';
+import { onCreateFromMessage } from './create-from-message.js';
 
-export function register(app: App, deps: AppDeps): void {
-  registerCreateFromMessageShortcut(app, deps);
+export function register(app: App): void {
+  app.shortcut<MessageShortcut>(
+    { callback_id: CallbackIds.createFromMessageShortcut, type: 'message_action' },
+    onCreateFromMessage,
+  );
 }

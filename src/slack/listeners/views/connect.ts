@@ -3,16 +3,15 @@
 // handler stays under ~2.7 s. A slow Omni gets "did not answer in time" on the URL field; the user submits
 // again. (The alternative, acking "Checking…" and updating the view later, cannot mark a field and would
 // need the key echoed back into the view to keep the form filled.)
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { checkOmniBaseUrl } from '../../../connections/base-url.js';
 import { checkOmniConnection } from '../../../connections/check-connection.js';
-import { ActionIds, BlockIds, CallbackIds } from '../../../ids.js';
+import { ActionIds, BlockIds } from '../../../ids.js';
 import { workspaceKey } from '../../../store/index.js';
 import { forgetOrganizationCaches } from '../../connection-change.js';
-import type { AppDeps } from '../../deps.js';
 import { logFailure, userMessageForError } from '../../errors.js';
-import { accessRefusal, getActor } from '../../permissions.js';
-import { scopeFromContext } from '../../scope.js';
+import { interactionOf } from '../../interaction.js';
+import { accessRefusal } from '../../permissions.js';
 import { buildConnectedModal, DEFAULT_RATE_LIMIT, MAX_RATE_LIMIT } from '../../ui/connection.js';
 
 /** Everything before the ack must finish by then (Slack's limit is 3 s, network included). */
@@ -22,23 +21,17 @@ const MIN_CHECK_MS = 800;
 
 type Values = ViewSubmitAction['view']['state']['values'];
 
-export function connectViewCallback(deps: AppDeps, options: { fetch?: typeof fetch } = {}) {
-  return async ({
-    ack,
-    body,
-    view,
-    client,
-    context,
-    logger,
-  }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+export function connectViewCallback(options: { fetch?: typeof fetch } = {}) {
+  return async (args: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+    const { ack, view, logger } = args;
+    const interaction = interactionOf(args);
+    const { deps, scope, userId } = interaction;
     const started = Date.now();
     const fieldError = (field: 'baseUrl' | 'apiKey', message: string) =>
       ack({
         response_action: 'errors',
         errors: { [field === 'baseUrl' ? BlockIds.omniBaseUrlInput : BlockIds.omniApiKeyInput]: message },
       });
-    const scope = scopeFromContext(context);
-    const userId = body.user.id;
     const audit = (outcome: 'ok' | 'refused' | 'failed', detail?: string) =>
       deps.audit.record({ workspace: workspaceKey(scope), user: userId, action: 'connect', outcome, detail });
 
@@ -50,7 +43,7 @@ export function connectViewCallback(deps: AppDeps, options: { fetch?: typeof fet
 
     try {
       // The person may have lost admin rights since the modal opened.
-      const refusal = accessRefusal(await getActor(deps, client, scope, userId), 'admin');
+      const refusal = accessRefusal(await interaction.actor(), 'admin');
       if (refusal) {
         audit('refused', 'not an admin or owner');
         await fieldError('baseUrl', refusal);
@@ -109,8 +102,4 @@ export function readForm(values: Values): Form {
   }
   if (Object.keys(errors).length > 0 || !url.ok) return { ok: false, errors };
   return { ok: true, baseUrl: url.url, apiKey, rateLimitPerMinute };
-}
-
-export function registerConnectView(app: App, deps: AppDeps): void {
-  app.view(CallbackIds.connectView, connectViewCallback(deps));
 }

@@ -1,15 +1,20 @@
-import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../deps.js';
-import { registerConnectView } from './connect.js';
-import { registerRecipientsView } from './recipients.js';
-import { registerScheduleCardModal } from './schedule-card-modal.js';
-import { registerScheduleConfirmViews } from './schedule-confirm.js';
-import { registerScheduleFormView } from './schedule-form.js';
+// Modal submissions and closes: callback id → handler.
+import type { App, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
+import { CallbackIds } from '../../../ids.js';
+import { connectViewCallback } from './connect.js';
+import { onRecipientsClosed } from './recipients.js';
+import { onScheduleCardClosed } from './schedule-card-modal.js';
+import { onScheduleConfirm } from './schedule-confirm.js';
+import { scheduleFormSubmitCallback } from './schedule-form.js';
 
-export function register(app: App, deps: AppDeps): void {
-  registerScheduleFormView(app, deps);
-  registerConnectView(app, deps);
-  registerScheduleConfirmViews(app, deps);
-  registerScheduleCardModal(app, deps);
-  registerRecipientsView(app, deps);
+export function register(app: App): void {
+  app.view<ViewSubmitAction>(
+    { callback_id: CallbackIds.scheduleFormView, type: 'view_submission' },
+    scheduleFormSubmitCallback(),
+  );
+  app.view(CallbackIds.connectView, connectViewCallback());
+  app.view<ViewSubmitAction>(CallbackIds.confirmRunView, onScheduleConfirm('run'));
+  app.view<ViewSubmitAction>(CallbackIds.confirmDeleteView, onScheduleConfirm('delete'));
+  app.view<ViewClosedAction>({ callback_id: CallbackIds.scheduleCardView, type: 'view_closed' }, onScheduleCardClosed);
+  app.view<ViewClosedAction>({ callback_id: CallbackIds.recipientsView, type: 'view_closed' }, onRecipientsClosed);
 }

@@ -1,45 +1,24 @@
 // Closing the Recipients modal: when someone was removed in it and it was opened from a card in a channel,
 // that card is redrawn, so that its recipient count is right again.
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewClosedAction } from '@slack/bolt';
-import { CallbackIds } from '../../../ids.js';
-import { loadScheduleView } from '../../../schedules/schedule-lookup.js';
-import type { AppDeps } from '../../deps.js';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewClosedAction } from '@slack/bolt';
 import { logFailure } from '../../errors.js';
-import { cardOptions, displayFor } from '../../schedules/display.js';
-import { scopeFromContext } from '../../scope.js';
+import { interactionOf } from '../../interaction.js';
+import { loadCardForViewer } from '../../schedule-actions/display.js';
 import { recipientsMetadata } from '../../ui/recipients-modal.js';
-import { buildScheduleCard } from '../../ui/schedule-card.js';
 
-export function recipientsClosedCallback(deps: AppDeps) {
-  return async ({
-    ack,
-    body,
-    view,
-    client,
-    logger,
-    context,
-  }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewClosedAction>) => {
-    await ack();
-    const meta = recipientsMetadata(view);
-    if (!meta?.changed || !meta.card) return;
-    try {
-      const scope = scopeFromContext(context);
-      const omni = await deps.omniFor(scope);
-      const [schedule, display] = await Promise.all([
-        loadScheduleView(omni, meta.scheduleId),
-        displayFor(deps, client, scope, body.user.id),
-      ]);
-      const card = buildScheduleCard(schedule, cardOptions(display, schedule));
-      await client.chat.update({ channel: meta.card.channel, ts: meta.card.ts, text: card.text, blocks: card.blocks });
-    } catch (error) {
-      logFailure(logger, 'redrawing a card after its recipients changed', error);
-    }
-  };
-}
-
-export function registerRecipientsView(app: App, deps: AppDeps): void {
-  app.view<ViewClosedAction>(
-    { callback_id: CallbackIds.recipientsView, type: 'view_closed' },
-    recipientsClosedCallback(deps),
-  );
+export async function onRecipientsClosed(args: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewClosedAction>) {
+  await args.ack();
+  const meta = recipientsMetadata(args.view);
+  if (!meta?.changed || !meta.card) return;
+  try {
+    const { card } = await loadCardForViewer(interactionOf(args), meta.scheduleId);
+    await args.client.chat.update({
+      channel: meta.card.channel,
+      ts: meta.card.ts,
+      text: card.text,
+      blocks: card.blocks,
+    });
+  } catch (error) {
+    logFailure(args.logger, 'redrawing a card after its recipients changed', error);
+  }
 }

@@ -1,19 +1,19 @@
 // Submitting the confirm modal opened from a row's "Run now…" or "Delete…": the modal closes at once,
 // then the action runs and the row's list page or App Home is redrawn, as for a card's button.
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { CallbackIds } from '../../../ids.js';
-import type { AppDeps } from '../../deps.js';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { logFailure } from '../../errors.js';
-import { actOnSchedule } from '../../schedules/act.js';
-import { decodeConfirmMetadata } from '../../schedules/confirm-origin.js';
-import { respondTo } from '../../schedules/origin.js';
-import { scopeFromContext } from '../../scope.js';
+import { interactionOf } from '../../interaction.js';
+import { actOnSchedule } from '../../schedule-actions/act.js';
+import { decodeConfirmMetadata } from '../../schedule-actions/confirm-origin.js';
+import { respondTo } from '../../schedule-actions/origin.js';
 
 type SubmitArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
-export function scheduleConfirmCallback(deps: AppDeps, op: 'run' | 'delete') {
-  return async ({ ack, body, view, client, logger, context }: SubmitArgs) => {
+export function onScheduleConfirm(op: 'run' | 'delete') {
+  return async (args: SubmitArgs) => {
+    const { ack, view, logger } = args;
     await ack();
+    const interaction = interactionOf(args);
     const meta = decodeConfirmMetadata(view.private_metadata);
     if (!meta) {
       logger.warn(`${view.callback_id}: private_metadata is not a schedule confirmation; ignored`);
@@ -21,7 +21,7 @@ export function scheduleConfirmCallback(deps: AppDeps, op: 'run' | 'delete') {
     }
     let respond: ((message: Parameters<ReturnType<typeof respondTo>>[0]) => Promise<void>) | undefined;
     if (meta.replyKey) {
-      const url = await deps.store
+      const url = await interaction.deps.store
         .cache('response-urls')
         .get<string>(meta.replyKey)
         .catch((error: unknown) => {
@@ -31,20 +31,11 @@ export function scheduleConfirmCallback(deps: AppDeps, op: 'run' | 'delete') {
       if (url) respond = respondTo(url);
     }
     await actOnSchedule({
-      deps,
-      client,
-      logger,
-      scope: scopeFromContext(context),
-      userId: body.user.id,
+      interaction,
       op,
       scheduleId: meta.scheduleId,
       origin: meta.origin,
       ...(respond ? { respond } : {}),
     });
   };
-}
-
-export function registerScheduleConfirmViews(app: App, deps: AppDeps): void {
-  app.view<ViewSubmitAction>(CallbackIds.confirmRunView, scheduleConfirmCallback(deps, 'run'));
-  app.view<ViewSubmitAction>(CallbackIds.confirmDeleteView, scheduleConfirmCallback(deps, 'delete'));
 }

@@ -1,23 +1,15 @@
-// Submitting the schedule form: checked before the ack, then saved in Omni (src/slack/authoring/submit.ts).
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { CallbackIds } from '../../../ids.js';
-import { type SubmissionAck, submitScheduleForm } from '../../authoring/submit.js';
-import type { AppDeps } from '../../deps.js';
+// Submitting the schedule form: checked before the ack, then saved in Omni (src/slack/schedule-form/submit.ts).
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { logFailure, userMessageForError } from '../../errors.js';
-import { scopeFromContext } from '../../scope.js';
+import { interactionOf } from '../../interaction.js';
+import { type SubmissionAck, submitScheduleForm } from '../../schedule-form/submit.js';
+import { buildScheduleFormError } from '../../ui/schedule-form.js';
 import { decodeFormMetadata } from '../../ui/schedule-form-metadata.js';
-import { buildScheduleErrorModal } from '../../ui/schedule-modal.js';
-import type { ViewStateValues } from '../../ui/schedule-modal-state.js';
+import type { ViewStateValues } from '../../ui/schedule-form-state.js';
 
-export function scheduleFormSubmitCallback(deps: AppDeps) {
-  return async ({
-    ack,
-    body,
-    view,
-    client,
-    logger,
-    context,
-  }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+export function scheduleFormSubmitCallback() {
+  return async (args: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+    const { ack, view, logger } = args;
     let acked = false;
     const once: SubmissionAck = async (response) => {
       acked = true;
@@ -25,11 +17,7 @@ export function scheduleFormSubmitCallback(deps: AppDeps) {
     };
     try {
       await submitScheduleForm({
-        deps,
-        client,
-        logger,
-        scope: scopeFromContext(context),
-        userId: body.user.id,
+        interaction: interactionOf(args),
         view: {
           id: view.id,
           hash: view.hash,
@@ -42,8 +30,8 @@ export function scheduleFormSubmitCallback(deps: AppDeps) {
     } catch (error) {
       logFailure(logger, 'submitting the schedule form', error);
       if (!acked) {
-        const view = buildScheduleErrorModal(
-          decodeFormMetadata(body.view.private_metadata),
+        const view = buildScheduleFormError(
+          decodeFormMetadata(args.body.view.private_metadata),
           userMessageForError(error),
         );
         await ack({ response_action: 'update', view }).catch((e: unknown) =>
@@ -52,11 +40,4 @@ export function scheduleFormSubmitCallback(deps: AppDeps) {
       }
     }
   };
-}
-
-export function registerScheduleFormView(app: App, deps: AppDeps): void {
-  app.view<ViewSubmitAction>(
-    { callback_id: CallbackIds.scheduleFormView, type: 'view_submission' },
-    scheduleFormSubmitCallback(deps),
-  );
 }

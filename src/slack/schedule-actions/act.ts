@@ -1,0 +1,154 @@
+// What happens when someone uses a schedule's button, menu or confirm modal: check they may, do it in
+// Omni, then redraw where they clicked (the card, the list page, or App Home) with who did what and when.
+import { decodeListState } from '../../schedules/list-query.js';
+import { workspaceKey } from '../../store/index.js';
+import { AccessDeniedError, logFailure, userMessageForError } from '../errors.js';
+import type { Interaction } from '../interaction.js';
+import { escapeMrkdwn, slackDate, truncate } from '../ui/format.js';
+import { buildDeletedCard, buildScheduleCard } from '../ui/schedule-card.js';
+import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
+import { cardOptions, type Display } from './display.js';
+import { forgetHomeSummary, publishHome } from './home.js';
+import { renderListPage } from './list-page.js';
+import { OP_VERBS, type OpOutcome, performScheduleOp, type ScheduleOp } from './operate.js';
+import { containerKey, noteToUser, type Origin, type Respond, replaceOriginMessage } from './origin.js';
+
+/** Where a note for the person who acted goes: the request, where they clicked, and the response_url if any. */
+export interface ClickPlace {
+  interaction: Interaction;
+  /** Where it was clicked; undefined when Slack did not say (then the user gets a note only). */
+  origin: Origin | undefined;
+  respond?: Respond;
+}
+
+export interface ActRequest extends ClickPlace {
+  op: ScheduleOp;
+  scheduleId: string;
+}
+
+export async function actOnSchedule(request: ActRequest): Promise<void> {
+  const { interaction, op, scheduleId, origin } = request;
+  const { deps, logger, scope, userId } = interaction;
+  try {
+    await interaction.requireAccess('member');
+    const omni = await interaction.omni();
+    const display = await interaction.display();
+    const outcome = await performScheduleOp({
+      deps,
+      scope,
+      userId,
+      omni,
+      op,
+      scheduleId,
+      ...(origin ? { container: containerKey(origin) } : {}),
+      ...(display.zone ? { zone: display.zone } : {}),
+    });
+    if (!outcome.ok) {
+      await tell(request, outcome.message);
+      return;
+    }
+    await forgetHomeSummary(deps, scope);
+    try {
+      await redraw(request, outcome, display);
+    } catch (error) {
+      // The change is made in Omni; only showing it failed. Say so rather than "nothing was changed".
+      logFailure(logger, `redrawing after schedule ${op}`, error);
+      const done = actionNotice(userId, outcome, display.zone);
+      await tell(request, `${done} (This view could not be updated; run the command again to see the new state.)`);
+    }
+  } catch (error) {
+    if (error instanceof AccessDeniedError) {
+      const entry = { workspace: workspaceKey(scope), user: userId, action: op, schedule: scheduleId };
+      deps.audit.record({ ...entry, outcome: 'refused', detail: error.message });
+    }
+    logFailure(logger, `schedule ${op} from ${origin?.kind ?? 'unknown origin'}`, error);
+    await tell(request, `:warning: ${userMessageForError(error)}`).catch((e: unknown) =>
+      logFailure(logger, 'reporting a failure', e),
+    );
+  }
+}
+
+/** `<@U1> paused *Weekly* <date>`: the line shown on a list page or App Home after an action. */
+export function actionNotice(userId: string, outcome: Extract<OpOutcome, { ok: true }>, zone?: string): string {
+  const verb = outcome.op === 'run' ? 'started a run of' : OP_VERBS[outcome.op];
+  const name = outcome.name ? `*${escapeMrkdwn(truncate(outcome.name, 150))}*` : 'a schedule';
+  return `<@${userId}> ${verb} ${name} ${slackDate(outcome.at, zone)}.`;
+}
+
+async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: true }>, display: Display): Promise<void> {
+  const { origin } = request;
+  const { userId, client } = request.interaction;
+  const notice = actionNotice(userId, outcome, display.zone);
+  if (origin?.kind === 'home') {
+    await publishHome({ interaction: request.interaction, notice, fresh: true });
+    return;
+  }
+  if (origin?.kind === 'modal') {
+    const card =
+      outcome.op === 'delete'
+        ? buildDeletedCard({ id: request.scheduleId, name: outcome.name }, { userId, at: outcome.at }, display.zone)
+        : outcome.view
+          ? buildScheduleCard(
+              outcome.view,
+              cardOptions(display, outcome.view, {
+                lastAction: { userId, verb: OP_VERBS[outcome.op], at: outcome.at },
+              }),
+            )
+          : { text: notice, blocks: withNotice(origin.blocks, notice) };
+    await client.views.update({ view_id: origin.viewId, view: buildScheduleCardModal(card, origin.metadata) });
+    return;
+  }
+  if (origin?.kind === 'message' && origin.shows === 'card') {
+    const replier = replierOf(request);
+    if (outcome.op === 'delete') {
+      const note = buildDeletedCard(
+        { id: request.scheduleId, name: outcome.name },
+        { userId, at: outcome.at },
+        display.zone,
+      );
+      await replaceOriginMessage(replier, origin, note);
+      return;
+    }
+    if (outcome.view) {
+      const lastAction = { userId, verb: OP_VERBS[outcome.op], at: outcome.at };
+      const card = buildScheduleCard(outcome.view, cardOptions(display, outcome.view, { lastAction }));
+      await replaceOriginMessage(replier, origin, card);
+      return;
+    }
+  }
+  if (origin?.kind === 'message' && origin.shows === 'list' && origin.listState) {
+    const omni = await request.interaction.omni();
+    const page = await renderListPage(omni, decodeListState(origin.listState), {
+      notice,
+      ...(display.zone ? { zone: display.zone } : {}),
+    });
+    await replaceOriginMessage(replierOf(request), origin, page);
+    return;
+  }
+  await tell(request, notice);
+}
+
+/** A note for the user who acted: on App Home or in the card's modal it shows on top; elsewhere only they see it. */
+export async function tell(request: ClickPlace, text: string): Promise<void> {
+  const { origin } = request;
+  const { client } = request.interaction;
+  if (origin?.kind === 'home') {
+    await publishHome({ interaction: request.interaction, notice: text });
+    return;
+  }
+  if (origin?.kind === 'modal') {
+    const view = buildScheduleCardModal({ text, blocks: withNotice(origin.blocks, text) }, origin.metadata);
+    await client.views.update({ view_id: origin.viewId, view });
+    return;
+  }
+  await noteToUser(replierOf(request), origin, text);
+}
+
+function replierOf(request: ClickPlace) {
+  return {
+    client: request.interaction.client,
+    logger: request.interaction.logger,
+    userId: request.interaction.userId,
+    ...(request.respond ? { respond: request.respond } : {}),
+  };
+}
