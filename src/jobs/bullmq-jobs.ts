@@ -16,11 +16,10 @@ import {
   type JobRecord,
   type JobStatus,
   type Jobs,
-  type Json,
   UnknownJobKindError,
 } from './types.js';
 
-type Payload = { kind: string; key: string; data: Json; fingerprint: string; state?: Json };
+type Payload = { kind: string; key: string; data: unknown; fingerprint: string; state?: unknown };
 
 export interface BullmqJobsOptions {
   connections: RedisConnections;
@@ -42,7 +41,7 @@ const QUEUE = 'jobs';
 const KEEP_FINISHED_S = 7 * 24 * 3600;
 
 export class BullmqJobs implements Jobs {
-  private readonly handlers = new Map<string, JobHandler<Json, Json>>();
+  private readonly handlers = new Map<string, JobHandler<unknown, unknown>>();
   private readonly queue: Queue<Payload>;
   private readonly redis: Redis;
   private readonly prefix: string;
@@ -58,12 +57,12 @@ export class BullmqJobs implements Jobs {
     this.queue.on('error', (error) => this.report(`job queue: ${error.message}`));
   }
 
-  register<D extends Json, S extends Json>(kind: string, handler: JobHandler<D, S>): void {
+  register<D, S>(kind: string, handler: JobHandler<D, S>): void {
     if (this.handlers.has(kind)) throw new Error(`A handler for jobs of kind "${kind}" is already registered`);
-    this.handlers.set(kind, handler as unknown as JobHandler<Json, Json>);
+    this.handlers.set(kind, handler as unknown as JobHandler<unknown, unknown>);
   }
 
-  async enqueue(kind: string, data: Json, { key }: EnqueueOptions): Promise<EnqueueOutcome> {
+  async enqueue(kind: string, data: unknown, { key }: EnqueueOptions): Promise<EnqueueOutcome> {
     if (!this.handlers.has(kind)) throw new UnknownJobKindError(kind);
     const fingerprint = jobFingerprint(kind, key, data);
     const keyJobs = this.keyJobsKey(key);
@@ -141,7 +140,7 @@ export class BullmqJobs implements Jobs {
     }
   }
 
-  private async process(job: Job<Payload>, token: string | undefined): Promise<Json> {
+  private async process(job: Job<Payload>, token: string | undefined): Promise<unknown> {
     const { kind, key } = job.data;
     const id = job.id as string;
     const claimKey = `${this.prefix}:job-key:${key}`;
@@ -201,7 +200,7 @@ function toRecord(job: Job<Payload>, state: string): JobRecord {
     status,
     ...(job.data.state !== undefined ? { state: job.data.state } : {}),
     ...(progress ? { progress } : {}),
-    ...(status === 'done' ? { result: (job.returnvalue ?? null) as Json } : {}),
+    ...(status === 'done' ? { result: job.returnvalue ?? null } : {}),
     ...(status === 'failed' ? { error: job.failedReason } : {}),
   };
 }

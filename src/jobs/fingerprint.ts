@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Json } from './types.js';
 
 /** Identifies "the same request": kind, key and data. Data is hashed as given (callers build it in a fixed order). */
-export function jobFingerprint(kind: string, key: string, data: Json): string {
+export function jobFingerprint(kind: string, key: string, data: unknown): string {
   return createHash('sha256')
     .update(kind)
     .update('\n')

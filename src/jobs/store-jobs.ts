@@ -10,7 +10,6 @@ import {
   type JobHandler,
   type JobRecord,
   type Jobs,
-  type Json,
   UnknownJobKindError,
 } from './types.js';
 
@@ -29,7 +28,7 @@ export interface StoreJobsOptions {
 }
 
 export class StoreJobs implements Jobs {
-  private readonly handlers = new Map<string, JobHandler<Json, Json>>();
+  private readonly handlers = new Map<string, JobHandler<unknown, unknown>>();
   /** Per key, the end of the last job scheduled on it: jobs of one key run one after another. */
   private readonly chains = new Map<string, Promise<void>>();
   private readonly waiters = new Map<string, Array<(record: JobRecord) => void>>();
@@ -41,12 +40,12 @@ export class StoreJobs implements Jobs {
 
   constructor(private readonly options: StoreJobsOptions) {}
 
-  register<D extends Json, S extends Json>(kind: string, handler: JobHandler<D, S>): void {
+  register<D, S>(kind: string, handler: JobHandler<D, S>): void {
     if (this.handlers.has(kind)) throw new Error(`A handler for jobs of kind "${kind}" is already registered`);
-    this.handlers.set(kind, handler as unknown as JobHandler<Json, Json>);
+    this.handlers.set(kind, handler as unknown as JobHandler<unknown, unknown>);
   }
 
-  async enqueue(kind: string, data: Json, { key }: EnqueueOptions): Promise<EnqueueOutcome> {
+  async enqueue(kind: string, data: unknown, { key }: EnqueueOptions): Promise<EnqueueOutcome> {
     if (!this.handlers.has(kind)) throw new UnknownJobKindError(kind);
     if (this.closed) throw new Error('The job runner is closed');
     const fingerprint = jobFingerprint(kind, key, data);

@@ -2,9 +2,7 @@
 // after a crash from its last checkpoint, one at a time per key. Two runners share this interface:
 // BullMQ on Redis (every replica works the queue) and one in-process runner that keeps jobs in the store.
 
-/** JSON values only: jobs, checkpoints and results are stored. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
-
+/** Job data, checkpoints and results are stored as JSON: give them plain JSON values. */
 export interface JobProgress {
   /** Items finished so far (people looked up, people sent). */
   done: number;
@@ -13,7 +11,7 @@ export interface JobProgress {
   phase?: string;
 }
 
-export interface JobContext<D extends Json, S extends Json> {
+export interface JobContext<D, S> {
   readonly id: string;
   readonly data: D;
   /** The last checkpoint when this run resumes a job that was interrupted (a crash, a killed replica). */
@@ -27,7 +25,7 @@ export interface JobContext<D extends Json, S extends Json> {
   progress(progress: JobProgress): Promise<void>;
 }
 
-export type JobHandler<D extends Json, S extends Json> = (job: JobContext<D, S>) => Promise<Json | undefined>;
+export type JobHandler<D, S> = (job: JobContext<D, S>) => Promise<unknown>;
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -35,11 +33,11 @@ export interface JobRecord {
   id: string;
   kind: string;
   key: string;
-  data: Json;
+  data: unknown;
   status: JobStatus;
-  state?: Json;
+  state?: unknown;
   progress?: JobProgress;
-  result?: Json;
+  result?: unknown;
   /** Why it failed: the handler's error message. */
   error?: string;
 }
@@ -57,8 +55,8 @@ export interface EnqueueOptions {
 
 export interface Jobs {
   /** Before `start()`: the handler for `kind` (one per kind). */
-  register<D extends Json, S extends Json>(kind: string, handler: JobHandler<D, S>): void;
-  enqueue(kind: string, data: Json, options: EnqueueOptions): Promise<EnqueueOutcome>;
+  register<D, S>(kind: string, handler: JobHandler<D, S>): void;
+  enqueue(kind: string, data: unknown, options: EnqueueOptions): Promise<EnqueueOutcome>;
   get(id: string): Promise<JobRecord | undefined>;
   /** Starts working, first on jobs an earlier process left unfinished. */
   start(): Promise<void>;

@@ -1,6 +1,6 @@
 // What every job runner must do, run against the in-process runner and against BullMQ.
 import { expect, it } from 'vitest';
-import type { JobContext, Jobs, Json } from '../../src/jobs/index.js';
+import type { JobContext, Jobs } from '../../src/jobs/index.js';
 
 export interface RunnerHarness {
   /** A runner on the shared backing (store or Redis): two of them are two processes or replicas. */
@@ -56,7 +56,7 @@ export function runnerContract(h: RunnerHarness): void {
     const firstRunning = new Promise<void>((resolve) => {
       firstStarted = resolve;
     });
-    jobs.register<{ name: string }, Json>('step', async (job: JobContext<{ name: string }, Json>) => {
+    jobs.register<{ name: string }, unknown>('step', async (job: JobContext<{ name: string }, unknown>) => {
       events.push(`start ${job.data.name}`);
       if (job.data.name === 'first') {
         firstStarted();
@@ -90,7 +90,7 @@ export function runnerContract(h: RunnerHarness): void {
 
   it('reports a failing job as failed with its message, and runs the next one on its key', async () => {
     const jobs = await h.open();
-    jobs.register<{ fail: boolean }, Json>('maybe', async (job) => {
+    jobs.register<{ fail: boolean }, unknown>('maybe', async (job) => {
       if (job.data.fail) throw new Error('Omni refused the batch');
       return 'ok';
     });
@@ -119,7 +119,7 @@ export function runnerContract(h: RunnerHarness): void {
     });
     const handler =
       (dieAfterBatches: number) =>
-      async (job: JobContext<Batches, Cursor>): Promise<Json> => {
+      async (job: JobContext<Batches, Cursor>): Promise<unknown> => {
         let batches = 0;
         for (let i = job.state?.next ?? 0; i < job.data.people.length; i += job.data.batchSize) {
           sent.push(...job.data.people.slice(i, i + job.data.batchSize));
