@@ -40,7 +40,7 @@ export async function openCoordination(options: {
     const redis = connectRedis(options.redisUrl);
     const prefix = options.prefix ?? 'omni-slack';
     const claims = new RedisClaims(redis.main, `${prefix}:claim:`);
-    const rateBudget = new RedisRateBudget(redis.main, `${prefix}:rate`);
+    const rateBudget = new RedisRateBudget(redis.main, `${prefix}:rate`, (message) => logger.warn(message));
     installShared({ claims, rateBudget });
     const jobs = new BullmqJobs({ connections: redis, prefix, onError });
     logger.info('replicas: REDIS_URL set: rate budgets, run claims and jobs are shared through Redis');

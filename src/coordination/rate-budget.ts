@@ -50,30 +50,61 @@ const BLOCK_SCRIPT = `local left = redis.call('PTTL', KEYS[1])
 if left < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], '1', 'PX', ARGV[1]) end
 return 1`;
 
+/**
+ * While Redis does not answer, calls draw on this process's own budget instead (the `insurance`): pacing
+ * goes on, per replica, rather than every Omni and Slack call stalling until Redis is back.
+ */
 export class RedisRateBudget implements RateBudget {
   private readonly limiters = new Map<string, RateLimiterRedis>();
+  private readonly insurance = new MemoryRateBudget();
+  private degraded = false;
 
   constructor(
     private readonly redis: Redis,
     private readonly prefix = 'omni-slack:rate',
+    /** Told once when Redis stops answering and once when it answers again. */
+    private readonly onStateChange: (message: string) => void = () => undefined,
   ) {}
 
   async take(key: string, limit: number, windowMs: number): Promise<number> {
-    const blocked = await this.redis.pttl(`${this.prefix}:block:${key}`);
-    if (blocked > 0) return blocked;
-    if (!Number.isFinite(limit)) return 0;
     try {
+      const blocked = await this.redis.pttl(`${this.prefix}:block:${key}`);
+      this.recovered();
+      if (blocked > 0) return blocked;
+      if (!Number.isFinite(limit)) return 0;
       await this.limiter(limit, windowMs).consume(key);
       return 0;
     } catch (rejection) {
       // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, with an Error when Redis fails.
       if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
-      throw rejection;
+      this.failed(rejection);
+      return this.insurance.take(key, limit, windowMs);
     }
   }
 
   async block(key: string, ms: number): Promise<void> {
-    await this.redis.eval(BLOCK_SCRIPT, 1, `${this.prefix}:block:${key}`, String(Math.max(1, Math.ceil(ms))));
+    await this.insurance.block(key, ms);
+    try {
+      await this.redis.eval(BLOCK_SCRIPT, 1, `${this.prefix}:block:${key}`, String(Math.max(1, Math.ceil(ms))));
+      this.recovered();
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  private failed(error: unknown): void {
+    if (this.degraded) return;
+    this.degraded = true;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.onStateChange(
+      `rate budgets: Redis does not answer (${reason}); pacing on this replica's own budget until it does`,
+    );
+  }
+
+  private recovered(): void {
+    if (!this.degraded) return;
+    this.degraded = false;
+    this.onStateChange('rate budgets: Redis answers again; replicas share their rate budgets again');
   }
 
   private limiter(limit: number, windowMs: number): RateLimiterRedis {

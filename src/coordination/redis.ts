@@ -3,7 +3,7 @@
 import { Redis } from 'ioredis';
 
 export interface RedisConnections {
-  /** The shared command connection. */
+  /** The shared command connection: a command fails within a fraction of a second while Redis is down. */
   readonly main: Redis;
   /** A new connection on the same URL, closed by `close()`; BullMQ needs `maxRetriesPerRequest: null`. */
   duplicate(): Redis;
@@ -12,19 +12,20 @@ export interface RedisConnections {
 
 export function connectRedis(url: string): RedisConnections {
   const opened: Redis[] = [];
-  const make = () => {
-    // null: a command waits for the connection to come back instead of failing after 20 retries, which
-    // is what BullMQ requires and what a replica riding out a Redis restart wants.
-    const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  const make = (waitForRedis: boolean) => {
+    // BullMQ's connections wait for Redis to come back (null: it requires that). Claims and rate budgets
+    // must not hang a user's click: their commands fail after two reconnect attempts, and the callers
+    // decide (a rate budget falls back to this process's own).
+    const redis = new Redis(url, { maxRetriesPerRequest: waitForRedis ? null : 2 });
     // Without a listener, ioredis prints every reconnect error; the callers see failures on their commands.
     redis.on('error', () => undefined);
     opened.push(redis);
     return redis;
   };
-  const main = make();
+  const main = make(false);
   return {
     main,
-    duplicate: make,
+    duplicate: () => make(true),
     async close() {
       await Promise.all(opened.map((redis) => redis.quit().catch(() => redis.disconnect())));
     },

@@ -1,9 +1,17 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryRateBudget, RedisRateBudget } from '../../src/coordination/rate-budget.js';
+import { connectRedis } from '../../src/coordination/redis.js';
 import type { Clock } from '../../src/omni/clock.js';
 import { PACING_WINDOW_MS, PacerRegistry } from '../../src/omni/pacing.js';
-import { REDIS_URL, redisUnreachable, serviceMissing, uniquePrefix } from './support.js';
+import {
+  REDIS_URL,
+  redisServerMissing,
+  redisUnreachable,
+  serviceMissing,
+  startPrivateRedis,
+  uniquePrefix,
+} from './support.js';
 
 describe('MemoryRateBudget', () => {
   it('grants `limit` calls per window, then says how long until the oldest leaves it', async () => {
@@ -91,5 +99,33 @@ describe('RedisRateBudget: one budget for every replica', () => {
     const keys = await replicaA.keys(`${prefix}*`);
     expect(keys.some((k) => k.includes(':block:omni:'))).toBe(true);
     for (const key of keys) expect(key).not.toContain(apiKey);
+  });
+});
+
+describe('RedisRateBudget when Redis goes away', () => {
+  const missing = redisServerMissing();
+  if (missing) {
+    serviceMissing('RedisRateBudget without Redis', missing);
+    return;
+  }
+  it("keeps pacing on the replica's own budget and says so once", async () => {
+    const redis = await startPrivateRedis();
+    const connections = connectRedis(redis.url);
+    const messages: string[] = [];
+    const budget = new RedisRateBudget(connections.main, 'rate', (m) => messages.push(m));
+    try {
+      expect(await budget.take('omni:k', 2, PACING_WINDOW_MS)).toBe(0);
+      await redis.stop();
+      // Redis is down: the first two calls of this process's own window pass, the third waits.
+      const waits = [];
+      for (let i = 0; i < 3; i++) waits.push(await budget.take('omni:k', 2, PACING_WINDOW_MS));
+      expect(waits.slice(0, 2)).toEqual([0, 0]);
+      expect(waits[2]).toBeGreaterThan(0);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(/^rate budgets: Redis does not answer \(.+\); pacing on this replica's own budget/);
+    } finally {
+      await connections.close();
+      await redis.stop();
+    }
   });
 });

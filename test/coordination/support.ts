@@ -1,6 +1,6 @@
 // Redis for the coordination and job tests: the machine's (under a unique prefix, never flushed), or a
 // private redis-server on a free port for tests that stop it.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
@@ -38,6 +38,14 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Why a private redis-server cannot be started, or undefined when the binary is there. */
+export function redisServerMissing(): string | undefined {
+  const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
+  return probe.error || probe.status !== 0
+    ? 'redis-server is not installed (needed to stop a Redis in a test)'
+    : undefined;
 }
 
 /** A redis-server of our own (no persistence), for tests that must stop it. */
