@@ -17,6 +17,7 @@ import {
 import { FakeSocketMode } from './fake-slack-socket.js';
 import { FakeSlackState, type RecordedCall } from './fake-slack-state.js';
 import { applyViewResponse, publicView, viewMethods } from './fake-slack-views.js';
+import { SlackRateTiers } from './rate-tiers.js';
 
 export type * from './fake-slack-model.js';
 export type { SocketConnectionRecord, SocketDelivery } from './fake-slack-socket.js';
@@ -50,6 +51,8 @@ export interface FakeSlackOptions {
   triggerTtlMs?: number;
   responseUrlTtlMs?: number;
   responseUrlMaxUses?: number;
+  /** Enforce Slack's rate tiers (rate-tiers.ts): 429 with Retry-After when over. Off by default. */
+  rateTiers?: boolean;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -93,6 +96,8 @@ export class FakeSlack extends FakeSlackState {
   apiUrl = '';
   /** Socket Mode: apps.connections.open and the WebSocket endpoint (see fake-slack-socket.ts). */
   readonly socket: FakeSocketMode = new FakeSocketMode(this);
+  /** Slack's rate tiers, when started with `rateTiers: true`; `limited` counts the 429s by method. */
+  rateTiers: SlackRateTiers | undefined;
   private readonly server: Server = createServer((req, res) => {
     this.route(req, res).catch((err: unknown) => send(res, 500, fail('fatal_error', { detail: String(err) })));
   });
@@ -204,7 +209,15 @@ export class FakeSlack extends FakeSlackState {
     } else if (parsed === undefined) body = fail('invalid_json');
     else if (token === undefined) body = fail('not_authed');
     else if (!ws) body = fail('invalid_auth');
-    else body = handler({ state: this, ws, params });
+    else {
+      const retryAfter = this.rateTiers?.check(ws.teamId, method, params, this.now());
+      if (retryAfter === undefined) body = handler({ state: this, ws, params });
+      else {
+        status = 429;
+        body = fail('ratelimited');
+        headers = { 'retry-after': String(retryAfter) };
+      }
+    }
     this.calls.push({ method, params, token, teamId: ws?.teamId, at: this.now(), status, response: body });
     send(res, status, body, headers);
   }
@@ -271,6 +284,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     responseUrlTtlMs: opts.responseUrlTtlMs ?? 30 * 60 * 1000,
     responseUrlMaxUses: opts.responseUrlMaxUses ?? 5,
   });
+  if (opts.rateTiers) fake.rateTiers = new SlackRateTiers();
   for (const token of opts.extraTokens ?? []) fake.workspaces.set(token, main);
   for (const ws of opts.workspaces ?? []) fake.addWorkspace(ws);
   await fake.listen();

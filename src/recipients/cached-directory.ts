@@ -19,6 +19,11 @@ export const DEFAULT_DIRECTORY_TTLS: DirectoryCacheTtls = {
   workspaceMs: 60 * 60_000,
 };
 
+/** The cache key of one answer; bulk look-ups (bulk-lookup.ts) fill the same keys. */
+export function directoryCacheKey(keyPrefix: string, kind: string, id = ''): string {
+  return `${keyPrefix}:${kind}:${id}`;
+}
+
 /**
  * `keyPrefix` must name the workspace (e.g. `team:T123`): one workspace's answers never serve another.
  * `cache` may be undefined (no caching), so callers need no special case when the store is not wanted.
@@ -30,7 +35,7 @@ export function cachedDirectory(
   ttls: DirectoryCacheTtls = DEFAULT_DIRECTORY_TTLS,
 ): SlackDirectory {
   if (!cache) return directory;
-  const key = (kind: string, id = '') => `${keyPrefix}:${kind}:${id}`;
+  const key = (kind: string, id = '') => directoryCacheKey(keyPrefix, kind, id);
   return {
     userInfo: (id) => cache.getOrLoad<SlackUser>(key('user', id), ttls.peopleMs, () => directory.userInfo(id)),
     channelMembers: (id) =>

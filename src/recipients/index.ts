@@ -11,7 +11,21 @@ export {
   unknownAttributeMessage,
   unsettableReason,
 } from './attributes.js';
-export { cachedDirectory, DEFAULT_DIRECTORY_TTLS, type DirectoryCacheTtls } from './cached-directory.js';
+export {
+  cheaperLookup,
+  knownWorkspaceSize,
+  type ListUsersPage,
+  type LookupWay,
+  type PrefetchState,
+  prefetchByUsersList,
+  USERS_LIST_PAGE_SIZE,
+} from './bulk-lookup.js';
+export {
+  cachedDirectory,
+  DEFAULT_DIRECTORY_TTLS,
+  type DirectoryCacheTtls,
+  directoryCacheKey,
+} from './cached-directory.js';
 export { mapWithConcurrency } from './concurrency.js';
 export {
   ensureEmailOnlyUsers,
@@ -36,6 +50,13 @@ export {
   type Refusal,
   upsertEmailOnly,
 } from './email-only.js';
+export {
+  EMAIL_ONLY_SYNC_JOB,
+  type EmailOnlySyncData,
+  type EmailOnlySyncResult,
+  type EmailOnlySyncState,
+  emailOnlySyncHandler,
+} from './email-only-job.js';
 export { type ManageMode, type ManageOutcome, manageEmailOnlyUsers } from './manage-users.js';
 export { findOmniMembers, type Membership } from './membership.js';
 export { isEmailAddress, parseRecipientText, parseRecipientToken, parseRecipientTokens } from './mentions.js';
