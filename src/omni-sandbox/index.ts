@@ -1,4 +1,5 @@
 export { isValidAwsCron } from './cron-check.js';
+export { DIALECTS, type Dialect } from './dialect.js';
 export {
   BLOB_ROSS_ID,
   BLOBBY_HILL_ID,
