@@ -60,6 +60,8 @@ export type OmniSandbox = {
   reset(): void;
   /** Resolves when every run in flight has recorded its outcome. */
   runsSettled(): Promise<void>;
+  /** Finishes every run in flight now instead of after `runMs` (tests), and waits for them. */
+  finishRunsNow(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -87,20 +89,24 @@ export async function startOmniSandbox(options: OmniSandboxOptions): Promise<Omn
     if (!owner) throw new Error('startOmniSandbox: memberKey needs a seed member other than the key owner');
     return owner;
   };
-  const runs = new Map<Promise<void>, NodeJS.Timeout | undefined>();
+  /** Runs in flight; a run still waiting for its time has its timer and its start function. */
+  const runs = new Map<Promise<void>, { timer: NodeJS.Timeout; start: () => void } | undefined>();
   const startRun = (ms: number, run: () => Promise<void>) => {
-    let timer: NodeJS.Timeout | undefined;
+    let resolveDone: () => void = () => undefined;
     const done = new Promise<void>((resolve) => {
-      timer = setTimeout(() => {
-        runs.set(done, undefined);
-        // runDelivery records failures as deliveries; anything else is a sandbox bug, kept visible.
-        run().then(resolve, (err: unknown) => {
-          process.stderr.write(`omni-sandbox: run failed: ${err instanceof Error ? err.message : String(err)}\n`);
-          resolve();
-        });
-      }, ms);
+      resolveDone = resolve;
     }).finally(() => runs.delete(done));
-    runs.set(done, timer);
+    const start = () => {
+      const pending = runs.get(done);
+      if (pending) clearTimeout(pending.timer);
+      runs.set(done, undefined);
+      // runDelivery records failures as deliveries; anything else is a sandbox bug, kept visible.
+      run().then(resolveDone, (err: unknown) => {
+        process.stderr.write(`omni-sandbox: run failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        resolveDone();
+      });
+    };
+    runs.set(done, { timer: setTimeout(start, ms), start });
   };
   const seedOf = (): OrgSeed =>
     typeof options.seed === 'object' ? options.seed : options.seed === false ? emptySeed() : defaultSeed();
@@ -182,9 +188,9 @@ export async function startOmniSandbox(options: OmniSandboxOptions): Promise<Omn
 
   // Runs not yet started are dropped; a run already delivering finishes on its own.
   function cancelPendingRuns(): void {
-    for (const [done, timer] of runs) {
-      if (timer === undefined) continue;
-      clearTimeout(timer);
+    for (const [done, pending] of runs) {
+      if (pending === undefined) continue;
+      clearTimeout(pending.timer);
       runs.delete(done);
     }
   }
@@ -200,6 +206,10 @@ export async function startOmniSandbox(options: OmniSandboxOptions): Promise<Omn
       limiter.reset();
     },
     runsSettled: async () => {
+      while (runs.size > 0) await Promise.all(runs.keys());
+    },
+    finishRunsNow: async () => {
+      for (const pending of [...runs.values()]) pending?.start();
       while (runs.size > 0) await Promise.all(runs.keys());
     },
     close: () =>

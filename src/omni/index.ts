@@ -1,4 +1,5 @@
-export { OmniClient, type OmniClientOptions } from './client.js';
+export { OmniClient, type OmniClientOptions, type RateLimitWait } from './client.js';
+export { type DialectMemory, FIRST_DIALECT, inMemoryDialect, type OmniDialect } from './dialect.js';
 export {
   type BatchProgress,
   EMAIL_ONLY_BATCH_SIZE,
@@ -16,6 +17,7 @@ export {
   OmniResponseError,
   OmniTimeoutError,
 } from './errors.js';
+export { RATE_LIMIT_WINDOW_WAIT_MS } from './http.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_TIMEOUT_MS } from './options.js';
 export * from './schemas/common.js';
 export * from './schemas/documents.js';

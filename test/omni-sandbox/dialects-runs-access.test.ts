@@ -89,7 +89,8 @@ describe('dialect spec', () => {
 
 describe('asynchronous runs', () => {
   it('answers the trigger at once, refuses a second one with 409, and records the outcome later', async () => {
-    const api = await start({ runMs: 50 });
+    // A run that would take an hour: only finishRunsNow() ends it, so nothing depends on timing.
+    const api = await start({ runMs: 3_600_000 });
     const id = SEEDED_SCHEDULE_IDS.orders;
     const before = (await api('GET', `/v1/schedules/${id}`)).body.destinations[0];
     expect((await api('POST', `/v1/schedules/${id}/trigger`)).body).toEqual({ success: true });
@@ -99,7 +100,7 @@ describe('asynchronous runs', () => {
       409,
       'Another execution is in progress for this schedule',
     );
-    await sandbox?.runsSettled();
+    await sandbox?.finishRunsNow();
     const after = (await api('GET', `/v1/schedules/${id}`)).body.destinations[0];
     expect(after.lastStatus).toBe('COMPLETE');
     expect(after.lastCompletedAt).not.toBe(before.lastCompletedAt);
