@@ -1,5 +1,7 @@
-// Every rule Omni enforces on a new or changed schedule (omni-api.md §2.1 errors, §6 enums), plus the
-// app's own, checked before anything is sent. Each error names the form field it belongs to.
+// Every rule Omni's own docs or spec state for a new or changed schedule (its documented errors,
+// enums and field notes), plus what the form itself needs, checked before anything is sent. Each
+// error names the form field it belongs to. Rules no first-party source states (a third-party
+// wrapper's, or none at all) are hints instead (draft-hints.ts): they never stop a schedule.
 import { z } from 'zod';
 import { frequencyWarning } from './cron-frequency.js';
 import { parseCron } from './cron-parse.js';
@@ -32,7 +34,6 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const S3_REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
 const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export const isEmailAddress = (value: string): boolean => emailSchema.safeParse(value).success;
 
@@ -128,7 +129,6 @@ function checkDestination(destination: DraftDestination, context: RuleContext, a
           `Not email addresses or @group handles: ${invalid.join(', ')}. Separate them with commas.`,
         );
       }
-      if (destination.subject.trim() === '') add('emailSubject', 'Give the email a subject.');
       return;
     }
     case 'webhook':
@@ -176,8 +176,8 @@ function checkWebhookUrl(raw: string, add: Add): void {
     add('webhookUrl', `"${text}" is not a URL. It must start with https://.`);
     return;
   }
-  // Plain http only reaches a receiver on the same machine as the sandbox; Omni itself posts over the internet.
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) return;
+  // Whether Omni posts to plain http is not documented: only other schemes are refused (see draft-hints.ts).
+  if (url.protocol === 'https:' || url.protocol === 'http:') return;
   add('webhookUrl', 'The webhook URL must start with https://.');
 }
 
@@ -216,9 +216,6 @@ function checkFormat(draft: ScheduleDraft, context: RuleContext, add: Add): void
   if (options.hideHiddenFields && !OPTION_FORMATS.hideHiddenFields.includes(format)) {
     add('formatOptions', 'Leaving out hidden fields works only for CSV or XLSX.');
   }
-  if (options.enableFormatting && !OPTION_FORMATS.enableFormatting.includes(format)) {
-    add('formatOptions', 'Keeping number formatting works only for CSV, XLSX or JSON.');
-  }
   if (options.paperFormat !== undefined) {
     if (format !== 'pdf') add('paperFormat', 'Paper size applies only to PDF.');
     else if (!PAPER_FORMATS.includes(options.paperFormat))
@@ -235,10 +232,6 @@ function checkFormat(draft: ScheduleDraft, context: RuleContext, add: Add): void
       'formatOptions',
       'Tables can\'t be expanded with the "Fit to page" paper size. Choose another size, or untick it.',
     );
-  }
-  // A JSON delivery is one query's rows; Omni's own JSON example names the tile.
-  if (format === 'json' && draft.content.kind !== 'tile') {
-    add('content', "JSON delivers one tile's results: choose the tile.");
   }
 }
 
