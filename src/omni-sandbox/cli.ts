@@ -3,7 +3,7 @@
 // Serves the seeded Omni organization on 127.0.0.1 until interrupted.
 import { parseArgs } from 'node:util';
 import { DIALECTS, type Dialect } from './dialect.js';
-import { startOmniSandbox } from './index.js';
+import { extendedSeed, startOmniSandbox } from './index.js';
 
 const USAGE =
   'usage: npm run sandbox -- [--port 4010] [--api-key sandbox-key] [--rate-limit 60] [--latency-ms 0] ' +
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     runMs: integerFlag('run-ms', flags['run-ms'], 3000),
     retryAfter: retryAfter === 'on',
     memberKey,
-    seed: !flags['no-seed'],
+    seed: flags['no-seed'] ? false : extendedSeed(),
     externalWebhooks: flags['external-webhooks'] ?? false,
     onRequest: flags.quiet
       ? undefined

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext } from './context.js';
 import { notFound, ok, type Reply, SandboxError } from './http.js';
-import { person } from './schedule-views.js';
+import { perDestination, person } from './schedule-views.js';
 import type { Delivery, Destination, Format, Schedule, ScheduleOptions } from './state.js';
 import { scheduleIdParam } from './validation.js';
 
@@ -166,12 +166,25 @@ export async function runSavedSchedule(ctx: HandlerContext, schedule: Schedule, 
     try {
       // The saved schedule as it is when the run starts (it may have been edited meanwhile).
       const current = ctx.state.schedules.get(id) ?? schedule;
-      const delivery = await runDelivery(ctx, { ...current, scheduleId: id }, kind);
+      // Every destination gets its own delivery and its own last status.
+      const outcomes = new Map<string, Delivery['status']>();
+      for (const one of perDestination(current)) {
+        outcomes.set(one.destinationId, (await runDelivery(ctx, { ...one, scheduleId: id }, kind)).status);
+      }
       // The schedule may have been deleted while the run was in flight.
       const saved = ctx.state.schedules.get(id);
-      if (saved) {
-        saved.lastStatus = delivery.status;
-        saved.lastCompletedAt = ctx.now().toISOString();
+      const at = ctx.now().toISOString();
+      const targets = saved
+        ? [
+            { key: saved.destinationId, target: saved as { lastStatus: unknown; lastCompletedAt: string | null } },
+            ...(saved.moreDestinations ?? []).map((extra) => ({ key: extra.id, target: extra })),
+          ]
+        : [];
+      for (const { key, target } of targets) {
+        const status = outcomes.get(key);
+        if (status === undefined) continue;
+        target.lastStatus = status;
+        target.lastCompletedAt = at;
       }
     } finally {
       ctx.state.running.delete(id);

@@ -5,7 +5,9 @@ export {
   BLOBBY_HILL_ID,
   defaultSeed,
   emptySeed,
+  extendedSeed,
   MISSING_QUERY_SCHEDULE_ID,
+  ORDERS_EVERYWHERE_ID,
   ORGANIZATION_ID,
   SEEDED_SCHEDULE_IDS,
 } from './seed.js';

@@ -73,7 +73,8 @@ function checkUserIdParam(ctx: HandlerContext): string | undefined {
 
 /** POST /api/v1/schedules[?userId=] */
 export async function createSchedule(ctx: HandlerContext): Promise<Reply> {
-  const ownerId = checkUserIdParam(ctx) ?? ctx.state.keyOwnerId;
+  // Without `userId`, Omni's docs give the schedule to the organization, its spec to the key's owner.
+  const ownerId = checkUserIdParam(ctx) ?? (ctx.dialect === 'docs' ? null : ctx.state.keyOwnerId);
   const body = bodyObject(ctx.body);
   checkDialect(ctx.dialect, body, false);
   const valid = validateSchedule(readScheduleFields(body), ctx.state);

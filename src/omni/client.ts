@@ -18,6 +18,7 @@ import {
 } from './email-only-batches.js';
 import { OmniApiError, OmniResponseError } from './errors.js';
 import { type HttpMethod, type OmniCall, OmniTransport } from './http.js';
+import { mergeListRows, type ScheduleListEntry } from './list-rows.js';
 import { checkApiKey, resolveLimits } from './options.js';
 import { type PacerRegistry, sharedPacers } from './pacing.js';
 import type { RetryPolicy } from './retry.js';
@@ -155,18 +156,29 @@ export class OmniClient {
 
   // Schedules
 
+  /**
+   * One page of schedules, one entry per schedule with all its destinations (Omni sends a row per
+   * destination; read them with `listedDestinations(record)`). A schedule whose rows straddle two
+   * pages appears on both; iterateSchedules() merges across pages.
+   */
   async listSchedules(query: ListSchedulesQuery = {}): Promise<SchedulePage> {
     const q = validateRequest('listSchedules', ListSchedulesQuerySchema, query);
-    return this.#get('listSchedules', '/api/v1/schedules', SchedulePageSchema, q);
+    const page = await this.#get('listSchedules', '/api/v1/schedules', SchedulePageSchema, q);
+    return { ...page, records: mergeListRows(page.records) };
   }
 
-  /** Every record matching `query`, fetching page after page (paced) as the caller iterates. */
+  /**
+   * Every schedule matching `query` once, fetching page after page (paced) as the caller iterates.
+   * A destination row arriving on a later page is added to the entry already yielded (same object).
+   */
   async *iterateSchedules(query: ListSchedulesQuery = {}): AsyncIterable<ScheduleRecord> {
+    const known = new Map<string, ScheduleListEntry>();
     const seen = new Set<string>();
     let cursor = query.cursor === undefined ? undefined : String(query.cursor);
     for (;;) {
-      const page = await this.listSchedules({ ...query, cursor });
-      yield* page.records;
+      const q = validateRequest('iterateSchedules', ListSchedulesQuerySchema, { ...query, cursor });
+      const page = await this.#get('listSchedules', '/api/v1/schedules', SchedulePageSchema, q);
+      yield* mergeListRows(page.records, known);
       const next = page.pageInfo.nextCursor;
       if (!page.pageInfo.hasNextPage || next === null) return;
       if (seen.has(next) || next === cursor) {

@@ -18,6 +18,7 @@ export {
   OmniTimeoutError,
 } from './errors.js';
 export { RATE_LIMIT_WINDOW_WAIT_MS } from './http.js';
+export { type ListedDestination, listedDestinations, mergeListRows, type ScheduleListEntry } from './list-rows.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_TIMEOUT_MS } from './options.js';
 export * from './schemas/common.js';
 export * from './schemas/documents.js';
