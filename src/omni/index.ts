@@ -20,6 +20,7 @@ export {
 export { RATE_LIMIT_WINDOW_WAIT_MS } from './http.js';
 export { type ListedDestination, listedDestinations, mergeListRows, type ScheduleListEntry } from './list-rows.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_TIMEOUT_MS } from './options.js';
+export { type CreatedOwner, createOwnedSchedule, MemberLookup, type OmniMember } from './schedule-owner.js';
 export * from './schemas/common.js';
 export * from './schemas/documents.js';
 export * from './schemas/recipients.js';
