@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { listedDestinations } from '../../src/omni/index.js';
 import { extendedSeed, ORDERS_EVERYWHERE_ID } from '../../src/omni-sandbox/index.js';
+import { draftFromSchedule } from '../../src/schedules/draft-from-omni.js';
+import { draftToUpdateBody } from '../../src/schedules/draft-to-omni.js';
 import { requestsTo, useContract } from './support.js';
 
 const omni = useContract({ seed: extendedSeed(), runMs: 3_600_000 });
@@ -47,6 +49,22 @@ describe('a schedule with several destinations', () => {
     expect(detail.destinations.map((d) => (d.metadata as { type: string }).type)).toEqual(['email', 'slack']);
     expect(detail.destinations[0]?.recipients.map((r) => r.membership?.user.email)).toEqual(['cfo@blobsrus.com']);
     expect(detail.destinations[1]?.metadata).toMatchObject({ recipients: ['C0ORDERS1'] });
+  });
+
+  it('reads into a draft that edits the first destination, shows the other, and an edit keeps it', async () => {
+    const detail = await omni.client.getSchedule(ORDERS_EVERYWHERE_ID);
+    const draft = draftFromSchedule(detail, 'edit');
+    expect(draft.destination.kind).toBe('email');
+    expect(draft.otherDestinations).toEqual([{ type: 'slack', format: 'pdf', lastStatus: 'ERROR' }]);
+
+    await omni.client.updateSchedule(
+      ORDERS_EVERYWHERE_ID,
+      draftToUpdateBody({ ...draft, name: 'Orders everywhere, renamed' }, draft),
+    );
+    const after = await omni.client.getSchedule(ORDERS_EVERYWHERE_ID);
+    expect(after.name).toBe('Orders everywhere, renamed');
+    expect(draftFromSchedule(after, 'edit').otherDestinations).toEqual(draft.otherDestinations);
+    expect(after.destinations[1]?.metadata).toMatchObject({ type: 'slack', recipients: ['C0ORDERS1'] });
   });
 
   it('delivers a run to every destination and records each one’s outcome when it finishes', async () => {
