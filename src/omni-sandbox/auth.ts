@@ -3,11 +3,11 @@ import { SandboxError } from './http.js';
 
 const WINDOW_MS = 60_000;
 
-/** 401 unless the request carries `Authorization: Bearer <apiKey>`. Returns the key. */
-export function authenticate(req: IncomingMessage, apiKey: string): string {
+/** 401 unless the request carries `Authorization: Bearer <key>` with one of `keys`. Returns the key. */
+export function authenticate(req: IncomingMessage, keys: readonly string[]): string {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-  if (!match || match[1] !== apiKey) throw new SandboxError(401, 'Authentication required');
+  if (!match || !keys.includes(match[1])) throw new SandboxError(401, 'Authentication required');
   return match[1];
 }
 
@@ -18,12 +18,14 @@ export function authenticate(req: IncomingMessage, apiKey: string): string {
 export class SlidingWindowLimiter {
   private readonly accepted = new Map<string, number[]>();
 
+  /** `retryAfter` false: 429s carry no `Retry-After` (Omni documents none). */
   constructor(
     private readonly limitPerMinute: number,
     private readonly now: () => number,
+    private readonly retryAfter = true,
   ) {}
 
-  /** Records the request, or throws 429 with `Retry-After` in whole seconds. */
+  /** Records the request, or throws 429 (with `Retry-After` in whole seconds when enabled). */
   take(key: string): void {
     if (this.limitPerMinute <= 0) return;
     const now = this.now();
@@ -32,6 +34,7 @@ export class SlidingWindowLimiter {
       this.accepted.set(key, times);
       const waitMs = times[0] + WINDOW_MS - now;
       const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
+      if (!this.retryAfter) throw new SandboxError(429, 'Rate limit exceeded');
       throw new SandboxError(429, `Rate limit exceeded. Try again in ${retryAfter} seconds.`, {
         'retry-after': String(retryAfter),
       });

@@ -1,10 +1,13 @@
-// `npm run sandbox -- --port 4010 --api-key sandbox-key [--rate-limit 60] [--latency-ms 0]`
+// `npm run sandbox -- --port 4010 --api-key sandbox-key [--rate-limit 60] [--latency-ms 0]
+//   [--dialect lenient|docs|spec] [--run-ms 3000] [--retry-after on|off] [--member-key K]`
 // Serves the seeded Omni organization on 127.0.0.1 until interrupted.
 import { parseArgs } from 'node:util';
-import { startOmniSandbox } from './index.js';
+import { DIALECTS, type Dialect } from './dialect.js';
+import { extendedSeed, startOmniSandbox } from './index.js';
 
 const USAGE =
   'usage: npm run sandbox -- [--port 4010] [--api-key sandbox-key] [--rate-limit 60] [--latency-ms 0] ' +
+  '[--dialect lenient|docs|spec] [--run-ms 3000] [--retry-after on|off] [--member-key K] ' +
   '[--no-seed] [--external-webhooks] [--quiet]';
 
 function fail(message: string): never {
@@ -28,6 +31,10 @@ function readFlags() {
         'api-key': { type: 'string' },
         'rate-limit': { type: 'string' },
         'latency-ms': { type: 'string' },
+        dialect: { type: 'string' },
+        'run-ms': { type: 'string' },
+        'retry-after': { type: 'string' },
+        'member-key': { type: 'string' },
         'no-seed': { type: 'boolean' },
         'external-webhooks': { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -53,12 +60,25 @@ async function main(): Promise<void> {
   const apiKey = flags['api-key'] ?? (process.env.OMNI_SANDBOX_API_KEY || 'sandbox-key');
   if (apiKey.trim() === '') fail('--api-key must not be empty');
   const rateLimit = integerFlag('rate-limit', flags['rate-limit'], 60);
+  const dialect = (flags.dialect ?? 'lenient') as Dialect;
+  if (!DIALECTS.includes(dialect)) fail(`--dialect must be one of ${DIALECTS.join(', ')}, got "${flags.dialect}"`);
+  const retryAfter = flags['retry-after'] ?? 'on';
+  if (retryAfter !== 'on' && retryAfter !== 'off') fail(`--retry-after must be on or off, got "${retryAfter}"`);
+  const memberKey = flags['member-key'];
+  if (memberKey !== undefined && (memberKey.trim() === '' || memberKey === apiKey)) {
+    fail('--member-key must be non-empty and differ from --api-key');
+  }
   const sandbox = await startOmniSandbox({
     port: integerFlag('port', flags.port, 4010, 65535),
     apiKey,
     rateLimitPerMinute: rateLimit,
     latencyMs: integerFlag('latency-ms', flags['latency-ms'], 0),
-    seed: !flags['no-seed'],
+    dialect,
+    // Omni's runs finish after the trigger has answered; 3 s makes that visible when trying the app.
+    runMs: integerFlag('run-ms', flags['run-ms'], 3000),
+    retryAfter: retryAfter === 'on',
+    memberKey,
+    seed: flags['no-seed'] ? false : extendedSeed(),
     externalWebhooks: flags['external-webhooks'] ?? false,
     onRequest: flags.quiet
       ? undefined
@@ -73,7 +93,10 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Omni sandbox listening on ${sandbox.url} (API: ${sandbox.url}/api/v1/…)\n` +
       `API key (${keySource}): ${keyHint(apiKey)} — send it as "Authorization: Bearer <key>"\n` +
-      `Rate limit: ${rateLimit === 0 ? 'off' : `${rateLimit}/min per key`}. Press Ctrl+C to stop.\n`,
+      (memberKey ? `Member key: ${keyHint(memberKey)} (a non-admin member; gets Omni's 403s)\n` : '') +
+      `Dialect: ${dialect}. Runs take ${integerFlag('run-ms', flags['run-ms'], 3000)} ms. ` +
+      `Rate limit: ${rateLimit === 0 ? 'off' : `${rateLimit}/min per key`}` +
+      `${retryAfter === 'on' ? '' : ', 429s without Retry-After'}. Press Ctrl+C to stop.\n`,
   );
   const stop = () => {
     sandbox.close().then(

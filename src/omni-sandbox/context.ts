@@ -1,3 +1,4 @@
+import type { Dialect } from './dialect.js';
 import type { Reply } from './http.js';
 import type { SandboxState } from './state.js';
 
@@ -14,6 +15,14 @@ export type HandlerContext = {
   externalWebhooks: boolean;
   webhookTimeoutMs: number;
   now: () => Date;
+  /** Which reading of the create/update body to enforce. */
+  dialect: Dialect;
+  /** How long a triggered run takes before its outcome is recorded; 0 runs it before answering. */
+  runMs: number;
+  /** Runs `run` after `ms` without holding up the answer; the server tracks it until it ends. */
+  startRun: (ms: number, run: () => Promise<void>) => void;
+  /** Set when the request carries the non-admin member key: the member it belongs to. */
+  memberId?: string;
 };
 
 export type Handler = (ctx: HandlerContext) => Reply | Promise<Reply>;

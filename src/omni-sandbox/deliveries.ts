@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext } from './context.js';
 import { notFound, ok, type Reply, SandboxError } from './http.js';
-import { person } from './schedule-views.js';
+import { perDestination, person } from './schedule-views.js';
 import type { Delivery, Destination, Format, Schedule, ScheduleOptions } from './state.js';
 import { scheduleIdParam } from './validation.js';
 
@@ -153,28 +153,45 @@ export async function runDelivery(ctx: HandlerContext, target: RunTarget, kind: 
 
 /**
  * Runs a saved schedule now (a trigger, or a create with `testNow`) and records the outcome as the
- * schedule's last run. While it runs, another trigger of the same schedule gets 409.
+ * schedule's last run. While it runs, another trigger of the same schedule gets 409 (Omni's spec:
+ * "Another execution is in progress for this schedule"). With `ctx.runMs` > 0 the run finishes
+ * that long after the request was answered, as Omni's do: only then do `lastStatus` and
+ * `lastCompletedAt` change. `onFinished` lets the server wait for runs in flight when it closes.
  */
-export async function runSavedSchedule(
-  ctx: HandlerContext,
-  schedule: Schedule,
-  kind: Delivery['kind'],
-): Promise<Delivery> {
+export async function runSavedSchedule(ctx: HandlerContext, schedule: Schedule, kind: Delivery['kind']): Promise<void> {
   const id = schedule.id;
   if (ctx.state.running.has(id)) throw new SandboxError(409, 'Another execution is in progress for this schedule');
   ctx.state.running.add(id);
-  try {
-    const delivery = await runDelivery(ctx, { ...schedule, scheduleId: id }, kind);
-    // The schedule may have been deleted while the webhook was in flight.
-    const current = ctx.state.schedules.get(id);
-    if (current) {
-      current.lastStatus = delivery.status;
-      current.lastCompletedAt = ctx.now().toISOString();
+  const run = async () => {
+    try {
+      // The saved schedule as it is when the run starts (it may have been edited meanwhile).
+      const current = ctx.state.schedules.get(id) ?? schedule;
+      // Every destination gets its own delivery and its own last status.
+      const outcomes = new Map<string, Delivery['status']>();
+      for (const one of perDestination(current)) {
+        outcomes.set(one.destinationId, (await runDelivery(ctx, { ...one, scheduleId: id }, kind)).status);
+      }
+      // The schedule may have been deleted while the run was in flight.
+      const saved = ctx.state.schedules.get(id);
+      const at = ctx.now().toISOString();
+      const targets = saved
+        ? [
+            { key: saved.destinationId, target: saved as { lastStatus: unknown; lastCompletedAt: string | null } },
+            ...(saved.moreDestinations ?? []).map((extra) => ({ key: extra.id, target: extra })),
+          ]
+        : [];
+      for (const { key, target } of targets) {
+        const status = outcomes.get(key);
+        if (status === undefined) continue;
+        target.lastStatus = status;
+        target.lastCompletedAt = at;
+      }
+    } finally {
+      ctx.state.running.delete(id);
     }
-    return delivery;
-  } finally {
-    ctx.state.running.delete(id);
-  }
+  };
+  if (ctx.runMs <= 0) return run();
+  ctx.startRun(ctx.runMs, run);
 }
 
 /** POST /api/v1/schedules/{scheduleId}/trigger */

@@ -1,10 +1,13 @@
 export { isValidAwsCron } from './cron-check.js';
+export { DIALECTS, type Dialect } from './dialect.js';
 export {
   BLOB_ROSS_ID,
   BLOBBY_HILL_ID,
   defaultSeed,
   emptySeed,
+  extendedSeed,
   MISSING_QUERY_SCHEDULE_ID,
+  ORDERS_EVERYWHERE_ID,
   ORGANIZATION_ID,
   SEEDED_SCHEDULE_IDS,
 } from './seed.js';

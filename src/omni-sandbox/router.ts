@@ -71,13 +71,16 @@ function match(pattern: string, path: string): Record<string, string> | undefine
 }
 
 /** The handler for a request, or the error Omni would answer with. */
-export function route(method: string, rawPath: string): { handler: Handler; params: Record<string, string> } {
+export function route(
+  method: string,
+  rawPath: string,
+): { handler: Handler; params: Record<string, string>; pattern: string } {
   const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath;
   for (const r of ROUTES) {
     const params = match(r.pattern, path);
     if (!params) continue;
     const handler = r.methods[method];
-    if (handler) return { handler, params };
+    if (handler) return { handler, params, pattern: r.pattern };
     if (r.wrongMethod) throw badRequest(r.wrongMethod);
     throw new SandboxError(405, `Method ${method} not allowed`, { allow: Object.keys(r.methods).join(', ') });
   }

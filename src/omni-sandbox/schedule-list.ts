@@ -1,6 +1,6 @@
 // GET /api/v1/schedules: search, filters, sorting and Omni's page-number cursors.
 import { badRequest, notFound, ok, type Reply } from './http.js';
-import { dashboardName, listRecord, ownerName } from './schedule-views.js';
+import { dashboardName, listRecord, ownerName, perDestination } from './schedule-views.js';
 import type { SandboxState, Schedule } from './state.js';
 import { isUuid } from './validation.js';
 
@@ -60,7 +60,7 @@ function sortKey(state: SandboxState, schedule: Schedule, field: string): string
     case 'dashboardName':
       return dashboardName(state, schedule).toLowerCase();
     case 'ownerName':
-      return ownerName(state, schedule.ownerId).toLowerCase();
+      return (ownerName(state, schedule.ownerId) ?? '').toLowerCase();
     case 'lastRun':
       return schedule.lastCompletedAt ?? '';
     case 'lastRunStatus':
@@ -91,7 +91,6 @@ export function listSchedules(state: SandboxState, query: URLSearchParams): Repl
   const matches = [...state.schedules.values()].filter((s) => {
     if (embedEntity !== null) return false;
     if (status !== null && !STATUS_MATCH[status](s.lastStatus)) return false;
-    if (destination !== null && s.destination.type !== destination) return false;
     if (scheduleType !== null && (s.conditionType ? 'alert' : 'schedule') !== scheduleType) return false;
     if (contentType !== null && (s.options.queryIdentifierMapKey ? 'single tile' : 'dashboard') !== contentType) {
       return false;
@@ -113,6 +112,10 @@ export function listSchedules(state: SandboxState, query: URLSearchParams): Repl
     return sign * (a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   });
 
-  const { page, pageInfo } = paginate(matches, query, { defaultSize: 20, maxSize: 100 });
+  // One row per schedule and destination, as Omni lists them (its CLI warns: "deduplicate by ID").
+  const rows = matches
+    .flatMap(perDestination)
+    .filter((row) => destination === null || row.destination.type === destination);
+  const { page, pageInfo } = paginate(rows, query, { defaultSize: 20, maxSize: 100 });
   return ok({ pageInfo, records: page.map((s) => listRecord(state, s)) });
 }

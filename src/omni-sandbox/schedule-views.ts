@@ -2,8 +2,25 @@
 // spec and also carries the fields of the docs' examples.
 import type { EmailRecipient, SandboxState, Schedule } from './state.js';
 
-export function ownerName(state: SandboxState, ownerId: string): string {
+/** null for a schedule the organization owns. */
+export function ownerName(state: SandboxState, ownerId: string | null): string | null {
+  if (ownerId === null) return null;
   return state.members.get(ownerId)?.name ?? 'Unknown user';
+}
+
+/** The schedule once per destination, each as if it were the only one (how Omni lists them). */
+export function perDestination(schedule: Schedule): Schedule[] {
+  return [
+    schedule,
+    ...(schedule.moreDestinations ?? []).map((extra) => ({
+      ...schedule,
+      destinationId: extra.id,
+      destination: extra.destination,
+      lastStatus: extra.lastStatus,
+      lastCompletedAt: extra.lastCompletedAt,
+      moreDestinations: undefined,
+    })),
+  ];
 }
 
 export function dashboardName(state: SandboxState, schedule: Schedule): string {
@@ -89,19 +106,7 @@ function destinationMetadata(schedule: Schedule): Record<string, unknown> {
 
 /** GET /api/v1/schedules/{id}. */
 export function scheduleDetail(state: SandboxState, schedule: Schedule): Record<string, unknown> {
-  const { destination, options } = schedule;
-  const recipients =
-    destination.type === 'email'
-      ? destination.recipients.map((r) => {
-          const p = person(state, r);
-          const member = state.members.get(r.userId);
-          return {
-            id: `${schedule.destinationId.slice(0, 24)}${p.id.slice(-12)}`,
-            membershipId: member?.membershipId ?? p.id,
-            membership: { user: { email: p.email, name: p.emailOnly ? null : p.name } },
-          };
-        })
-      : [];
+  const { options } = schedule;
   const document = state.documents.get(schedule.identifier);
   return {
     id: schedule.id,
@@ -111,7 +116,7 @@ export function scheduleDetail(state: SandboxState, schedule: Schedule): Record<
     identifier: schedule.identifier,
     dashboardName: dashboardName(state, schedule),
     ownerId: schedule.ownerId,
-    owner: { name: ownerName(state, schedule.ownerId) },
+    owner: schedule.ownerId === null ? null : { name: ownerName(state, schedule.ownerId) },
     schedule: schedule.schedule,
     timezone: schedule.timezone,
     fanOut: options.fanOut,
@@ -125,17 +130,33 @@ export function scheduleDetail(state: SandboxState, schedule: Schedule): Record<
     systemDisabledReason: schedule.systemDisabledReason,
     createdAt: schedule.createdAt,
     updatedAt: schedule.updatedAt,
-    destinations: [
-      {
-        id: schedule.destinationId,
-        format: schedule.format,
-        lastStatus: schedule.lastStatus,
-        lastCompletedAt: schedule.lastCompletedAt,
-        metadata: destinationMetadata(schedule),
-        recipients,
-        userGroupRecipients: [],
-      },
-    ],
+    destinations: perDestination(schedule).map((one) => destinationView(state, one)),
+  };
+}
+
+/** One entry of a schedule's `destinations`; `schedule` as perDestination() gives it. */
+function destinationView(state: SandboxState, schedule: Schedule): Record<string, unknown> {
+  const { destination } = schedule;
+  const recipients =
+    destination.type === 'email'
+      ? destination.recipients.map((r) => {
+          const p = person(state, r);
+          const member = state.members.get(r.userId);
+          return {
+            id: `${schedule.destinationId.slice(0, 24)}${p.id.slice(-12)}`,
+            membershipId: member?.membershipId ?? p.id,
+            membership: { user: { email: p.email, name: p.emailOnly ? null : p.name } },
+          };
+        })
+      : [];
+  return {
+    id: schedule.destinationId,
+    format: schedule.format,
+    lastStatus: schedule.lastStatus,
+    lastCompletedAt: schedule.lastCompletedAt,
+    metadata: destinationMetadata(schedule),
+    recipients,
+    userGroupRecipients: [],
   };
 }
 

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext } from './context.js';
 import { runDelivery, runSavedSchedule } from './deliveries.js';
+import { checkDialect } from './dialect.js';
 import { recipientForEmail } from './email-only-users.js';
 import { badRequest, notFound, ok, type Reply } from './http.js';
 import { fieldsOf, readScheduleFields } from './schedule-input.js';
@@ -72,8 +73,11 @@ function checkUserIdParam(ctx: HandlerContext): string | undefined {
 
 /** POST /api/v1/schedules[?userId=] */
 export async function createSchedule(ctx: HandlerContext): Promise<Reply> {
-  const ownerId = checkUserIdParam(ctx) ?? ctx.state.keyOwnerId;
-  const valid = validateSchedule(readScheduleFields(bodyObject(ctx.body)), ctx.state);
+  // Without `userId`, Omni's docs give the schedule to the organization, its spec to the key's owner.
+  const ownerId = checkUserIdParam(ctx) ?? (ctx.dialect === 'docs' ? null : ctx.state.keyOwnerId);
+  const body = bodyObject(ctx.body);
+  checkDialect(ctx.dialect, body, false);
+  const valid = validateSchedule(readScheduleFields(body), ctx.state);
   const now = ctx.now().toISOString();
   const id = randomUUID();
   const destination = storeDestination(ctx, valid.destination);
@@ -105,7 +109,9 @@ export async function createSchedule(ctx: HandlerContext): Promise<Reply> {
 /** PUT /api/v1/schedules/{scheduleId}: only the properties sent change (Omni's API docs). */
 export async function updateSchedule(ctx: HandlerContext): Promise<Reply> {
   const existing = findSchedule(ctx.state, ctx.params.scheduleId);
-  const patch = readScheduleFields(bodyObject(ctx.body));
+  const body = bodyObject(ctx.body);
+  checkDialect(ctx.dialect, { destinationType: existing.destination.type, ...body }, true);
+  const patch = readScheduleFields(body);
   const valid = validateSchedule({ ...fieldsOf(existing, ctx.state), testNow: null, ...patch }, ctx.state);
   const destination = storeDestination(ctx, valid.destination, existing.destination);
   const sameType = destination.type === existing.destination.type;

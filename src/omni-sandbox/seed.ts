@@ -344,3 +344,43 @@ function attr(
 export function emptySeed(): OrgSeed {
   return { ...defaultSeed(), emailOnlyUsers: [], schedules: [] };
 }
+
+/** Omni's own list example has one destination per schedule and a member owning each. */
+export const ORDERS_EVERYWHERE_ID = '5e0c7a3d-2b19-4f6e-8d41-9a7b3c2e1f05';
+
+/**
+ * The default seed plus what Omni's current API has that its docs' examples do not show: a
+ * schedule with two destinations (email and Slack; the spec's `destinations: [...]`), owned by
+ * the organization (no owner). The CLI serves this one.
+ */
+export function extendedSeed(): OrgSeed {
+  const seed = defaultSeed();
+  seed.schedules.push(
+    schedule({
+      id: ORDERS_EVERYWHERE_ID,
+      name: 'Orders everywhere',
+      identifier: '12db1a0a',
+      schedule: '0 8 ? * MON-FRI *',
+      timezone: 'Europe/Kyiv',
+      ownerId: null,
+      format: 'pdf',
+      destination: {
+        type: 'email',
+        recipients: [member(BLOB_ROSS_ID), emailOnly(BLOBMANAGER_ID)],
+        subject: 'Orders',
+        textBody: null,
+      },
+      moreDestinations: [
+        {
+          id: '5e0c7a3d-2b19-4f6e-8d41-9a7b3c2e1f06',
+          destination: { type: 'slack', slackRecipientType: 'channel', recipients: ['C0ORDERS1'], textBody: 'Orders' },
+          lastStatus: 'ERROR',
+          lastCompletedAt: '2025-05-19T06:00:12.000Z',
+        },
+      ],
+      lastCompletedAt: '2025-05-19T06:00:10.000Z',
+      lastStatus: 'COMPLETE',
+    }),
+  );
+  return seed;
+}

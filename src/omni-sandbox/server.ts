@@ -4,7 +4,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { authenticate, SlidingWindowLimiter } from './auth.js';
 import type { HandlerContext } from './context.js';
+import { DIALECTS, type Dialect } from './dialect.js';
 import { errorReply, parseJson, type Reply, readBody, SandboxError, sendJson } from './http.js';
+import { checkMemberAccess } from './member-access.js';
 import { servePage } from './pages.js';
 import { route } from './router.js';
 import { defaultSeed, emptySeed } from './seed.js';
@@ -29,6 +31,22 @@ export type OmniSandboxOptions = {
   now?: () => number;
   /** Called after each request is answered (the CLI prints these). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Which reading of the create/update body to enforce where Omni's docs and spec disagree:
+   * `lenient` (default) accepts both; `docs`/`spec` refuse the other's fields with a 400.
+   */
+  dialect?: Dialect;
+  /**
+   * How long a triggered run takes; the trigger answers at once and the outcome is recorded
+   * after this long. 0 (default here; the CLI defaults to 3000) records it before answering.
+   */
+  runMs?: number;
+  /** false: 429s carry no `Retry-After` header, as Omni documents none (default true). */
+  retryAfter?: boolean;
+  /** A second key, belonging to a non-admin member, that gets the 403s Omni's spec declares. */
+  memberKey?: string;
+  /** The member `memberKey` belongs to (default: the seed's first member other than the key owner). */
+  memberKeyOwnerId?: string;
 };
 
 export type OmniSandbox = {
@@ -40,6 +58,10 @@ export type OmniSandbox = {
   state: SandboxState;
   /** Back to the seed: schedules, users, deliveries, request log and rate-limit window. */
   reset(): void;
+  /** Resolves when every run in flight has recorded its outcome. */
+  runsSettled(): Promise<void>;
+  /** Finishes every run in flight now instead of after `runMs` (tests), and waits for them. */
+  finishRunsNow(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -54,11 +76,43 @@ function redact(body: unknown): unknown {
 
 export async function startOmniSandbox(options: OmniSandboxOptions): Promise<OmniSandbox> {
   if (!options.apiKey) throw new Error('startOmniSandbox: apiKey is required');
+  const dialect = options.dialect ?? 'lenient';
+  if (!DIALECTS.includes(dialect)) throw new Error(`startOmniSandbox: dialect must be one of ${DIALECTS.join(', ')}`);
+  const runMs = options.runMs ?? 0;
+  if (!Number.isFinite(runMs) || runMs < 0) throw new Error('startOmniSandbox: runMs must be 0 or more');
+  if (options.memberKey !== undefined && (options.memberKey === '' || options.memberKey === options.apiKey)) {
+    throw new Error('startOmniSandbox: memberKey must be non-empty and differ from apiKey');
+  }
+  const keys = options.memberKey ? [options.apiKey, options.memberKey] : [options.apiKey];
+  const memberOf = (): string => {
+    const owner = options.memberKeyOwnerId ?? [...state.members.keys()].find((id) => id !== state.keyOwnerId);
+    if (!owner) throw new Error('startOmniSandbox: memberKey needs a seed member other than the key owner');
+    return owner;
+  };
+  /** Runs in flight; a run still waiting for its time has its timer and its start function. */
+  const runs = new Map<Promise<void>, { timer: NodeJS.Timeout; start: () => void } | undefined>();
+  const startRun = (ms: number, run: () => Promise<void>) => {
+    let resolveDone: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => {
+      resolveDone = resolve;
+    }).finally(() => runs.delete(done));
+    const start = () => {
+      const pending = runs.get(done);
+      if (pending) clearTimeout(pending.timer);
+      runs.set(done, undefined);
+      // runDelivery records failures as deliveries; anything else is a sandbox bug, kept visible.
+      run().then(resolveDone, (err: unknown) => {
+        process.stderr.write(`omni-sandbox: run failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        resolveDone();
+      });
+    };
+    runs.set(done, { timer: setTimeout(start, ms), start });
+  };
   const seedOf = (): OrgSeed =>
     typeof options.seed === 'object' ? options.seed : options.seed === false ? emptySeed() : defaultSeed();
   const state = new SandboxState(seedOf());
   const clock = options.now ?? Date.now;
-  const limiter = new SlidingWindowLimiter(options.rateLimitPerMinute ?? 60, clock);
+  const limiter = new SlidingWindowLimiter(options.rateLimitPerMinute ?? 60, clock, options.retryAfter ?? true);
   const host = options.host ?? '127.0.0.1';
   let baseUrl = '';
 
@@ -77,9 +131,9 @@ export async function startOmniSandbox(options: OmniSandboxOptions): Promise<Omn
     try {
       if (options.latencyMs) await sleep(options.latencyMs);
       const raw = await readBody(req);
-      const key = authenticate(req, options.apiKey);
+      const key = authenticate(req, keys);
       limiter.take(key);
-      const { handler, params } = route(method, url.pathname);
+      const { handler, params, pattern } = route(method, url.pathname);
       const body = parseJson(raw);
       entry.body = redact(body);
       const ctx: HandlerContext = {
@@ -91,7 +145,12 @@ export async function startOmniSandbox(options: OmniSandboxOptions): Promise<Omn
         externalWebhooks: options.externalWebhooks ?? false,
         webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
         now: () => new Date(clock()),
+        dialect,
+        runMs,
+        startRun,
+        memberId: key === options.memberKey ? memberOf() : undefined,
       };
+      checkMemberAccess(method, pattern, ctx);
       reply = await handler(ctx);
     } catch (err) {
       if (err instanceof SandboxError) {
@@ -127,17 +186,35 @@ export async function startOmniSandbox(options: OmniSandboxOptions): Promise<Omn
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
+  // Runs not yet started are dropped; a run already delivering finishes on its own.
+  function cancelPendingRuns(): void {
+    for (const [done, pending] of runs) {
+      if (pending === undefined) continue;
+      clearTimeout(pending.timer);
+      runs.delete(done);
+    }
+  }
+
   return {
     url: baseUrl,
     apiKey: options.apiKey,
     port,
     state,
     reset() {
+      cancelPendingRuns();
       state.load(seedOf());
       limiter.reset();
     },
+    runsSettled: async () => {
+      while (runs.size > 0) await Promise.all(runs.keys());
+    },
+    finishRunsNow: async () => {
+      for (const pending of [...runs.values()]) pending?.start();
+      while (runs.size > 0) await Promise.all(runs.keys());
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        cancelPendingRuns();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

@@ -89,16 +89,27 @@ export type ScheduleOptions = {
   maxRowLimit: number | null;
 };
 
+/** A destination beyond a schedule's first (Omni's schedules carry `destinations: [...]`). */
+export type ExtraDestination = {
+  id: string;
+  destination: Destination;
+  lastStatus: LastStatus | null;
+  lastCompletedAt: string | null;
+};
+
 export type Schedule = {
   id: string;
   name: string;
   identifier: string;
   schedule: string;
   timezone: string;
-  ownerId: string;
+  /** null: owned by the organization (Omni's docs: an org key creating without `userId`). */
+  ownerId: string | null;
   format: Format;
   destinationId: string;
   destination: Destination;
+  /** Further destinations, same format; the API creates and edits the first only. */
+  moreDestinations?: ExtraDestination[];
   options: ScheduleOptions;
   filterConfig: Record<string, unknown> | null;
   conditionType: ConditionType | null;

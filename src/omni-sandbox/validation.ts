@@ -1,5 +1,6 @@
 // Small validators that produce Omni's `detail` strings. Omni validates with zod, so undocumented
 // messages follow zod's wording (`<field>: Expected string, received number`).
+import { createRequire } from 'node:module';
 import { badRequest } from './http.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -10,11 +11,25 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
 export const isEmail = (value: unknown): value is string => typeof value === 'string' && EMAIL.test(value);
 
 let zones: Set<string> | undefined;
-/** IANA names the runtime knows, plus `UTC` (which Intl lists only as an alias). */
+/**
+ * Every name in the IANA tz database, zones and links alike (`Asia/Kolkata` and `Asia/Calcutta`,
+ * `Europe/Kyiv`, `Etc/UTC`, `UTC`), exactly as spelled there. Read from the `tzdata` package, not
+ * from ICU's `Intl.supportedValuesOf`, which lists one name per zone and often the older one.
+ * Except the abbreviation-style names (`EST`, `EST5EDT`, `CET`, …): Omni's documented error
+ * says 'Use e.g. "America/New_York" instead of "EST"'. `UTC` and `GMT` stay valid.
+ */
 export function isIanaTimezone(value: string): boolean {
-  zones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+  zones ??= new Set(
+    Object.keys((requireJson('tzdata') as { zones: Record<string, unknown> }).zones).filter(
+      (name) => name === 'UTC' || name === 'GMT' || !ABBREVIATION_STYLE.test(name),
+    ),
+  );
   return zones.has(value);
 }
+
+const ABBREVIATION_STYLE = /^[A-Z]{2,4}(\d[A-Z]{3})?$/;
+
+const requireJson = createRequire(import.meta.url);
 
 export function typeName(value: unknown): string {
   if (value === null) return 'null';

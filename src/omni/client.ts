@@ -2,12 +2,23 @@ import { z } from 'zod';
 import { normaliseBaseUrl } from './base-url.js';
 import { type Clock, systemClock } from './clock.js';
 import {
+  type DialectMemory,
+  FIRST_DIALECT,
+  inDialect,
+  inMemoryDialect,
+  isDisputed,
+  namesDisputedField,
+  type OmniDialect,
+  otherDialect,
+} from './dialect.js';
+import {
   type UpsertEmailOnlyUsersOptions,
   type UpsertEmailOnlyUsersOutcome,
   upsertInBatches,
 } from './email-only-batches.js';
-import { OmniResponseError } from './errors.js';
+import { OmniApiError, OmniResponseError } from './errors.js';
 import { type HttpMethod, type OmniCall, OmniTransport } from './http.js';
+import { mergeListRows, type ScheduleListEntry } from './list-rows.js';
 import { checkApiKey, resolveLimits } from './options.js';
 import { type PacerRegistry, sharedPacers } from './pacing.js';
 import type { RetryPolicy } from './retry.js';
@@ -88,7 +99,19 @@ export type OmniClientOptions = {
   /** Retries after the first attempt (see retry.ts for which failures). Default 3. */
   maxRetries?: number;
   fetch?: typeof fetch;
+  /**
+   * Where the reading of create/update bodies Omni accepted (docs or spec, see dialect.ts) is kept
+   * for this connection. Default: in this client only.
+   */
+  dialectMemory?: DialectMemory;
+  /**
+   * Told before the client waits for Omni's rate limit to let a call through (a 429), so the
+   * person can be told how long. `waitMs` is the whole wait.
+   */
+  onRateLimitWait?: (wait: RateLimitWait) => void;
 };
+
+export type RateLimitWait = { operation: string; waitMs: number; resumesAt: Date; retryAfterHeader: boolean };
 
 /** Not part of the public surface: lets tests run retries and pacing on virtual time. */
 export type OmniClientInternals = {
@@ -109,12 +132,14 @@ const ScheduleIdArg = z.object({ scheduleId: OmniIdSchema });
 export class OmniClient {
   readonly baseUrl: string;
   readonly #transport: OmniTransport;
+  readonly #dialect: DialectMemory;
 
   constructor(options: OmniClientOptions, internals: OmniClientInternals = {}) {
     const baseUrl = normaliseBaseUrl(options?.baseUrl);
     const apiKey = checkApiKey(options.apiKey);
     const clock = internals.clock ?? systemClock;
     this.baseUrl = baseUrl;
+    this.#dialect = options.dialectMemory ?? inMemoryDialect();
     this.#transport = new OmniTransport({
       baseUrl,
       apiKey,
@@ -125,23 +150,35 @@ export class OmniClient {
       random: internals.random ?? Math.random,
       pacer: (internals.pacers ?? sharedPacers).pacerFor(baseUrl, apiKey, clock),
       maxRetryAfterMs: internals.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+      onRateLimitWait: options.onRateLimitWait,
     });
   }
 
   // Schedules
 
+  /**
+   * One page of schedules, one entry per schedule with all its destinations (Omni sends a row per
+   * destination; read them with `listedDestinations(record)`). A schedule whose rows straddle two
+   * pages appears on both; iterateSchedules() merges across pages.
+   */
   async listSchedules(query: ListSchedulesQuery = {}): Promise<SchedulePage> {
     const q = validateRequest('listSchedules', ListSchedulesQuerySchema, query);
-    return this.#get('listSchedules', '/api/v1/schedules', SchedulePageSchema, q);
+    const page = await this.#get('listSchedules', '/api/v1/schedules', SchedulePageSchema, q);
+    return { ...page, records: mergeListRows(page.records) };
   }
 
-  /** Every record matching `query`, fetching page after page (paced) as the caller iterates. */
+  /**
+   * Every schedule matching `query` once, fetching page after page (paced) as the caller iterates.
+   * A destination row arriving on a later page is added to the entry already yielded (same object).
+   */
   async *iterateSchedules(query: ListSchedulesQuery = {}): AsyncIterable<ScheduleRecord> {
+    const known = new Map<string, ScheduleListEntry>();
     const seen = new Set<string>();
     let cursor = query.cursor === undefined ? undefined : String(query.cursor);
     for (;;) {
-      const page = await this.listSchedules({ ...query, cursor });
-      yield* page.records;
+      const q = validateRequest('iterateSchedules', ListSchedulesQuerySchema, { ...query, cursor });
+      const page = await this.#get('listSchedules', '/api/v1/schedules', SchedulePageSchema, q);
+      yield* mergeListRows(page.records, known);
       const next = page.pageInfo.nextCursor;
       if (!page.pageInfo.hasNextPage || next === null) return;
       if (seen.has(next) || next === cursor) {
@@ -168,18 +205,25 @@ export class OmniClient {
   async createSchedule(body: CreateScheduleBody, options: CreateScheduleOptions = {}): Promise<CreateScheduleResult> {
     const payload = validateRequest('createSchedule', CreateScheduleBodySchema, body);
     const { userId } = validateRequest('createSchedule', CreateScheduleOptionsSchema, options);
-    return this.#send('createSchedule', 'POST', '/api/v1/schedules', CreateScheduleResultSchema, 'rate-limit-only', {
-      query: { userId },
-      body: payload,
-    });
+    return this.#negotiate(payload, (body) =>
+      this.#send('createSchedule', 'POST', '/api/v1/schedules', CreateScheduleResultSchema, 'rate-limit-only', {
+        query: { userId },
+        body,
+      }),
+    );
+  }
+
+  /** The reading of create/update bodies this connection's Omni accepted, once known. */
+  dialect(): Promise<OmniDialect | undefined> {
+    return this.#dialect.get();
   }
 
   async updateSchedule(scheduleId: string, body: UpdateScheduleBody): Promise<UpdateScheduleResult> {
     const id = this.#scheduleId('updateSchedule', scheduleId);
     const payload = validateRequest('updateSchedule', UpdateScheduleBodySchema, body);
-    return this.#send('updateSchedule', 'PUT', SchedulePath(id), UpdateScheduleResultSchema, 'idempotent', {
-      body: payload,
-    });
+    return this.#negotiate(payload, (body) =>
+      this.#send('updateSchedule', 'PUT', SchedulePath(id), UpdateScheduleResultSchema, 'idempotent', { body }),
+    );
   }
 
   async deleteSchedule(scheduleId: string): Promise<SuccessResult> {
@@ -369,6 +413,47 @@ export class OmniClient {
   }
 
   // Plumbing
+
+  /**
+   * Sends `payload` in the reading this connection is known to speak (the docs' when unknown). If
+   * Omni refuses it with a 400 naming one of its disputed fields, which Omni checks before saving
+   * anything, it is sent once more in the other reading, and the reading that worked is remembered.
+   * No other failure is retried here, so a create that may have been saved is never sent twice.
+   */
+  async #negotiate<T>(
+    payload: Record<string, unknown>,
+    send: (body: Record<string, unknown>) => Promise<T>,
+  ): Promise<T> {
+    if (!isDisputed(payload)) return send(payload);
+    const known = await this.#dialect.get();
+    const first = known ?? FIRST_DIALECT;
+    try {
+      const result = await send(inDialect(payload, first));
+      if (known !== first) await this.#dialect.set(first);
+      return result;
+    } catch (error) {
+      if (!(error instanceof OmniApiError && error.status === 400 && namesDisputedField(error.detail, payload))) {
+        throw error;
+      }
+      const second = otherDialect(first);
+      let result: T;
+      try {
+        result = await send(inDialect(payload, second));
+      } catch (retryError) {
+        // Refused in both readings for the same kind of reason: the first answer is the one to show.
+        if (
+          retryError instanceof OmniApiError &&
+          retryError.status === 400 &&
+          namesDisputedField(retryError.detail, payload)
+        ) {
+          throw error;
+        }
+        throw retryError;
+      }
+      await this.#dialect.set(second);
+      return result;
+    }
+  }
 
   #scheduleId(operation: string, scheduleId: string): string {
     return validateRequest(operation, ScheduleIdArg, { scheduleId }).scheduleId;

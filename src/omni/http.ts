@@ -34,7 +34,16 @@ export type TransportSettings = {
   pacer: CallPacer;
   /** A `Retry-After` longer than this is not waited for: the 429 is reported instead. */
   maxRetryAfterMs: number;
+  /** Told before a wait for the rate limit, with how long it will be. */
+  onRateLimitWait?: (wait: { operation: string; waitMs: number; resumesAt: Date; retryAfterHeader: boolean }) => void;
 };
+
+/**
+ * Omni documents its limit as N requests per minute per key and no `Retry-After` (omni-api.md §7).
+ * A 429 without one is waited out for a whole window, plus the same one second of margin the pacer
+ * keeps, by when every request Omni counted has left it; a short backoff would only meet more 429s.
+ */
+export const RATE_LIMIT_WINDOW_WAIT_MS = 61_000;
 
 type RawResponse = { status: number; statusText: string; headers: Headers; text: string };
 
@@ -71,10 +80,22 @@ export class OmniTransport {
         response.status === 429 || response.status === 503
           ? parseRetryAfter(response.headers.get('retry-after'), settings.clock.now())
           : undefined;
-      const waitMs = retryAfterMs ?? backoffDelay(attempt, settings.random);
-      if (retriesLeft && mayRetryStatus(response.status, call.retry) && waitMs <= settings.maxRetryAfterMs) {
-        if (response.status === 429) await settings.pacer.pauseUntil(settings.clock.now() + waitMs);
-        else await settings.clock.sleep(waitMs);
+      const rateLimited = response.status === 429;
+      const waitMs = retryAfterMs ?? (rateLimited ? RATE_LIMIT_WINDOW_WAIT_MS : backoffDelay(attempt, settings.random));
+      const mayWait = retryAfterMs === undefined || retryAfterMs <= settings.maxRetryAfterMs;
+      if (retriesLeft && mayRetryStatus(response.status, call.retry) && mayWait) {
+        if (rateLimited) {
+          const resumesAt = settings.clock.now() + waitMs;
+          settings.onRateLimitWait?.({
+            operation: call.operation,
+            waitMs,
+            resumesAt: new Date(resumesAt),
+            retryAfterHeader: retryAfterMs !== undefined,
+          });
+          await settings.pacer.pauseUntil(resumesAt);
+        } else {
+          await settings.clock.sleep(waitMs);
+        }
         continue;
       }
       throw new OmniApiError({

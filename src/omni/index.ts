@@ -1,4 +1,5 @@
-export { OmniClient, type OmniClientOptions } from './client.js';
+export { OmniClient, type OmniClientOptions, type RateLimitWait } from './client.js';
+export { type DialectMemory, FIRST_DIALECT, inMemoryDialect, type OmniDialect } from './dialect.js';
 export {
   type BatchProgress,
   EMAIL_ONLY_BATCH_SIZE,
@@ -16,7 +17,10 @@ export {
   OmniResponseError,
   OmniTimeoutError,
 } from './errors.js';
+export { RATE_LIMIT_WINDOW_WAIT_MS } from './http.js';
+export { type ListedDestination, listedDestinations, mergeListRows, type ScheduleListEntry } from './list-rows.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_TIMEOUT_MS } from './options.js';
+export { type CreatedOwner, createOwnedSchedule, MemberLookup, type OmniMember } from './schedule-owner.js';
 export * from './schemas/common.js';
 export * from './schemas/documents.js';
 export * from './schemas/recipients.js';

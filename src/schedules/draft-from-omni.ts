@@ -11,6 +11,7 @@ import {
   type DraftFormat,
   type DraftFormatOptions,
   type FilterValue,
+  type OtherDestination,
   PAPER_FORMATS,
   PAPER_ORIENTATIONS,
   type PaperFormat,
@@ -75,7 +76,15 @@ export function draftFromSchedule(
     ...(meta.overrideRowLimit && maxRowLimit !== undefined ? { rowLimit: maxRowLimit } : {}),
     alert: readAlert(detail),
     testNow: false,
+    ...(detail.destinations.length > 1
+      ? { otherDestinations: detail.destinations.slice(1).map(otherDestination) }
+      : {}),
   };
+}
+
+function otherDestination(destination: ScheduleDetail['destinations'][number]): OtherDestination {
+  const meta = isObject(destination.metadata) ? destination.metadata : {};
+  return { type: text(meta.type) || 'unknown', format: destination.format, lastStatus: destination.lastStatus };
 }
 
 function readFormat(value: string | null): DraftFormat {

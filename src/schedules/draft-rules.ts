@@ -1,5 +1,7 @@
-// Every rule Omni enforces on a new or changed schedule (omni-api.md §2.1 errors, §6 enums), plus the
-// app's own, checked before anything is sent. Each error names the form field it belongs to.
+// Every rule Omni's own docs or spec state for a new or changed schedule (its documented errors,
+// enums and field notes), plus what the form itself needs, checked before anything is sent. Each
+// error names the form field it belongs to. Rules no first-party source states (a third-party
+// wrapper's, or none at all) are hints instead (draft-hints.ts): they never stop a schedule.
 import { z } from 'zod';
 import type { HostPolicy } from '../net/host-policy.js';
 import { frequencyWarning } from './cron-frequency.js';
@@ -131,7 +133,6 @@ function checkDestination(destination: DraftDestination, context: RuleContext, a
           `Not email addresses or @group handles: ${invalid.join(', ')}. Separate them with commas.`,
         );
       }
-      if (destination.subject.trim() === '') add('emailSubject', 'Give the email a subject.');
       return;
     }
     case 'webhook':
@@ -206,9 +207,6 @@ function checkFormat(draft: ScheduleDraft, context: RuleContext, add: Add): void
   if (options.hideHiddenFields && !OPTION_FORMATS.hideHiddenFields.includes(format)) {
     add('formatOptions', 'Leaving out hidden fields works only for CSV or XLSX.');
   }
-  if (options.enableFormatting && !OPTION_FORMATS.enableFormatting.includes(format)) {
-    add('formatOptions', 'Keeping number formatting works only for CSV, XLSX or JSON.');
-  }
   if (options.paperFormat !== undefined) {
     if (format !== 'pdf') add('paperFormat', 'Paper size applies only to PDF.');
     else if (!PAPER_FORMATS.includes(options.paperFormat))
@@ -225,10 +223,6 @@ function checkFormat(draft: ScheduleDraft, context: RuleContext, add: Add): void
       'formatOptions',
       'Tables can\'t be expanded with the "Fit to page" paper size. Choose another size, or untick it.',
     );
-  }
-  // A JSON delivery is one query's rows; Omni's own JSON example names the tile.
-  if (format === 'json' && draft.content.kind !== 'tile') {
-    add('content', "JSON delivers one tile's results: choose the tile.");
   }
 }
 

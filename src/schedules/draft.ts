@@ -89,6 +89,19 @@ export interface ScheduleDraft {
   alert: DraftAlert;
   /** Deliver once right away (a real delivery), besides saving. */
   testNow: boolean;
+  /**
+   * The schedule's destinations after the first, which the form does not edit. Omni's update body
+   * has no way to name them, so an edit leaves them as they are; a duplicate does not copy them.
+   */
+  otherDestinations?: OtherDestination[];
+}
+
+/** A destination the form shows but does not edit. */
+export interface OtherDestination {
+  /** `email`, `slack`, `webhook`, `sftp`, `s3`, or what Omni calls it. */
+  type: string;
+  format: string | null;
+  lastStatus: string | null;
 }
 
 /** Every part of the form an error can point at. `filter:<key>` is one dashboard filter's value. */

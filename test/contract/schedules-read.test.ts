@@ -46,6 +46,17 @@ describe('listSchedules', () => {
       lastCompletedAt: '2025-05-19T13:00:25.376Z',
       lastStatus: 'COMPLETE',
       alert: null,
+      // Added by the client, which merges Omni's one-row-per-destination list.
+      destinations: [
+        {
+          destinationType: 'email',
+          format: 'pdf',
+          recipientCount: 3,
+          slackRecipientType: null,
+          lastStatus: 'COMPLETE',
+          lastCompletedAt: '2025-05-19T13:00:25.376Z',
+        },
+      ],
     });
     const alert = page.records.find((r) => r.id === S.missingQuery);
     expect(alert).toMatchObject({

@@ -53,9 +53,9 @@ describe('field errors before anything reaches Omni', () => {
       message: /not an IANA time zone/,
     },
     {
-      name: 'http webhook',
+      name: 'webhook URL that is not http(s)',
       setup: [[B.formDestination, 'webhook']],
-      values: { [B.formWebhookUrl]: 'http://hooks.example.com/x' },
+      values: { [B.formWebhookUrl]: 'ftp://hooks.example.com/x' },
       field: B.formWebhookUrl,
       message: /https/,
     },

@@ -55,7 +55,7 @@ describe('sandbox CLI', () => {
       headers: { authorization: 'Bearer cli-test-key-123' },
     });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { pageInfo: { totalRecords: number } }).pageInfo.totalRecords).toBe(7);
+    expect(((await res.json()) as { pageInfo: { totalRecords: number } }).pageInfo.totalRecords).toBe(9);
     child?.kill('SIGTERM');
     expect(await proc.exit).toBe(0);
   });

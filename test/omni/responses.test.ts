@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type CreateScheduleBody, OmniApiError, OmniError, OmniResponseError } from '../../src/omni/index.js';
+import {
+  type CreateScheduleBody,
+  listedDestinations,
+  OmniApiError,
+  OmniError,
+  OmniResponseError,
+  type ScheduleRecord,
+} from '../../src/omni/index.js';
 import { omniError } from './scripted-server.js';
 import { docsRecord, page, rejectionOf, SCHEDULE_ID, specRecord, USER_ID, useScriptedOmni } from './support.js';
 
@@ -10,10 +17,16 @@ describe('OmniClient reads answers tolerantly', () => {
     omni.server.reply({
       json: {
         ...page([
-          specRecord({ futureField: 'kept' }),
-          docsRecord({ name: 'Docs shape' }),
-          specRecord({ alert: null, name: 'Null alert' }),
-          specRecord({ ownerId: null, ownerName: null, name: 'Owned by the organization' }),
+          // Distinct ids: rows with one id are one schedule's destinations and are merged.
+          specRecord({ futureField: 'kept', id: '00000000-0000-4000-8000-000000000001' }),
+          docsRecord({ name: 'Docs shape', id: '00000000-0000-4000-8000-000000000002' }),
+          specRecord({ alert: null, name: 'Null alert', id: '00000000-0000-4000-8000-000000000003' }),
+          specRecord({
+            ownerId: null,
+            ownerName: null,
+            name: 'Owned by the organization',
+            id: '00000000-0000-4000-8000-000000000004',
+          }),
         ]),
         extraTopLevel: 1,
       },
@@ -39,6 +52,26 @@ describe('OmniClient reads answers tolerantly', () => {
     expect(result.records[3]?.ownerName).toBeNull();
     expect(result.records[0]).toMatchObject({ futureField: 'kept' });
     expect(result).toMatchObject({ extraTopLevel: 1 });
+  });
+
+  it('merges the rows Omni sends per destination into one record per schedule id', async () => {
+    omni.server.reply({
+      json: page([
+        specRecord({ destinationType: 'email', recipientCount: 2, slackRecipientType: null }),
+        specRecord({
+          destinationType: 'slack',
+          recipientCount: -1,
+          slackRecipientType: 'channel',
+          lastStatus: 'ERROR',
+        }),
+      ]),
+    });
+    const result = await omni.client.listSchedules();
+    expect(result.records).toHaveLength(1);
+    expect(listedDestinations(result.records[0] as ScheduleRecord)).toEqual([
+      expect.objectContaining({ destinationType: 'email', recipientCount: 2 }),
+      expect.objectContaining({ destinationType: 'slack', slackRecipientType: 'channel', lastStatus: 'ERROR' }),
+    ]);
   });
 
   it('reads page-number cursors given as numbers as strings', async () => {

@@ -26,18 +26,30 @@ describe('OmniClient retries', () => {
     expect(omni.clock.sleeps).toEqual([12_000]);
   });
 
-  it('backs off exponentially with jitter when a 429 has no Retry-After', async () => {
-    omni.server.reply(tooMany(), tooMany(), tooMany(), { json: page([]) });
-    const client = omni.makeClient({}, { random: () => 0 });
+  it('waits out a whole rate-limit window when a 429 has no Retry-After, and says so first', async () => {
+    omni.server.reply(tooMany(), { json: page([]) });
+    const waits: { operation: string; waitMs: number; retryAfterHeader: boolean }[] = [];
+    const client = omni.makeClient({ onRateLimitWait: (wait) => waits.push(wait) });
+    const start = omni.clock.now();
     await client.listSchedules();
 
-    // Equal jitter with random() = 0: half of 1 s, 2 s, 4 s.
-    expect(omni.clock.sleeps).toEqual([500, 1000, 2000]);
-    expect(omni.server.requests).toHaveLength(4);
+    // Omni documents a per-minute limit and no Retry-After: a minute plus one second of margin.
+    expect(omni.clock.sleeps).toEqual([61_000]);
+    expect(waits).toEqual([
+      { operation: 'listSchedules', waitMs: 61_000, resumesAt: new Date(start + 61_000), retryAfterHeader: false },
+    ]);
+    expect(omni.server.requests).toHaveLength(2);
+  });
+
+  it('backs off exponentially with jitter after a 503 without Retry-After', async () => {
+    omni.server.reply(omniError(503, 'Unavailable'), omniError(503, 'Unavailable'), { json: page([]) });
+    await omni.makeClient({}, { random: () => 0 }).listSchedules();
+    // Equal jitter with random() = 0: half of 1 s, 2 s.
+    expect(omni.clock.sleeps).toEqual([500, 1000]);
   });
 
   it('spreads backoff with the random part of the jitter', async () => {
-    omni.server.reply(tooMany(), { json: page([]) });
+    omni.server.reply(omniError(503, 'Unavailable'), { json: page([]) });
     await omni.makeClient({}, { random: () => 0.999 }).listSchedules();
     expect(omni.clock.sleeps[0]).toBeGreaterThan(990);
     expect(omni.clock.sleeps[0]).toBeLessThanOrEqual(1000);
