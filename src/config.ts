@@ -31,6 +31,11 @@ export interface AppConfig {
   };
   port: number;
   storeUrl: string;
+  /**
+   * REDIS_URL: replicas share rate budgets, run claims and background jobs through it. Defaults to STORE_URL
+   * when that is a Redis URL; unset means one process does all of this in memory.
+   */
+  redisUrl?: string;
   /** The first encrypts; every one decrypts (rotation). */
   encryptionKeys: Buffer[];
   /** A default Omni connection for a single-workspace install (OMNI_BASE_URL + OMNI_API_KEY). */
@@ -91,6 +96,9 @@ const storeUrlSchema = z
     /^(sqlite|redis|rediss|postgres|postgresql):\/\/.+/,
     'must start with sqlite://, redis://, rediss:// or postgres:// (e.g. sqlite://data/omni-slack.sqlite)',
   );
+const redisUrlSchema = z
+  .string()
+  .regex(/^rediss?:\/\/.+/, 'must start with redis:// or rediss:// (e.g. redis://127.0.0.1:6379)');
 const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error'], 'must be one of debug, info, warn, error');
 
 // Only for variables whose value is not a secret: the message quotes it (a URL's password masked).
@@ -163,6 +171,7 @@ export function loadConfig(env?: Env): AppConfig {
   const omniHosts = readOmniHosts(source, base.production);
   const { defaultOmni, warning: omniWarning } = readDefaultOmni(source, install, omniHosts);
   const { encryptionKeys, warnings } = readEncryptionKeys(source, base.storeUrl, base.production, true);
+  const redisUrl = readRedisUrl(source, base.storeUrl);
 
   return {
     mode,
@@ -171,6 +180,7 @@ export function loadConfig(env?: Env): AppConfig {
     port,
     defaultOmni,
     omniHosts,
+    redisUrl,
     ...base,
     encryptionKeys,
     warnings: omniWarning ? [...warnings, `OMNI_BASE_URL: ${omniWarning}`] : warnings,
@@ -197,6 +207,13 @@ function readStoreSettings(env: Env): Pick<AppConfig, 'storeUrl' | 'logLevel' | 
     storeUrl: parseVar('STORE_URL', read(env, 'STORE_URL') ?? DEFAULT_STORE_URL, storeUrlSchema),
     logLevel: parseVar('LOG_LEVEL', read(env, 'LOG_LEVEL') ?? 'info', logLevelSchema),
   };
+}
+
+/** REDIS_URL, else STORE_URL when the store itself is on Redis, else none (everything in one process). */
+function readRedisUrl(env: Env, storeUrl: string): string | undefined {
+  const value = read(env, 'REDIS_URL');
+  if (value !== undefined) return parseVar('REDIS_URL', value, redisUrlSchema);
+  return /^rediss?:\/\//.test(storeUrl) ? storeUrl : undefined;
 }
 
 function readInstall(env: Env): Pick<AppConfig, 'install'> & Pick<AppConfig['slack'], 'botToken' | 'oauth'> {

@@ -72,7 +72,7 @@ export class OmniTransport {
           : undefined;
       const waitMs = retryAfterMs ?? backoffDelay(attempt, settings.random);
       if (retriesLeft && mayRetryStatus(response.status, call.retry) && waitMs <= settings.maxRetryAfterMs) {
-        if (response.status === 429) settings.pacer.pauseUntil(settings.clock.now() + waitMs);
+        if (response.status === 429) await settings.pacer.pauseUntil(settings.clock.now() + waitMs);
         else await settings.clock.sleep(waitMs);
         continue;
       }

@@ -2,10 +2,11 @@
 // list row, or App Home) claims `workspace + schedule + where it was clicked` for a minute; a second
 // run from the same place inside that minute is refused.
 //
-// Race window: the claim is checked and set in two steps on the shared cache. Within one process a
-// synchronous map closes the window entirely; between several processes sharing one store (Redis,
-// PostgreSQL) two clicks landing within the cache's round trip (a few milliseconds) could both pass.
-// Slack sends one click to one process, so only simultaneous clicks on two app instances hit it.
+// The claim is atomic between replicas when they share Redis (`SET NX PX`, see coordination/claims.ts).
+// Without Redis it is atomic within one process; two processes sharing a SQLite or PostgreSQL store see
+// each other's claims except for two clicks landing within one store round trip (read, then write).
+import { type Claims, StoreClaims } from '../coordination/claims.js';
+import { sharedClaims } from '../coordination/shared.js';
 import type { TtlCache } from '../store/index.js';
 
 export const RUN_GUARD_WINDOW_MS = 60_000;
@@ -19,15 +20,21 @@ export interface RunClaim {
 
 export type ClaimResult = { ok: true } | { ok: false; previous: RunClaim; retryInMs: number };
 
-/** Claims made by this process, checked synchronously before the shared cache. */
-const localClaims = new Map<string, { claim: RunClaim; until: number }>();
+/** One set of store-backed claims per cache, so that every guard of this process sees the same local claims. */
+const storeClaims = new WeakMap<TtlCache, StoreClaims>();
 
 export class RunGuard {
+  private readonly claims: Claims;
+
   constructor(
-    private readonly cache: TtlCache,
+    cache: TtlCache,
     private readonly now: () => Date = () => new Date(),
     private readonly windowMs = RUN_GUARD_WINDOW_MS,
-  ) {}
+    /** Defaults to the replicas' shared claims (Redis) when configured, else claims kept in `cache`. */
+    claims?: Claims,
+  ) {
+    this.claims = claims ?? sharedClaims() ?? RunGuard.storeClaimsFor(cache, () => this.now().getTime());
+  }
 
   /** `workspace:schedule:container`; the container is a message (`channel:ts`) or a user's App Home. */
   static key(workspace: string, scheduleId: string, container: string): string {
@@ -36,32 +43,24 @@ export class RunGuard {
 
   async claim(key: string, userId: string): Promise<ClaimResult> {
     const now = this.now().getTime();
-    for (const [k, v] of localClaims) if (v.until <= now) localClaims.delete(k);
-    const local = localClaims.get(key);
-    if (local) return this.refusal(local.claim, now);
     const claim: RunClaim = { userId, at: new Date(now).toISOString() };
-    localClaims.set(key, { claim, until: now + this.windowMs }); // before any await: closes the in-process race
-    try {
-      const shared = await this.cache.get<RunClaim>(key);
-      if (shared && now - Date.parse(shared.at) < this.windowMs) {
-        localClaims.set(key, { claim: shared, until: Date.parse(shared.at) + this.windowMs });
-        return this.refusal(shared, now);
-      }
-      await this.cache.set(key, claim, this.windowMs);
-    } catch (error) {
-      localClaims.delete(key);
-      throw error;
-    }
-    return { ok: true };
+    const outcome = await this.claims.claim(key, claim, this.windowMs);
+    if (outcome.ok) return { ok: true };
+    const previous = outcome.holder;
+    return { ok: false, previous, retryInMs: Math.max(0, Date.parse(previous.at) + this.windowMs - now) };
   }
 
   /** Gives the claim back when the run did not start (Omni refused it), so that a retry is possible. */
   async release(key: string): Promise<void> {
-    localClaims.delete(key);
-    await this.cache.delete(key);
+    await this.claims.release(key);
   }
 
-  private refusal(previous: RunClaim, now: number): ClaimResult {
-    return { ok: false, previous, retryInMs: Math.max(0, Date.parse(previous.at) + this.windowMs - now) };
+  private static storeClaimsFor(cache: TtlCache, now: () => number): StoreClaims {
+    let claims = storeClaims.get(cache);
+    if (!claims) {
+      claims = new StoreClaims(cache, now);
+      storeClaims.set(cache, claims);
+    }
+    return claims;
   }
 }

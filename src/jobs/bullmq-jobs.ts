@@ -1,0 +1,206 @@
+// The replicated runner: one BullMQ queue on Redis, a worker in every replica. A replica killed mid-job
+// stops renewing its lock; BullMQ's stalled-job check hands the job to another worker (or the same
+// replica after a restart), which starts from the job's last checkpoint (stored in the job's data).
+// One job at a time per key: a job takes the key's claim (Redis SET NX PX, renewed while it runs);
+// a job whose key is taken goes back to the delayed set and tries again shortly.
+import { randomUUID } from 'node:crypto';
+import { DelayedError, type Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { RedisConnections } from '../coordination/redis.js';
+import { jobFingerprint } from './fingerprint.js';
+import {
+  type EnqueueOptions,
+  type EnqueueOutcome,
+  type JobHandler,
+  type JobProgress,
+  type JobRecord,
+  type JobStatus,
+  type Jobs,
+  UnknownJobKindError,
+} from './types.js';
+
+type Payload = { kind: string; key: string; data: unknown; fingerprint: string; state?: unknown };
+
+export interface BullmqJobsOptions {
+  connections: RedisConnections;
+  /** Redis key prefix of the queue and its claims. */
+  prefix?: string;
+  /** Jobs one replica runs at once (of different keys). */
+  concurrency?: number;
+  /**
+   * How long a job's lock (and its key's claim) lasts without renewal: how soon a killed replica's job is
+   * picked up again. BullMQ renews at half this.
+   */
+  lockMs?: number;
+  /** How long a job whose key is busy waits before trying again. */
+  busyRetryMs?: number;
+  onError?: (message: string) => void;
+}
+
+const QUEUE = 'jobs';
+const KEEP_FINISHED_S = 7 * 24 * 3600;
+
+export class BullmqJobs implements Jobs {
+  private readonly handlers = new Map<string, JobHandler<unknown, unknown>>();
+  private readonly queue: Queue<Payload>;
+  private readonly redis: Redis;
+  private readonly prefix: string;
+  private readonly lockMs: number;
+  private worker: Worker<Payload> | undefined;
+  private abandoned = false;
+
+  constructor(private readonly options: BullmqJobsOptions) {
+    this.prefix = options.prefix ?? 'omni-slack';
+    this.lockMs = options.lockMs ?? 30_000;
+    this.redis = options.connections.main;
+    this.queue = new Queue<Payload>(QUEUE, { connection: options.connections.duplicate(), prefix: this.prefix });
+    this.queue.on('error', (error) => this.report(`job queue: ${error.message}`));
+  }
+
+  register<D, S>(kind: string, handler: JobHandler<D, S>): void {
+    if (this.handlers.has(kind)) throw new Error(`A handler for jobs of kind "${kind}" is already registered`);
+    this.handlers.set(kind, handler as unknown as JobHandler<unknown, unknown>);
+  }
+
+  async enqueue(kind: string, data: unknown, { key }: EnqueueOptions): Promise<EnqueueOutcome> {
+    if (!this.handlers.has(kind)) throw new UnknownJobKindError(kind);
+    const fingerprint = jobFingerprint(kind, key, data);
+    const keyJobs = this.keyJobsKey(key);
+    // The same request (kind, key, data) unfinished: join it. SET NX makes two replicas agree on one job.
+    const id = randomUUID();
+    const twinKey = `${this.prefix}:job-twin:${fingerprint}`;
+    const taken = await this.redis.set(twinKey, id, 'PX', KEEP_FINISHED_S * 1000, 'NX');
+    if (taken !== 'OK') {
+      const twinId = await this.redis.get(twinKey);
+      const twin = twinId ? await this.queue.getJob(twinId) : undefined;
+      if (twinId && twin && !(await twin.isCompleted()) && !(await twin.isFailed())) {
+        const ids = await this.redis.zrange(keyJobs, 0, -1);
+        return { id: twinId, outcome: 'joined', ahead: Math.max(0, ids.indexOf(twinId)) };
+      }
+      await this.redis.set(twinKey, id, 'PX', KEEP_FINISHED_S * 1000);
+    }
+    await this.redis.zadd(keyJobs, Date.now(), id);
+    const ahead = (await this.redis.zrank(keyJobs, id)) ?? 0;
+    await this.queue.add(
+      kind,
+      { kind, key, data, fingerprint },
+      { jobId: id, removeOnComplete: { age: KEEP_FINISHED_S }, removeOnFail: { age: KEEP_FINISHED_S } },
+    );
+    return { id, outcome: ahead > 0 ? 'queued' : 'started', ahead };
+  }
+
+  async get(id: string): Promise<JobRecord | undefined> {
+    // State first: a job read before it moved to failed would lack its failure reason.
+    const state = await this.queue.getJobState(id);
+    const job = await this.queue.getJob(id);
+    if (!job) return undefined;
+    return toRecord(job, state);
+  }
+
+  async start(): Promise<void> {
+    if (this.worker) return;
+    this.worker = new Worker<Payload>(QUEUE, (job, token) => this.process(job, token), {
+      connection: this.options.connections.duplicate(),
+      prefix: this.prefix,
+      concurrency: this.options.concurrency ?? 4,
+      lockDuration: this.lockMs,
+      stalledInterval: this.lockMs,
+      // A job is picked up again however many replicas die under it; only its own errors fail it.
+      maxStalledCount: 1_000,
+    });
+    this.worker.on('error', (error) => this.report(`job worker: ${error.message}`));
+    this.worker.on('failed', (job, error) => {
+      if (job && !(error instanceof DelayedError))
+        this.report(`job ${job.id} (${job.data.kind}) failed: ${error.message}`);
+    });
+    await this.worker.waitUntilReady();
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+  }
+
+  /**
+   * Stops at once, as a killed replica would: running jobs keep their checkpoints and, once their locks
+   * expire, another worker (this replica's next start, or another replica) resumes them.
+   */
+  async abandon(): Promise<void> {
+    this.abandoned = true;
+    await this.worker?.close(true);
+    await this.queue.close();
+  }
+
+  async finished(id: string): Promise<JobRecord> {
+    for (;;) {
+      const record = await this.get(id);
+      if (!record) throw new Error(`No job ${id}`);
+      if (record.status === 'done' || record.status === 'failed') return record;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  private async process(job: Job<Payload>, token: string | undefined): Promise<unknown> {
+    const { kind, key } = job.data;
+    const id = job.id as string;
+    const claimKey = `${this.prefix}:job-key:${key}`;
+    const taken = await this.redis.set(claimKey, id, 'PX', this.lockMs, 'NX');
+    // Held by this very job: it was running on a replica that died; the claim is still its own.
+    if (taken !== 'OK' && (await this.redis.get(claimKey)) !== id) {
+      await job.moveToDelayed(Date.now() + (this.options.busyRetryMs ?? 1_000), token);
+      throw new DelayedError();
+    }
+    const renew = setInterval(() => {
+      if (this.abandoned) return;
+      this.redis
+        .set(claimKey, id, 'PX', this.lockMs)
+        .catch((error: Error) => this.report(`job ${id}: ${error.message}`));
+    }, this.lockMs / 3);
+    try {
+      const handler = this.handlers.get(kind);
+      if (!handler) throw new UnknownJobKindError(kind);
+      const result = await handler({
+        id,
+        data: job.data.data,
+        state: job.data.state,
+        checkpoint: async (state) => {
+          await job.updateData({ ...job.data, state });
+        },
+        progress: async (progress) => {
+          await job.updateProgress(progress);
+        },
+      });
+      return result ?? null;
+    } finally {
+      clearInterval(renew);
+      await this.redis.zrem(this.keyJobsKey(key), id);
+      if ((await this.redis.get(claimKey)) === id) await this.redis.del(claimKey);
+    }
+  }
+
+  private keyJobsKey(key: string): string {
+    return `${this.prefix}:job-keys:${key}`;
+  }
+
+  private report(message: string): void {
+    (this.options.onError ?? ((m: string) => process.stderr.write(`${m}\n`)))(message);
+  }
+}
+
+function toRecord(job: Job<Payload>, state: string): JobRecord {
+  const status: JobStatus =
+    state === 'completed' ? 'done' : state === 'failed' ? 'failed' : state === 'active' ? 'running' : 'queued';
+  const progress =
+    typeof job.progress === 'object' && job.progress !== null ? (job.progress as JobProgress) : undefined;
+  return {
+    id: job.id as string,
+    kind: job.data.kind,
+    key: job.data.key,
+    data: job.data.data,
+    status,
+    ...(job.data.state !== undefined ? { state: job.data.state } : {}),
+    ...(progress ? { progress } : {}),
+    ...(status === 'done' ? { result: job.returnvalue ?? null } : {}),
+    ...(status === 'failed' ? { error: job.failedReason } : {}),
+  };
+}
