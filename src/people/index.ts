@@ -18,3 +18,4 @@ export function registerPeopleJobs(jobs: Jobs, deps: FollowDeps): void {
   jobs.register(OFFBOARD_JOB, offboardHandler(deps));
   jobs.register(FOLLOW_JOB, followHandler(deps));
 }
+export * from './maintenance.js';
