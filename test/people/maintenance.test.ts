@@ -49,9 +49,7 @@ describe('keeping people features current', () => {
     const deps = peopleDeps(cache, ctx.client, () => ctx.clock.now(), slack);
     const jobs = await startRunner(cache, deps);
     const [id] = seedEmailSchedules(ctx.sandbox, 1, () => ['gone@example.com']);
-    const crawl = await jobs.finished(
-      (await jobs.enqueue('people-index-crawl', { workspace: WORKSPACE }, { key: 'k' })).id,
-    );
+    const crawl = await jobs.finished((await enqueueIndexCrawl(jobs, WORKSPACE)).id);
     expect((crawl.result as IndexCrawlResult).read).toBeGreaterThan(0);
     const claims = new StoreClaims(cache, () => ctx.clock.now());
     const user = { id: 'U9', deleted: true, profile: { email: 'gone@example.com' } };
