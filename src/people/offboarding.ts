@@ -148,3 +148,12 @@ export function summarize(email: string, results: StepResult[]): OffboardSummary
     results,
   };
 }
+
+/** The Omni user who takes over schedules, by the email Slack shows for them; a clear error when there is none. */
+export async function transferTarget(deps: PeopleDeps, workspace: string, email: string): Promise<string> {
+  const omni = await deps.omniFor(workspace);
+  await deps.pace?.();
+  const user = await omni.findUserByEmail(email);
+  if (!user) throw new Error(`No Omni user has the email ${email}: schedules can only be handed to an Omni user`);
+  return user.id;
+}

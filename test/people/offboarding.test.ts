@@ -8,6 +8,7 @@ import {
   RecipientIndexStore,
   removeEverywhereSteps,
   transferSteps,
+  transferTarget,
 } from '../../src/people/index.js';
 import { useContract } from '../contract/support.js';
 import { memoryCache } from '../coordination/memory-cache.js';
@@ -67,10 +68,13 @@ describe('offboarding someone who left', () => {
     const transfer = await enqueueOffboarding(jobs, {
       workspace: WORKSPACE,
       email: LEAVER,
-      steps: transferSteps(report, BLOB_ROSS_ID),
+      steps: transferSteps(report, await transferTarget(deps, WORKSPACE, 'Blob.Ross@blobsrus.com')),
     });
     expect((await jobs.finished(transfer.id)).result).toMatchObject({ transferred: owned.length });
     for (const s of owned) expect(ctx.sandbox.state.schedules.get(s.id)?.ownerId).toBe(BLOB_ROSS_ID);
+    await expect(transferTarget(deps, WORKSPACE, 'nobody@example.com')).rejects.toThrow(
+      'No Omni user has the email nobody@example.com',
+    );
     await jobs.close();
   });
 
