@@ -4,6 +4,7 @@
 // itself added (kept in the follow record). Someone who was already a recipient when they joined, or was
 // added by hand, is never removed by the follow; unfollowing keeps everyone as they are.
 import type { JobContext, Jobs } from '../jobs/types.js';
+import { OmniApiError, type ScheduleRecipients } from '../omni/index.js';
 import type { SlackDirectory } from '../recipients/directory.js';
 import { resolveRecipients } from '../recipients/resolve.js';
 import { emailKey, type RecipientInput, type Skipped } from '../recipients/types.js';
@@ -133,6 +134,21 @@ export function followHandler(deps: FollowDeps) {
     };
 
     let record = await follows.get(workspace, scheduleId);
+    if (!record && change.type !== 'start') return { added: [], removed: [], skipped: [], notFollowing: true };
+    let recipients: ScheduleRecipients;
+    try {
+      recipients = await call(() => omni.listRecipients(scheduleId));
+    } catch (error) {
+      if (!(error instanceof OmniApiError && error.status === 404)) throw error;
+      // The schedule was deleted in Omni: nothing left to follow for.
+      await follows.delete(workspace, scheduleId);
+      return { added: [], removed: [], skipped: [], notFollowing: true };
+    }
+    if (recipients.type !== 'email') {
+      throw new Error(
+        `Only email schedules can follow a channel or group: this one delivers by ${recipients.type}, whose recipients Omni does not change`,
+      );
+    }
     if (change.type === 'start') {
       record = {
         scheduleId,
@@ -145,7 +161,7 @@ export function followHandler(deps: FollowDeps) {
       await follows.save(workspace, record);
     }
     if (!record) return { added: [], removed: [], skipped: [], notFollowing: true };
-    const current = new Set(recipientEmails(await call(() => omni.listRecipients(scheduleId))).map(emailKey));
+    const current = new Set(recipientEmails(recipients).map(emailKey));
 
     // Who should receive: for a join, the people who joined; for a start or reconcile, the whole source.
     let wanted: Map<string, string>;

@@ -120,3 +120,23 @@ describe('a schedule that follows a channel', () => {
     await jobs.close();
   });
 });
+
+describe('what cannot follow', () => {
+  it('refuses a schedule that does not deliver by email, and ends the follow of a deleted schedule', async () => {
+    const { jobs, events, scheduleId } = await setUp();
+    const webhook = [...ctx.sandbox.state.schedules.values()].find((s) => s.destination.type === 'webhook');
+    const refused = await jobs.finished(
+      (await events.follow(WORKSPACE, webhook?.id as string, { kind: 'channel', id: 'C1' }, 'U')).id,
+    );
+    expect(refused).toMatchObject({ status: 'failed' });
+    expect(refused.error).toContain('Only email schedules can follow a channel or group: this one delivers by webhook');
+    expect(await events.followOf(WORKSPACE, webhook?.id as string)).toBeUndefined();
+
+    await settle(jobs, [await events.follow(WORKSPACE, scheduleId, { kind: 'channel', id: 'C1' }, 'U')]);
+    ctx.sandbox.state.schedules.delete(scheduleId);
+    const [outcome] = await settle(jobs, await events.joined(WORKSPACE, 'U6', 'C1'));
+    expect(outcome).toMatchObject({ notFollowing: true });
+    expect(await events.followOf(WORKSPACE, scheduleId)).toBeUndefined();
+    await jobs.close();
+  });
+});
