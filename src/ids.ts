@@ -142,3 +142,12 @@ export const BlockIds = {
   formAlertTile: 'schedule_form_alert_tile_block',
   formTestNow: 'schedule_form_test_now_block',
 } as const;
+
+/** Who receives what, offboarding and follows (src/slack/ui/offboarding-message.ts, follow-label.ts). */
+export const PeopleActionIds = {
+  removeFromAll: 'people_remove_from_all_button',
+  removeFromOne: 'people_remove_from_one_button',
+  transferOwnership: 'people_transfer_ownership_button',
+  followSource: 'people_follow_source_select',
+  unfollow: 'people_unfollow_button',
+} as const;
