@@ -3,6 +3,8 @@
 // Announce-once: a claim on (workspace, schedule, failed run) is taken BEFORE posting and never released, so
 // a second replica or a restart skips it; a crash between claim and post loses that one alert, never doubles it.
 import type { Claims } from '../coordination/claims.js';
+import type { OmniClient } from '../omni/client.js';
+import { OmniApiError } from '../omni/errors.js';
 import type { ScheduleRecord } from '../omni/schemas/schedules.js';
 import type { MessageRef, OpenAlert, WatchRecords } from './records.js';
 import { RECORD_TTL_MS } from './records.js';
@@ -125,4 +127,24 @@ export async function checkWorkspace(options: {
 
 function isFailing(record: ScheduleRecord): boolean {
   return record.systemDisabledAt !== null || (record.lastStatus !== null && FAILED.has(record.lastStatus));
+}
+
+/** The check's view of a workspace's Omni client. */
+export function omniFailureSource(client: OmniClient): FailureSource {
+  return {
+    listSchedules: (query) => client.listSchedules(query),
+    async scheduleStatus(scheduleId) {
+      try {
+        const detail = await client.getSchedule(scheduleId);
+        // The detail carries the last status per destination; one failing destination still fails.
+        const statuses = (detail.destinations ?? []).map((d) => d.lastStatus);
+        const lastStatus =
+          statuses.find((s) => s !== null && FAILED.has(s)) ?? statuses.find((s) => s !== null) ?? null;
+        return { lastStatus, name: detail.name };
+      } catch (error) {
+        if (error instanceof OmniApiError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+  };
 }
