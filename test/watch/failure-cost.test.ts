@@ -40,8 +40,8 @@ describe('failure check cost against the sandbox', () => {
       channelId: 'C1',
       source: omniFailureSource(omni.client),
       poster: {
-        post: async (channel, alert) => (posted.push(alert), { channel, ts: String(posted.length) }),
-        dm: async (user, alert) => (posted.push(alert), { channel: user, ts: String(posted.length) }),
+        post: async (channel, alert) => ({ channel, ts: String(posted.push(alert)) }),
+        dm: async (user, alert) => ({ channel: user, ts: String(posted.push(alert)) }),
         update: async () => {},
         ownerSlackUser: async () => undefined,
       },
