@@ -142,3 +142,13 @@ export const BlockIds = {
   formAlertTile: 'schedule_form_alert_tile_block',
   formTestNow: 'schedule_form_test_now_block',
 } as const;
+
+/** Failure-alert card and snooze (watch): button action ids; each button's value is the schedule id. */
+export const WatchActionIds = {
+  alertRunAgain: 'watch_alert_run_again',
+  alertPause: 'watch_alert_pause',
+  alertEdit: 'watch_alert_edit',
+  alertOpenInOmni: 'watch_alert_open_in_omni',
+  alertMute: 'watch_alert_mute',
+  snoozeResumeNow: 'watch_snooze_resume_now',
+} as const;
