@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StoreClaims } from '../../src/coordination/claims.js';
+import { RedisClaims, StoreClaims } from '../../src/coordination/claims.js';
 import type { ScheduleRecord } from '../../src/omni/schemas/schedules.js';
 import { openStore } from '../../src/store/index.js';
 import type { AlertPoster, AlertView, FailureSource } from '../../src/watch/failure-check.js';
 import { type MessageRef, WatchRecords } from '../../src/watch/records.js';
 import { FailureWatcher, setWatch, watchStatus } from '../../src/watch/watcher.js';
+import { REDIS_URL, redisUnreachable, serviceMissing, uniquePrefix } from '../coordination/support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'watch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -185,5 +187,46 @@ describe('failure watch', () => {
     expect(omni.listCalls).toBe(calls);
     expect((await a.records.lastCheck(TEAM))?.omniCalls).toBe(calls);
     await a.store.close();
+  });
+});
+
+const redisReason = await redisUnreachable();
+
+describe('failure watch with two replicas on one Redis', () => {
+  if (redisReason) {
+    serviceMissing('failure watch on Redis', redisReason);
+    return;
+  }
+  it('announces a failed run once although both replicas check', async () => {
+    const omni = new FakeOmni();
+    const slack = new RecordingSlack();
+    omni.schedules.set('s1', record('s1', { lastStatus: 'ERROR' }));
+    const store = await openStore({
+      url: `sqlite://${join(dir, 'redis.sqlite')}`,
+      encryptionKeys: [key],
+      logger: silent,
+    });
+    const records = new WatchRecords(store.cache('watch'));
+    const prefix = `${uniquePrefix()}:claim:`;
+    const [ra, rb] = [new Redis(REDIS_URL), new Redis(REDIS_URL)];
+    const watcher = (redis: Redis, id: string) =>
+      new FailureWatcher({
+        records,
+        claims: new RedisClaims(redis, prefix),
+        poster: slack,
+        sourceFor: async () => omni,
+        intervalMs: 300_000,
+        replicaId: id,
+      });
+    await setWatch(records, TEAM, { enabled: true, channelId: 'C1', by: 'U' }, 1);
+    const [a, b] = [watcher(ra, 'a'), watcher(rb, 'b')];
+    expect((await Promise.all([a.tick(), b.tick()])).flat()).toEqual([TEAM]);
+    // Next interval (the check claim lapsed): the other replica checks and posts nothing new.
+    await ra.del(`${prefix}watch-check:${TEAM}`);
+    expect((await Promise.all([b.tick(), a.tick()])).flat()).toEqual([TEAM]);
+    expect(slack.sent()).toEqual(['C1 s1 failing', 'D-U-ADA s1 failing']);
+    const keys = await ra.keys(`${prefix}*`);
+    if (keys.length > 0) await ra.del(...keys);
+    await Promise.all([ra.quit(), rb.quit(), store.close()]);
   });
 });
