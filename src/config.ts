@@ -43,6 +43,8 @@ export interface AppConfig {
   /** Where Omni URLs (and webhook destinations) may point: OMNI_ALLOWED_HOSTS, and NODE_ENV for loopback. */
   omniHosts: HostPolicy;
   logLevel: LogLevelName;
+  /** ALERT_CHECK_INTERVAL_S: how often the failure watch checks each workspace, in ms. */
+  alertCheckIntervalMs: number;
   /** Things start-up should log as warnings (never secrets), e.g. a generated development key. */
   warnings: string[];
 }
@@ -86,6 +88,11 @@ const portSchema = z
   .regex(/^\d+$/, 'must be a whole number from 0 to 65535')
   .transform(Number)
   .refine((n) => n <= 65535, 'must be a whole number from 0 to 65535');
+const alertIntervalSchema = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number of seconds from 1 to 86400')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 86_400, 'must be a whole number of seconds from 1 to 86400');
 const apiUrlSchema = z
   .string()
   .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL')
@@ -172,6 +179,11 @@ export function loadConfig(env?: Env): AppConfig {
   const { defaultOmni, warning: omniWarning } = readDefaultOmni(source, install, omniHosts);
   const { encryptionKeys, warnings } = readEncryptionKeys(source, base.storeUrl, base.production, true);
   const redisUrl = readRedisUrl(source, base.storeUrl);
+  const alertCheckIntervalS = parseVar(
+    'ALERT_CHECK_INTERVAL_S',
+    read(source, 'ALERT_CHECK_INTERVAL_S') ?? '300',
+    alertIntervalSchema,
+  );
 
   return {
     mode,
@@ -181,6 +193,7 @@ export function loadConfig(env?: Env): AppConfig {
     defaultOmni,
     omniHosts,
     redisUrl,
+    alertCheckIntervalMs: alertCheckIntervalS * 1000,
     ...base,
     encryptionKeys,
     warnings: omniWarning ? [...warnings, `OMNI_BASE_URL: ${omniWarning}`] : warnings,

@@ -151,3 +151,13 @@ export const PeopleActionIds = {
   followSource: 'people_follow_source_select',
   unfollow: 'people_unfollow_button',
 } as const;
+
+/** Failure-alert card and snooze (watch): button action ids; each button's value is the schedule id. */
+export const WatchActionIds = {
+  alertRunAgain: 'watch_alert_run_again',
+  alertPause: 'watch_alert_pause',
+  alertEdit: 'watch_alert_edit',
+  alertOpenInOmni: 'watch_alert_open_in_omni',
+  alertMute: 'watch_alert_mute',
+  snoozeResumeNow: 'watch_snooze_resume_now',
+} as const;

@@ -311,3 +311,15 @@ describe('.env.example', () => {
     for (const name of names) expect(example, name).toMatch(new RegExp(`^${name}=`, 'm'));
   });
 });
+
+describe('ALERT_CHECK_INTERVAL_S', () => {
+  it('defaults to 300 seconds and reads a few seconds for tests', () => {
+    expect(loadConfig(base).alertCheckIntervalMs).toBe(300_000);
+    expect(loadConfig({ ...base, ALERT_CHECK_INTERVAL_S: '5' }).alertCheckIntervalMs).toBe(5_000);
+  });
+
+  it('names the variable when it is not a whole number of seconds', () => {
+    expect(() => loadConfig({ ...base, ALERT_CHECK_INTERVAL_S: '0' })).toThrow(/ALERT_CHECK_INTERVAL_S.*1 to 86400/);
+    expect(() => loadConfig({ ...base, ALERT_CHECK_INTERVAL_S: '5m' })).toThrow(/ALERT_CHECK_INTERVAL_S/);
+  });
+});

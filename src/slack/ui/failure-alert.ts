@@ -1,0 +1,57 @@
+// The failure-alert card (channel and owner DM) and the "Snoozed until … by …" line, from plain Block Kit
+// objects. Buttons carry only the schedule id.
+import { WatchActionIds } from '../../ids.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
+import type { AlertView } from '../../watch/failure-check.js';
+
+type Block = Record<string, unknown>;
+
+const button = (text: string, actionId: string, value: string, extra: Block = {}): Block => ({
+  type: 'button',
+  text: { type: 'plain_text', text },
+  action_id: actionId,
+  value,
+  ...extra,
+});
+
+/** `omniUrl`: the schedule in Omni (https), for Open in Omni. */
+export function failureAlertBlocks(alert: AlertView, omniUrl: string): { text: string; blocks: Block[] } {
+  const name = escapeSlackText(alert.scheduleName);
+  if (alert.state !== 'failing') {
+    const said = alert.state === 'recovered' ? 'recovered: its last run succeeded' : 'was deleted in Omni';
+    const text = `${alert.scheduleName} ${said}`;
+    return {
+      text,
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: *${name}* ${said}.` } }],
+    };
+  }
+  const id = alert.scheduleId;
+  return {
+    text: `${alert.scheduleName} is failing: ${alert.reason}`,
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `:warning: *${name}* is failing\n${escapeSlackText(alert.reason)}` },
+      },
+      {
+        type: 'actions',
+        elements: [
+          button('Run again', WatchActionIds.alertRunAgain, id, { style: 'primary' }),
+          button('Pause', WatchActionIds.alertPause, id),
+          button('Edit', WatchActionIds.alertEdit, id),
+          button('Open in Omni', WatchActionIds.alertOpenInOmni, id, { url: omniUrl }),
+          button('Mute for me', WatchActionIds.alertMute, id),
+        ],
+      },
+    ],
+  };
+}
+
+/** The card's snooze line; `until` is already formatted in the viewer's zone (formatInZone). */
+export function snoozedBlock(scheduleId: string, until: string, byUserId: string): Block {
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: `:zzz: Snoozed until ${escapeSlackText(until)} by <@${byUserId}>` },
+    accessory: button('Resume now', WatchActionIds.snoozeResumeNow, scheduleId),
+  };
+}
