@@ -22,6 +22,8 @@ const page = {
   /** Input values of open views: viewId → block_id → action_id → Slack state value. */
   values: new Map(),
   drawn: { sidebar: '', messages: '', home: '', modal: '' },
+  /** The drawn messages by kind, channel and ts, with the content they were drawn from. */
+  messageNodes: new Map(),
 };
 
 function toast(message) {
@@ -167,6 +169,25 @@ function drawSidebar() {
   }
 }
 
+function messageNode(item) {
+  const row = el('article', `message ${item.kind}`);
+  row.dataset.ts = item.ts;
+  const avatar = el('div', `avatar${item.author.app ? ' app' : ''}`, item.author.name.charAt(0));
+  const body = el('div', 'message-body');
+  const head = el('div', 'message-head');
+  head.append(el('span', 'author', item.author.name));
+  if (item.author.app) head.append(el('span', 'badge', 'APP'));
+  head.append(el('span', 'time', timeOf(item.ts)));
+  if (item.edited) head.append(el('span', 'edited', '(edited)'));
+  body.append(head);
+  if (item.kind !== 'message') body.append(el('div', 'only-you', '👁 Only visible to you'));
+  const surface = { surface: 'message', channel: item.channel, ts: item.ts, ephemeral: item.kind === 'ephemeral' };
+  if (item.blocks?.length) body.append(renderBlocks(item.blocks, blockContext(surface)));
+  else body.append(renderMrkdwn(item.text ?? '', blockContext(surface)));
+  row.append(avatar, body);
+  return row;
+}
+
 function drawMessages() {
   const state = page.state;
   const channel = state.channels.find((c) => c.id === page.channel);
@@ -184,27 +205,24 @@ function drawMessages() {
   const key = JSON.stringify([state.me.id, page.channel, channel?.items]);
   if (key === page.drawn.messages) return;
   page.drawn.messages = key;
+  // Messages that did not change keep their nodes (and an open menu or a half-typed search in them).
   const pane = $('messages');
-  pane.replaceChildren();
-  for (const item of channel?.items ?? []) {
-    const row = el('article', `message ${item.kind}`);
-    row.dataset.ts = item.ts;
-    const avatar = el('div', `avatar${item.author.app ? ' app' : ''}`, item.author.name.charAt(0));
-    const body = el('div', 'message-body');
-    const head = el('div', 'message-head');
-    head.append(el('span', 'author', item.author.name));
-    if (item.author.app) head.append(el('span', 'badge', 'APP'));
-    head.append(el('span', 'time', timeOf(item.ts)));
-    if (item.edited) head.append(el('span', 'edited', '(edited)'));
-    body.append(head);
-    if (item.kind !== 'message') body.append(el('div', 'only-you', '👁 Only visible to you'));
-    const surface = { surface: 'message', channel: item.channel, ts: item.ts, ephemeral: item.kind === 'ephemeral' };
-    if (item.blocks?.length) body.append(renderBlocks(item.blocks, blockContext(surface)));
-    else body.append(renderMrkdwn(item.text ?? '', blockContext(surface)));
-    row.append(avatar, body);
-    pane.append(row);
+  const before = page.messageNodes;
+  const after = new Map();
+  const nodes = (channel?.items ?? []).map((item) => {
+    const itemKey = JSON.stringify([state.me.id, item]);
+    const id = `${item.kind}:${item.channel}:${item.ts}`;
+    const kept = before.get(id);
+    const node = kept?.key === itemKey ? kept.node : messageNode(item);
+    after.set(id, { key: itemKey, node });
+    return node;
+  });
+  page.messageNodes = after;
+  const same = nodes.length === pane.children.length && nodes.every((n, i) => pane.children[i] === n);
+  if (!same) {
+    pane.replaceChildren(...nodes);
+    pane.scrollTop = pane.scrollHeight;
   }
-  pane.scrollTop = pane.scrollHeight;
 }
 
 function drawHome() {
@@ -264,7 +282,7 @@ function drawModal() {
   head.append(el('h2', 'modal-title', title));
   const x = el('button', 'icon', '✕');
   x.type = 'button';
-  x.setAttribute('aria-label', 'Close');
+  x.setAttribute('aria-label', 'Close window');
   x.addEventListener('click', () => void post('close', { viewId: top.id, all: true }));
   head.append(x);
   const body = el('div', 'modal-body');
