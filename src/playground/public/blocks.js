@@ -265,7 +265,7 @@ function block(b, ctx) {
       return node;
     case 'image': {
       if (b.title) node.append(el('div', 'image-title', plainText(b.title)));
-      node.append(image(b.image_url, b.alt_text, 'block-image'));
+      node.append(image(b.image_url, b.alt_text, 'picture'));
       return node;
     }
     case 'input': {
