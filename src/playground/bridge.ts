@@ -117,6 +117,20 @@ export class SlackBridge {
 
   /** A click on a button, an overflow item, or a choice in a select, checkboxes or radio buttons. */
   async action(input: ActionInput): Promise<BridgeAnswer> {
+    let built: { payload: Obj } | { refused: string };
+    try {
+      built = this.actionPayload(input);
+    } catch (error) {
+      // The page may still show an element the app has just replaced: Slack would not deliver that click.
+      built = { refused: `This is no longer in the message or view: ${(error as Error).message}` };
+    }
+    if ('refused' in built) return { ok: false, error: built.refused };
+    const res = await postInteraction(this.appUrl, this.signingSecret, built.payload);
+    return res.status === 200 ? { ok: true } : { ok: false, error: `the app answered ${res.status}` };
+  }
+
+  /** The block_actions payload Slack would send for a click; throws when the element is not where it was. */
+  private actionPayload(input: ActionInput): { payload: Obj } | { refused: string } {
     const ctx = this.ctx(input.user);
     const base = {
       ...ctx,
@@ -125,11 +139,10 @@ export class SlackBridge {
       value: input.value,
       action: input.selection,
     };
-    let payload: Obj;
     if (input.place.surface === 'view') {
       const view = this.slack.views.get(input.place.viewId);
-      if (!view?.open) return { ok: false, error: 'This view is no longer open.' };
-      payload = blockActionPayload({
+      if (!view?.open) return { refused: 'This view is no longer open.' };
+      const payload = blockActionPayload({
         ...base,
         view,
         viewValues: input.place.values,
@@ -138,31 +151,30 @@ export class SlackBridge {
           ...(view.type === 'modal' ? { viewId: view.id } : {}),
         }),
       });
-    } else {
-      const place = input.place;
-      const message = place.ephemeral
-        ? this.slack.ephemerals.find((e) => e.channel === place.channel && e.message_ts === place.ts)
-        : this.slack.message(place.channel, place.ts);
-      if (!message) return { ok: false, error: 'This message is gone.' };
-      const responseUrl = this.slack.newResponseUrl({ channel: place.channel, userId: input.user });
-      this.sources.set(responseUrl, {
-        channel: place.channel,
-        user: input.user,
-        origin: { kind: place.ephemeral ? 'ephemeral' : 'message', channel: place.channel, ts: place.ts },
-      });
-      payload = blockActionPayload({
-        ...base,
-        channel: place.channel,
-        message: { ts: place.ts, text: message.text ?? '', blocks: message.blocks ?? [] },
-        isEphemeral: place.ephemeral,
-        responseUrl,
-        triggerId: this.slack.newTriggerId({ userId: input.user }),
-      });
-      // Slack leaves the message out of the payload when it was ephemeral.
-      if (place.ephemeral) delete payload.message;
+      return { payload };
     }
-    const res = await postInteraction(this.appUrl, this.signingSecret, payload);
-    return res.status === 200 ? { ok: true } : { ok: false, error: `the app answered ${res.status}` };
+    const place = input.place;
+    const message = place.ephemeral
+      ? this.slack.ephemerals.find((e) => e.channel === place.channel && e.message_ts === place.ts)
+      : this.slack.message(place.channel, place.ts);
+    if (!message) return { refused: 'This message is gone.' };
+    const responseUrl = this.slack.newResponseUrl({ channel: place.channel, userId: input.user });
+    const payload = blockActionPayload({
+      ...base,
+      channel: place.channel,
+      message: { ts: place.ts, text: message.text ?? '', blocks: message.blocks ?? [] },
+      isEphemeral: place.ephemeral,
+      responseUrl,
+      triggerId: this.slack.newTriggerId({ userId: input.user }),
+    });
+    this.sources.set(responseUrl, {
+      channel: place.channel,
+      user: input.user,
+      origin: { kind: place.ephemeral ? 'ephemeral' : 'message', channel: place.channel, ts: place.ts },
+    });
+    // Slack leaves the message out of the payload when it was ephemeral.
+    if (place.ephemeral) delete payload.message;
+    return { payload };
   }
 
   /** The modal's submit button: Slack applies the app's ack (close, update, push, errors, clear). */

@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     onAppOutput: flags.verbose ? (chunk) => process.stderr.write(chunk) : undefined,
     // The app stopping on its own leaves a page that cannot work: say why and stop too.
     onAppExit: (output) => {
-      if (!playground) return; // still starting: startPlayground reports it
+      // Still starting (startPlayground reports it), or stopping anyway (Ctrl+C reaches the app too).
+      if (!playground || stopping) return;
       process.stderr.write(`playground: the app stopped:\n${output.trim()}\n`);
       stop(1);
     },

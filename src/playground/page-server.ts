@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ActionInput, BridgeAnswer, SlackBridge, ViewValues } from './bridge.js';
+import type { ActionInput, ActionPlace, BridgeAnswer, SlackBridge, ViewValues } from './bridge.js';
 import { type PageContext, pageState } from './page-state.js';
 import { PERSONAS, personaOf } from './workspace.js';
 
@@ -61,6 +61,38 @@ function values(body: Record<string, unknown>): ViewValues {
   const v = body.values ?? {};
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new BadRequest('"values" must be an object');
   return v as ViewValues;
+}
+
+function obj(v: unknown, what: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new BadRequest(`"${what}" must be an object`);
+  return v as Record<string, unknown>;
+}
+
+/** The page's click, checked: where it happened, which element, and what was chosen. */
+function actionInput(body: Record<string, unknown>): ActionInput {
+  const place = obj(body.place, 'place');
+  const where: ActionPlace =
+    place.surface === 'view'
+      ? { surface: 'view', viewId: text(place, 'viewId'), values: values(place) }
+      : place.surface === 'message'
+        ? {
+            surface: 'message',
+            channel: text(place, 'channel'),
+            ts: text(place, 'ts'),
+            ephemeral: place.ephemeral === true,
+          }
+        : (() => {
+            throw new BadRequest('"place.surface" must be "message" or "view"');
+          })();
+  return {
+    user: persona(body),
+    place: where,
+    actionId: text(body, 'actionId'),
+    // Slack gives every block an id; a message posted without them has '' here, which still finds the element.
+    blockId: typeof body.blockId === 'string' ? body.blockId : '',
+    ...(typeof body.value === 'string' ? { value: body.value } : {}),
+    ...(body.selection !== undefined ? { selection: obj(body.selection, 'selection') } : {}),
+  };
 }
 
 export interface PageServerOptions {
@@ -169,7 +201,7 @@ export class PageServer {
         return bridge.command(user, channel, name, command[2] ?? '');
       }
       case 'action':
-        return bridge.action({ ...(body as unknown as ActionInput), user: persona(body) });
+        return bridge.action(actionInput(body));
       case 'submit':
         return bridge.submit(persona(body), text(body, 'viewId'), values(body));
       case 'close':
