@@ -8,7 +8,9 @@ import {
   blockActionPayload,
   blockSuggestionPayload,
   eventEnvelope,
+  messageShortcutPayload,
   type SimpleValue,
+  viewClosedPayload,
   viewSubmissionPayload,
 } from '../fake-slack/payloads.js';
 import { postCommand, postEvent, postInteraction, postOptions } from '../fake-slack/signing.js';
@@ -177,6 +179,26 @@ export class SlackBridge {
     return { payload };
   }
 
+  /** A message shortcut of the app picked from a message's menu: Slack sends message_action. */
+  async messageShortcut(user: string, channel: string, ts: string, callbackId: string): Promise<BridgeAnswer> {
+    const message = this.slack.message(channel, ts);
+    if (!message) return { ok: false, error: 'This message is gone.' };
+    const responseUrl = this.slack.newResponseUrl({ channel, userId: user });
+    this.sources.set(responseUrl, { channel, user });
+    const { channel: _channel, ...fields } = message;
+    const payload = messageShortcutPayload({
+      ...this.ctx(user),
+      callbackId,
+      channel,
+      message: { type: 'message', ...structuredClone(fields) },
+      triggerId: this.slack.newTriggerId({ userId: user }),
+      responseUrl,
+    });
+    (payload.channel as Obj).name = CHANNELS.find((c) => c.id === channel)?.name ?? channel.toLowerCase();
+    const res = await postInteraction(this.appUrl, this.signingSecret, payload);
+    return res.status === 200 ? { ok: true } : { ok: false, error: `the app answered ${res.status}` };
+  }
+
   /** The modal's submit button: Slack applies the app's ack (close, update, push, errors, clear). */
   async submit(user: string, viewId: string, values: ViewValues): Promise<BridgeAnswer> {
     const view = this.slack.views.get(viewId);
@@ -211,19 +233,7 @@ export class SlackBridge {
     this.slack.applyViewResponse(viewId, all ? { response_action: 'clear' } : undefined);
     this.changed();
     if (!view.notify_on_close) return { ok: true };
-    const ctx = this.ctx(user);
-    const { open: _open, errors: _errors, user_id: _user, ...publicView } = view;
-    const payload = {
-      type: 'view_closed',
-      token: 'legacy-verification-token',
-      api_app_id: view.app_id,
-      team: { id: view.team_id, domain: this.slack.defaultWorkspace.teamDomain },
-      enterprise: null,
-      is_enterprise_install: false,
-      user: { id: ctx.user.id, name: ctx.user.name, username: ctx.user.name, team_id: ctx.user.team_id },
-      view: publicView,
-      is_cleared: all,
-    };
+    const payload = viewClosedPayload({ ...this.ctx(user), view, isCleared: all });
     const res = await postInteraction(this.appUrl, this.signingSecret, payload);
     return res.status === 200 ? { ok: true } : { ok: false, error: `the app answered ${res.status}` };
   }

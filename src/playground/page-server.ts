@@ -217,6 +217,13 @@ export class PageServer {
         );
       case 'home':
         return bridge.homeOpened(persona(body));
+      case 'shortcut': {
+        const callbackId = text(body, 'callbackId');
+        if (!this.opts.context().shortcuts.some((s) => s.callbackId === callbackId)) {
+          throw new BadRequest(`the app has no message shortcut "${callbackId}"`);
+        }
+        return bridge.messageShortcut(persona(body), text(body, 'channel'), text(body, 'ts'), callbackId);
+      }
       default:
         throw new BadRequest(`unknown action ${what}`);
     }

@@ -47,6 +47,8 @@ export interface PageState {
     usergroups: { id: string; handle: string; name: string; users: string[] }[];
   };
   command: { name: string; usageHint: string; description: string };
+  /** The app's message shortcuts (from its manifest), offered on every message. */
+  shortcuts: { name: string; callbackId: string; description: string }[];
   sandbox: { url: string; apiKey: string };
 }
 
@@ -55,6 +57,7 @@ export interface PageContext {
   notices: readonly Notice[];
   version: number;
   command: PageState['command'];
+  shortcuts: PageState['shortcuts'];
   sandbox: PageState['sandbox'];
 }
 
@@ -169,6 +172,7 @@ export function pageState(ctx: PageContext, me: Persona): PageState {
       })),
     },
     command: ctx.command,
+    shortcuts: ctx.shortcuts,
     sandbox: ctx.sandbox,
   };
 }

@@ -40,13 +40,22 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-async function slashCommand(): Promise<PageState['command']> {
+/** The slash command and message shortcuts the app declares in manifest.yml, as Slack's client offers them. */
+async function manifestFeatures(): Promise<Pick<PageState, 'command' | 'shortcuts'>> {
   const manifest = parse(await readFile(MANIFEST, 'utf8')) as {
-    features?: { slash_commands?: { command: string; usage_hint?: string; description?: string }[] };
+    features?: {
+      slash_commands?: { command: string; usage_hint?: string; description?: string }[];
+      shortcuts?: { name: string; type: string; callback_id: string; description?: string }[];
+    };
   };
   const command = manifest.features?.slash_commands?.[0];
   if (!command) throw new Error('manifest.yml declares no slash command');
-  return { name: command.command, usageHint: command.usage_hint ?? '', description: command.description ?? '' };
+  return {
+    command: { name: command.command, usageHint: command.usage_hint ?? '', description: command.description ?? '' },
+    shortcuts: (manifest.features?.shortcuts ?? [])
+      .filter((s) => s.type === 'message')
+      .map((s) => ({ name: s.name, callbackId: s.callback_id, description: s.description ?? '' })),
+  };
 }
 
 export async function startPlayground(opts: PlaygroundOptions): Promise<Playground> {
@@ -55,7 +64,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
-    const command = await slashCommand();
+    const { command, shortcuts } = await manifestFeatures();
     const sandbox = await startOmniSandbox({ apiKey: PLAYGROUND_OMNI_KEY });
     stops.push(() => sandbox.close());
     const slack = await startFakeSlack({ token: BOT_TOKEN });
@@ -112,6 +121,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
         notices: bridge.notices,
         version,
         command,
+        shortcuts,
         sandbox: { url: sandbox.url, apiKey: PLAYGROUND_OMNI_KEY },
       }),
     });

@@ -213,6 +213,26 @@ describe('playground in Chromium', () => {
   );
 
   it(
+    'the app’s message shortcut on a message opens the create form, delivering to that channel',
+    async () => {
+      const countBefore = playground.sandbox.state.schedules.size;
+      await page.getByRole('button', { name: '# sales' }).click();
+      await say('Could we get the quarterly numbers here every Monday?');
+      const asked = await message('Could we get the quarterly numbers here every Monday?');
+      await asked.hover();
+      await asked.getByRole('button', { name: 'Message shortcuts' }).click();
+      await asked.getByRole('menuitem', { name: 'Create Omni schedule' }).click();
+      const modal = page.getByRole('dialog', { name: 'New schedule' });
+      const channel = modal.locator('.block-input').filter({ has: page.getByText('Channel', { exact: true }) });
+      await expect(channel.locator('.chosen').textContent()).resolves.toBe('#sales');
+      expect(playground.sandbox.state.schedules.size).toBe(countBefore);
+      await modal.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    },
+    STEP_MS,
+  );
+
+  it(
     'the App Home tab counts the sandbox’s schedules, and shows times in each viewer’s zone',
     async () => {
       await page.getByRole('button', { name: 'Omni Schedules' }).click();

@@ -3,6 +3,7 @@
 // (server-sent events on /api/events), and sends what the person does to POST /api/*.
 import { initialState, renderBlocks } from './blocks.js';
 import { plainText, renderMrkdwn } from './mrkdwn.js';
+import { overflowMenu } from './widgets.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -185,6 +186,17 @@ function messageNode(item) {
   if (item.blocks?.length) body.append(renderBlocks(item.blocks, blockContext(surface)));
   else body.append(renderMrkdwn(item.text ?? '', blockContext(surface)));
   row.append(avatar, body);
+  // The app's message shortcuts, as Slack offers them in a message's "More actions" menu (not on ephemeral ones).
+  const shortcuts = page.state.shortcuts ?? [];
+  if (item.kind === 'message' && shortcuts.length > 0) {
+    const menu = overflowMenu(
+      { options: shortcuts.map((s) => ({ text: { type: 'plain_text', text: s.name }, value: s.callbackId })) },
+      (option) => void post('shortcut', { channel: item.channel, ts: item.ts, callbackId: option.value }),
+    );
+    menu.classList.add('message-shortcuts');
+    menu.querySelector('button').setAttribute('aria-label', 'Message shortcuts');
+    row.append(menu);
+  }
   return row;
 }
 
@@ -396,7 +408,10 @@ function start() {
       if (!menu.parentElement.contains(event.target)) menu.hidden = true;
     }
   });
-  void refresh();
+  // Opened on the app's Home tab (?channel=D…): Slack sends app_home_opened then too.
+  void refresh().then(() => {
+    if (page.state?.channels.find((c) => c.id === page.channel)?.kind === 'app') openTab(page.tab);
+  });
 }
 
 start();
