@@ -282,8 +282,9 @@ export class SlackBridge {
     const content = {
       ...(typeof body.text === 'string' ? { text: body.text } : {}),
       ...(Array.isArray(body.blocks) ? { blocks: structuredClone(body.blocks) } : {}),
+      ...(Array.isArray(body.attachments) ? { attachments: structuredClone(body.attachments) } : {}),
     };
-    if (content.text === undefined && content.blocks === undefined) return;
+    if (content.text === undefined && content.blocks === undefined && content.attachments === undefined) return;
     if (body.replace_original === true && origin) {
       const target =
         origin.kind === 'message'
@@ -292,6 +293,7 @@ export class SlackBridge {
       if (target) {
         target.text = content.text;
         target.blocks = content.blocks;
+        target.attachments = content.attachments;
         return;
       }
     }

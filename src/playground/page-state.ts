@@ -12,6 +12,8 @@ export interface PageItem {
   author: { id: string; name: string; app: boolean };
   text?: string;
   blocks?: unknown[];
+  /** How many legacy attachments the message has (the page does not draw them; it says they are there). */
+  attachments: number;
   edited: boolean;
 }
 
@@ -107,6 +109,7 @@ export function pageState(ctx: PageContext, me: Persona): PageState {
           author: author(m.user, m.bot_id),
           text: m.text,
           blocks: m.blocks,
+          attachments: m.attachments?.length ?? 0,
           edited: m.edited !== undefined,
         }),
       ),
@@ -120,6 +123,7 @@ export function pageState(ctx: PageContext, me: Persona): PageState {
             author: author(ws.botUserId, ws.botId),
             text: e.text,
             blocks: e.blocks,
+            attachments: e.attachments?.length ?? 0,
             edited: false,
           }),
         ),
@@ -132,6 +136,7 @@ export function pageState(ctx: PageContext, me: Persona): PageState {
             ts: n.ts,
             author: author('USLACKBOT'),
             text: n.text,
+            attachments: 0,
             edited: false,
           }),
         ),

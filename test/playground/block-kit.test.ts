@@ -249,6 +249,29 @@ describe('playground Block Kit in Chromium', () => {
       await expect(msg.locator('.block-image').textContent()).resolves.toContain('a chart');
       await expect(msg.locator('.block-rich_text').textContent()).resolves.toBe(`rich @${member.realName}`);
       expect(offMachine).toEqual([]);
+
+      // What the page does not draw is said, not dropped.
+      await api('chat.postMessage', {
+        channel: general,
+        text: 'not drawn',
+        blocks: [
+          {
+            type: 'actions',
+            elements: [
+              {
+                type: 'workflow_button',
+                action_id: 'wf',
+                text: plain('Run workflow'),
+                workflow: { trigger: { url: 'https://slack.com/shortcuts/Ft0000000000/abcdef' } },
+              },
+            ],
+          },
+        ],
+        attachments: [{ color: '#36a64f', text: 'old style' }],
+      });
+      const notDrawn = page.locator('#messages .message').last();
+      await notDrawn.getByText('[workflow_button is not shown in the playground]').waitFor();
+      await notDrawn.getByText('[1 legacy attachment(s): not shown in the playground]').waitFor();
     },
     STEP_MS,
   );

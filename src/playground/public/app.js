@@ -185,6 +185,9 @@ function messageNode(item) {
   const surface = { surface: 'message', channel: item.channel, ts: item.ts, ephemeral: item.kind === 'ephemeral' };
   if (item.blocks?.length) body.append(renderBlocks(item.blocks, blockContext(surface)));
   else body.append(renderMrkdwn(item.text ?? '', blockContext(surface)));
+  if (item.attachments > 0) {
+    body.append(el('div', 'unsupported', `[${item.attachments} legacy attachment(s): not shown in the playground]`));
+  }
   row.append(avatar, body);
   // The app's message shortcuts, as Slack offers them in a message's "More actions" menu (not on ephemeral ones).
   const shortcuts = page.state.shortcuts ?? [];
