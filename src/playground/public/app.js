@@ -335,16 +335,35 @@ function draw() {
   document.body.dataset.user = state.me.id;
 }
 
-let loading = Promise.resolve();
+// One fetch at a time; notices that arrive meanwhile make one more fetch, not one each.
+let fetching;
+let again = false;
 function refresh() {
-  loading = loading.then(async () => {
-    const res = await fetch(`/api/state?user=${encodeURIComponent(page.user)}`);
-    const state = await res.json();
-    page.state = state;
-    page.user = state.me.id;
-    draw();
-  });
-  return loading.catch((error) => toast(`Cannot reach the playground: ${error.message}`));
+  if (fetching) {
+    again = true;
+    return fetching;
+  }
+  fetching = (async () => {
+    do {
+      again = false;
+      const asked = page.user;
+      const res = await fetch(`/api/state?user=${encodeURIComponent(asked)}`);
+      const state = await res.json();
+      // Someone else was picked while this was on its way: fetch theirs instead.
+      if (page.user !== asked) {
+        again = true;
+        continue;
+      }
+      page.state = state;
+      page.user = state.me.id;
+      draw();
+    } while (again);
+  })()
+    .catch((error) => toast(`Cannot reach the playground: ${error.message}`))
+    .finally(() => {
+      fetching = undefined;
+    });
+  return fetching;
 }
 
 function openChannel(id) {
