@@ -141,7 +141,31 @@ export class PageServer {
     });
   }
 
+  /**
+   * Only this machine's own page may use the playground: another site open in the same browser could otherwise
+   * post commands to it (a JSON body needs a CORS preflight, which is never granted), or reach it through a
+   * DNS name that points at 127.0.0.1 (the Host must be this server's).
+   */
+  private refusal(req: IncomingMessage): { status: number; error: string } | undefined {
+    const port = new URL(this.url).port;
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      return { status: 421, error: `open the playground at ${this.url}` };
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`) return { status: 403, error: 'cross-origin request' };
+    if (req.method === 'POST' && !(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return { status: 415, error: 'the body must be JSON (content-type: application/json)' };
+    }
+    return undefined;
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = this.refusal(req);
+    if (refused) {
+      send(res, refused.status, { ok: false, error: refused.error });
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     if (req.method === 'GET') {
