@@ -60,8 +60,11 @@ async function manifestFeatures(): Promise<Pick<PageState, 'command' | 'shortcut
 
 export async function startPlayground(opts: PlaygroundOptions): Promise<Playground> {
   const stops: (() => Promise<void>)[] = [];
+  // Everything is stopped even when one part fails to stop; the failures are reported together.
   const stopAll = async () => {
-    for (const stop of stops.splice(0).reverse()) await stop();
+    const failures: unknown[] = [];
+    for (const stop of stops.splice(0).reverse()) await stop().catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw new AggregateError(failures, 'the playground did not stop cleanly');
   };
   try {
     const { command, shortcuts } = await manifestFeatures();
@@ -130,7 +133,9 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     stops.push(() => pageServer.close());
     return { url: page.url, sandbox, slack, app, close: stopAll };
   } catch (error) {
-    await stopAll();
+    await stopAll().catch((stopError: unknown) => {
+      throw new AggregateError([error, stopError], (error as Error).message);
+    });
     throw error;
   }
 }
