@@ -161,6 +161,13 @@ const FORM = {
       element: { type: 'radio_buttons', action_id: 'size', options: [option('Small', 's'), option('Large', 'l')] },
     },
     { type: 'input', block_id: 'at', label: plain('At'), element: { type: 'timepicker', action_id: 'at' } },
+    { type: 'input', block_id: 'on', label: plain('On'), element: { type: 'datepicker', action_id: 'on' } },
+    {
+      type: 'input',
+      block_id: 'when',
+      label: plain('Moment'),
+      element: { type: 'datetimepicker', action_id: 'when' },
+    },
   ],
 };
 
@@ -351,6 +358,9 @@ describe('playground Block Kit in Chromium', () => {
       await modal.getByRole('checkbox', { name: 'Quiet' }).check();
       await modal.getByRole('radio', { name: 'Large' }).check();
       await modal.getByLabel('At', { exact: true }).fill('14:30');
+      await modal.getByLabel('On', { exact: true }).fill('2026-07-01');
+      // On the viewer's clock: 09:30 in London in July is 08:30 UTC.
+      await modal.getByLabel('Moment', { exact: true }).fill('2026-07-01T09:30');
 
       // A pushed view stacks on top, with a way back; what was typed below is still there after it.
       await api('views.push', {
@@ -386,6 +396,8 @@ describe('playground Block Kit in Chromium', () => {
         flags: { flags: { type: 'checkboxes', selected_options: [option('Quiet', 'quiet')] } },
         size: { size: { type: 'radio_buttons', selected_option: option('Large', 'l') } },
         at: { at: { type: 'timepicker', selected_time: '14:30' } },
+        on: { on: { type: 'datepicker', selected_date: '2026-07-01' } },
+        when: { when: { type: 'datetimepicker', selected_date_time: Date.UTC(2026, 6, 1, 8, 30) / 1000 } },
       });
       expect(browser.pageErrors).toEqual([]);
     },

@@ -34,6 +34,36 @@ function image(url, alt, className) {
   return box;
 }
 
+/** How far `tz` is ahead of UTC at `ms`, in ms. */
+function zoneOffset(tz, ms) {
+  const p = {};
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  for (const part of format.formatToParts(new Date(ms))) p[part.type] = Number(part.value);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/** A datetimepicker's moment (seconds) as "YYYY-MM-DDTHH:mm" on the viewer's clock, as Slack shows it. */
+function wallClock(seconds, tz) {
+  return new Date(seconds * 1000 + zoneOffset(tz, seconds * 1000)).toISOString().slice(0, 16);
+}
+
+/** "YYYY-MM-DDTHH:mm" on the viewer's clock → seconds (the offset checked again across a DST change). */
+function fromWallClock(value, tz) {
+  const asUtc = Date.parse(`${value}:00Z`);
+  let ms = asUtc - zoneOffset(tz, asUtc);
+  ms = asUtc - zoneOffset(tz, ms);
+  return Math.floor(ms / 1000);
+}
+
 function unsupported(type) {
   const node = el('span', 'unsupported', `[${type} is not shown in the playground]`);
   node.dataset.type = type;
@@ -178,13 +208,13 @@ function element(e, place, ctx) {
       if (e.type === 'timepicker') input.value = now.selected_time ?? '';
       if (e.type === 'datepicker') input.value = now.selected_date ?? '';
       if (e.type === 'datetimepicker' && now.selected_date_time) {
-        input.value = new Date(now.selected_date_time * 1000).toISOString().slice(0, 16);
+        input.value = wallClock(now.selected_date_time, ctx.tz);
       }
       input.addEventListener('change', () => {
         const v = input.value === '' ? null : input.value;
         if (e.type === 'timepicker') set({ selected_time: v }, true);
         else if (e.type === 'datepicker') set({ selected_date: v }, true);
-        else set({ selected_date_time: v === null ? null : Math.floor(new Date(`${v}Z`).getTime() / 1000) }, true);
+        else set({ selected_date_time: v === null ? null : fromWallClock(v, ctx.tz) }, true);
       });
       return input;
     }
