@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYGROUND_OMNI_KEY, type Playground, startPlayground } from '../../src/playground/server.js';
 import { PERSONAS } from '../../src/playground/workspace.js';
+import { blockKitTests } from './block-kit.js';
 import { type Browser, chromiumMissing, openBrowser } from './browser.js';
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
@@ -270,4 +271,6 @@ describe('playground in Chromium', () => {
     },
     STEP_MS,
   );
+
+  describe('Block Kit, posted as the app posts it', () => blockKitTests(() => ({ playground, browser, page })));
 });

@@ -3,10 +3,10 @@
 // What a click or a submission would send is read from the page's request to the playground server (and goes
 // no further: the app has no listeners for the gallery's ids).
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Playground, startPlayground } from '../../src/playground/server.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Playground } from '../../src/playground/server.js';
 import { CHANNELS, PERSONAS, USERGROUP } from '../../src/playground/workspace.js';
-import { type Browser, chromiumMissing, openBrowser } from './browser.js';
+import type { Browser } from './browser.js';
 
 const STEP_MS = 90_000;
 const member = PERSONAS.find((p) => p.role === 'member') ?? PERSONAS[0];
@@ -171,43 +171,42 @@ const FORM = {
   ],
 };
 
-const reason = chromiumMissing();
+/** The shared playground, browser and page of the file that runs these tests. */
+export interface BrowserSession {
+  playground: Playground;
+  browser: Browser;
+  page: Page;
+}
 
-describe('playground Block Kit in Chromium', () => {
-  if (reason) {
-    it('playground Block Kit in Chromium: browser available', (context) => {
-      if (process.env.CI === 'true') throw new Error(`the browser tests need Chromium in CI: ${reason}`);
-      console.warn(`Skipping the playground Block Kit tests: ${reason}`);
-      context.skip(reason);
-    });
-    return;
-  }
-
+/**
+ * The Block Kit tests, run by playground.test.ts on its playground and browser after the person's session (one
+ * app process and one Chromium for both: the machine running the tests is shared).
+ */
+export function blockKitTests(session: () => BrowserSession): void {
   let playground: Playground;
   let browser: Browser;
   let page: Page;
   const offMachine: string[] = [];
+  const watch = (r: Request) => {
+    if (!new URL(r.url()).hostname.match(/^(127\.0\.0\.1|localhost)$/) && !r.url().startsWith('data:')) {
+      offMachine.push(r.url());
+    }
+  };
+  // These elements are the gallery's, not the app's: what the page sends stops at the playground server.
+  const GALLERY_ONLY = /\/api\/(action|submit)$/;
 
   beforeAll(async () => {
-    playground = await startPlayground({ port: 0 });
-    browser = await openBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(30_000);
-    page.on('request', (r) => {
-      if (!new URL(r.url()).hostname.match(/^(127\.0\.0\.1|localhost)$/) && !r.url().startsWith('data:')) {
-        offMachine.push(r.url());
-      }
-    });
-    // These elements are the gallery's, not the app's: what the page sends stops at the playground server.
-    await page.route(/\/api\/(action|submit)$/, (route) => route.fulfill({ json: { ok: true } }));
-    await page.goto(`${playground.url}/?as=${member.id}`);
+    ({ playground, browser, page } = session());
+    page.on('request', watch);
+    await page.route(GALLERY_ONLY, (route) => route.fulfill({ json: { ok: true } }));
+    await page.goto(`${playground.url}/?as=${member.id}&channel=${general}`);
     await page.locator(`body[data-user="${member.id}"]`).waitFor({ state: 'attached' });
   }, STEP_MS);
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
-  }, STEP_MS);
+    page?.off('request', watch);
+    await page?.unroute(GALLERY_ONLY);
+  });
 
   /** A Web API call as the app makes it, with the bot token. */
   const api = async (method: string, body: Record<string, unknown>) => {
@@ -403,4 +402,4 @@ describe('playground Block Kit in Chromium', () => {
     },
     STEP_MS,
   );
-});
+}
