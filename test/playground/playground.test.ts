@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PLAYGROUND_OMNI_KEY, type Playground, startPlayground } from '../../src/playground/server.js';
 import { PERSONAS } from '../../src/playground/workspace.js';
 import { blockKitTests } from './block-kit.js';
@@ -60,6 +60,14 @@ describe('playground in Chromium', () => {
     await browser?.close();
     await playground?.close();
   }, STEP_MS);
+
+  // A step that failed with a modal open must not take the next steps down with it.
+  beforeEach(async () => {
+    const open = page.locator('#modal-layer .modal');
+    if ((await open.count()) === 0) return;
+    await page.getByRole('button', { name: 'Close window' }).click();
+    await open.waitFor({ state: 'detached' });
+  });
 
   const signInAs = async (userId: string) => {
     await page.goto(`${playground.url}/?as=${userId}`);
@@ -194,9 +202,14 @@ describe('playground in Chromium', () => {
       await shot('playground-create-suggestions');
       await suggestions.filter({ hasText: 'Sales Data by Quarter' }).click();
 
-      // The app re-renders the form for that dashboard; the name follows it until one is typed.
+      // The app re-renders the form for that dashboard (the name follows it until one is typed), twice when it
+      // asks Omni for the dashboard's tiles; a name typed in between would be replaced, in Slack too: wait for the
+      // form to settle.
       const name = modal.getByRole('textbox', { name: 'Name', exact: true });
-      await expect.poll(() => name.inputValue(), { timeout: 30_000, interval: 100 }).toContain('Sales Data by Quarter');
+      const loading = modal.getByText('Reading the dashboard’s filters and tiles');
+      await expect
+        .poll(async () => ((await loading.count()) === 0 ? name.inputValue() : ''), { timeout: 30_000, interval: 100 })
+        .toContain('Sales Data by Quarter');
       await name.fill('Playground weekly sales');
       await modal.getByRole('button', { name: 'Create', exact: true }).click();
 
