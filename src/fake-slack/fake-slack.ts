@@ -15,7 +15,7 @@ import {
   type StoredView,
 } from './fake-slack-model.js';
 import { FakeSocketMode } from './fake-slack-socket.js';
-import { FakeSlackState, type RecordedCall } from './fake-slack-state.js';
+import { FakeSlackState, type RecordedCall, type RecordedResponse } from './fake-slack-state.js';
 import { applyViewResponse, publicView, viewMethods } from './fake-slack-views.js';
 import { SlackRateTiers } from './rate-tiers.js';
 
@@ -25,6 +25,9 @@ export { FAKE_APP_TOKEN } from './fake-slack-socket.js';
 export type { FailSpec, RecordedCall, RecordedResponse } from './fake-slack-state.js';
 export type { ViewSubmissionAck } from './fake-slack-views.js';
 export { FAKE_DEFAULTS, publicView };
+
+/** What the fake just answered: a Web API call or a response_url post (see FakeSlack.onActivity). */
+export type FakeSlackActivity = { kind: 'call'; call: RecordedCall } | { kind: 'response'; response: RecordedResponse };
 
 const METHODS: Record<string, MethodHandler> = { ...directoryMethods, ...viewMethods, ...chatMethods };
 
@@ -98,6 +101,7 @@ export class FakeSlack extends FakeSlackState {
   readonly socket: FakeSocketMode = new FakeSocketMode(this);
   /** Slack's rate tiers, when started with `rateTiers: true`; `limited` counts the 429s by method. */
   rateTiers: SlackRateTiers | undefined;
+  private readonly activityListeners = new Set<(activity: FakeSlackActivity) => void>();
   private readonly server: Server = createServer((req, res) => {
     this.route(req, res).catch((err: unknown) => send(res, 500, fail('fatal_error', { detail: String(err) })));
   });
@@ -165,6 +169,19 @@ export class FakeSlack extends FakeSlackState {
     return this.waitFor(() => this.calls.find((c) => c.method === method && match(c)), timeoutMs);
   }
 
+  /**
+   * Calls `listener` after each Web API call and response_url post has been answered, so that a live view of
+   * the fake (the playground's page) can follow what the app does. Returns a function that removes it.
+   */
+  onActivity(listener: (activity: FakeSlackActivity) => void): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
+  }
+
+  private emitActivity(activity: FakeSlackActivity): void {
+    for (const listener of this.activityListeners) listener(activity);
+  }
+
   /** Applies a view_submission ack to the fake's modal, as Slack would; see fake-slack-views.ts. */
   applyViewResponse(viewId: string, ack: unknown): StoredView | undefined {
     return applyViewResponse(this, viewId, ack);
@@ -193,6 +210,7 @@ export class FakeSlack extends FakeSlackState {
       const opened = this.socket.open(token, this.takeFailure(method));
       this.calls.push({ method, params, token, at: this.now(), status: opened.status, response: opened.body });
       send(res, opened.status, opened.body, opened.headers);
+      this.emitActivity({ kind: 'call', call: this.calls[this.calls.length - 1] as RecordedCall });
       return;
     }
     const ws = token === undefined ? undefined : this.workspaces.get(token);
@@ -220,6 +238,7 @@ export class FakeSlack extends FakeSlackState {
     }
     this.calls.push({ method, params, token, teamId: ws?.teamId, at: this.now(), status, response: body });
     send(res, status, body, headers);
+    this.emitActivity({ kind: 'call', call: this.calls[this.calls.length - 1] as RecordedCall });
   }
 
   private answerResponseUrl(url: URL, raw: string, res: ServerResponse): void {
@@ -235,11 +254,13 @@ export class FakeSlack extends FakeSlackState {
       const { status, error, extra } = refusal ?? { status: 404, error: 'no_service' };
       this.responses.push({ url: url.href, body, at: this.now(), status, error });
       send(res, status, { ok: false, error, ...extra });
+      this.emitActivity({ kind: 'response', response: this.responses[this.responses.length - 1] as RecordedResponse });
       return;
     }
     record.uses += 1;
     this.responses.push({ url: record.url, body, at: this.now(), status: 200 });
     send(res, 200, { ok: true });
+    this.emitActivity({ kind: 'response', response: this.responses[this.responses.length - 1] as RecordedResponse });
   }
 
   /** Why Slack would refuse this response_url post, or undefined when it accepts it. */

@@ -336,3 +336,75 @@ export function appUninstalledEvent(): Obj & { type: string } {
 export function tokensRevokedEvent(tokens: { oauth?: string[]; bot?: string[] }): Obj & { type: string } {
   return { type: 'tokens_revoked', tokens: { oauth: tokens.oauth ?? [], bot: tokens.bot ?? [] } };
 }
+
+// ---- message shortcuts and view_closed --------------------------------------------------------------
+
+export interface MessageShortcutInput extends PayloadContext {
+  /** The shortcut's callback_id from the app's manifest. */
+  callbackId: string;
+  channel: string;
+  triggerId: string;
+  responseUrl: string;
+  /** The message the shortcut was used on. */
+  message: { ts?: string; text?: string; user?: string; blocks?: unknown[] } & Record<string, unknown>;
+}
+
+/** What Slack sends when someone picks the app's message shortcut on a message. */
+export function messageShortcutPayload(
+  input: Partial<MessageShortcutInput> & PayloadContext & { callbackId: string },
+): Record<string, unknown> {
+  const user = typeof input.user === 'string' ? { id: input.user } : input.user;
+  const teamId = typeof input.team === 'string' ? input.team : (input.team?.id ?? FAKE_DEFAULTS.teamId);
+  const message = { type: 'message', ts: nowTs(), text: '', user: user.id, ...input.message };
+  const channel = input.channel ?? 'C0000GEN1';
+  return {
+    type: 'message_action',
+    token: VERIFICATION_TOKEN,
+    action_ts: nowTs(),
+    callback_id: input.callbackId,
+    trigger_id: input.triggerId ?? `0.${Math.floor(Date.now() / 1000)}.not-issued-by-the-fake`,
+    team: { id: teamId, domain: teamId === FAKE_DEFAULTS.teamId ? FAKE_DEFAULTS.teamDomain : teamId.toLowerCase() },
+    user: {
+      id: user.id,
+      name: user.name ?? user.id.toLowerCase(),
+      username: user.name ?? user.id.toLowerCase(),
+      team_id: user.team_id ?? teamId,
+    },
+    channel: { id: channel, name: channel === 'C0000GEN1' ? 'general' : channel.toLowerCase() },
+    message_ts: message.ts,
+    message,
+    response_url: input.responseUrl ?? '',
+    enterprise: input.enterprise
+      ? { id: input.enterprise.id, name: input.enterprise.name ?? input.enterprise.id }
+      : null,
+    is_enterprise_install: input.isEnterpriseInstall ?? false,
+    api_app_id: input.apiAppId ?? FAKE_DEFAULTS.appId,
+  };
+}
+
+/** What Slack sends when someone closes a modal opened with `notify_on_close` (Cancel, ×, or Escape). */
+export function viewClosedPayload(
+  input: PayloadContext & { view: ViewLike; isCleared?: boolean },
+): Record<string, unknown> {
+  const user = typeof input.user === 'string' ? { id: input.user } : input.user;
+  const teamId = typeof input.team === 'string' ? input.team : (input.team?.id ?? FAKE_DEFAULTS.teamId);
+  const { open: _open, errors: _errors, user_id: _user, ...view } = input.view as unknown as Record<string, unknown>;
+  return {
+    type: 'view_closed',
+    token: VERIFICATION_TOKEN,
+    api_app_id: input.apiAppId ?? FAKE_DEFAULTS.appId,
+    team: { id: teamId, domain: teamId === FAKE_DEFAULTS.teamId ? FAKE_DEFAULTS.teamDomain : teamId.toLowerCase() },
+    enterprise: input.enterprise
+      ? { id: input.enterprise.id, name: input.enterprise.name ?? input.enterprise.id }
+      : null,
+    is_enterprise_install: input.isEnterpriseInstall ?? false,
+    user: {
+      id: user.id,
+      name: user.name ?? user.id.toLowerCase(),
+      username: user.name ?? user.id.toLowerCase(),
+      team_id: user.team_id ?? teamId,
+    },
+    view,
+    is_cleared: input.isCleared ?? false,
+  };
+}

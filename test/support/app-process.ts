@@ -26,9 +26,12 @@ export interface AppProcess {
   stop(signal?: NodeJS.Signals): Promise<AppExit>;
 }
 
-/** `script` is relative to the repository; `env` is the child's whole environment (PATH is added). */
-export function startScript(script: string, options: { cwd: string; env: Record<string, string> }): AppProcess {
-  const child = spawn(process.execPath, ['--import', tsxLoader, join(REPO, script)], {
+/** `script` is relative to the repository, `args` its arguments; `env` is the child's whole environment (PATH is added). */
+export function startScript(
+  script: string,
+  options: { cwd: string; env: Record<string, string>; args?: string[] },
+): AppProcess {
+  const child = spawn(process.execPath, ['--import', tsxLoader, join(REPO, script), ...(options.args ?? [])], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,13 +25,13 @@ export interface ScriptResult {
   stderr: string;
 }
 
-/** `script` is relative to the repository; `env` is the child's whole environment (PATH is added). */
+/** `script` is relative to the repository, `args` its arguments; `env` is the child's whole environment (PATH is added). */
 export function runScript(
   script: string,
-  options: { cwd: string; env: Record<string, string> },
+  options: { cwd: string; env: Record<string, string>; args?: string[] },
 ): Promise<ScriptResult> {
   return new Promise((done, reject) => {
-    const child = spawn(process.execPath, ['--import', tsxLoader, join(REPO, script)], {
+    const child = spawn(process.execPath, ['--import', tsxLoader, join(REPO, script), ...(options.args ?? [])], {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
