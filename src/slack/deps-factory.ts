@@ -3,12 +3,13 @@
 import type { Logger } from '@slack/bolt';
 import type { AppConfig } from '../config.js';
 import type { OmniClientInternals } from '../omni/client.js';
-import { OmniClient } from '../omni/index.js';
+import { type DialectMemory, inMemoryDialect, OmniClient } from '../omni/index.js';
 import { type AppStore, type WorkspaceScope, workspaceKey } from '../store/index.js';
 import { AuditLog } from './audit.js';
 import { type ActiveConnection, activeConnection } from './connection.js';
 import type { AppDeps } from './deps.js';
 import { NotConnectedError } from './errors.js';
+import { announceRateLimitWait } from './rate-limit-notice.js';
 
 export interface DepsOptions {
   logger?: Pick<Logger, 'info'>;
@@ -53,6 +54,8 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
           baseUrl: connection.baseUrl,
           apiKey: connection.apiKey,
           rateLimitPerMinute: connection.rateLimitPerMinute,
+          dialectMemory: dialectMemoryFor(store, scope, connection),
+          onRateLimitWait: announceRateLimitWait,
           ...options.omniClientOptions,
         },
         options.omniClientInternals,
@@ -62,6 +65,22 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
     },
   };
   return deps;
+}
+
+/**
+ * Where the client keeps the reading Omni accepted: with the workspace's stored connection, so a restart
+ * starts with it; in the client alone for the configured default, which has no record of its own.
+ */
+function dialectMemoryFor(store: AppStore, scope: WorkspaceScope, connection: ActiveConnection): DialectMemory {
+  if (connection.source === 'config') return inMemoryDialect();
+  const learnt = inMemoryDialect(connection.dialect);
+  return {
+    get: learnt.get,
+    async set(dialect) {
+      await learnt.set(dialect);
+      await store.connections.rememberDialect(scope, connection.connectedAt, dialect);
+    },
+  };
 }
 
 function fingerprintOf(connection: ActiveConnection): string {
