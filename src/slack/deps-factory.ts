@@ -10,6 +10,7 @@ import { type ActiveConnection, activeConnection } from './connection.js';
 import type { AppDeps } from './deps.js';
 import { NotConnectedError } from './errors.js';
 import { announceRateLimitWait } from './rate-limit-notice.js';
+import { RunWatches, type RunWatchOptions } from './schedule-actions/run-watch.js';
 
 export interface DepsOptions {
   logger?: Pick<Logger, 'info'>;
@@ -19,6 +20,8 @@ export interface DepsOptions {
   omniClientOptions?: { timeoutMs?: number; maxRetries?: number; fetch?: typeof fetch };
   /** Tests: the clients' clock and pacers, so that pacing and retries can run on virtual time. */
   omniClientInternals?: OmniClientInternals;
+  /** How runs started from a card are followed (tests control the waits). */
+  runWatch?: RunWatchOptions;
 }
 
 interface CachedClient {
@@ -39,6 +42,7 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
     store,
     audit,
     now,
+    runWatches: new RunWatches(options.runWatch),
     async omniFor(scope: WorkspaceScope, known?: ActiveConnection): Promise<OmniClient> {
       const key = workspaceKey(scope);
       const connection = known ?? (await activeConnection(deps, scope));

@@ -12,6 +12,7 @@ import { forgetHomeSummary, publishHome } from './home.js';
 import { renderListPage } from './list-page.js';
 import { OP_VERBS, type OpOutcome, performScheduleOp, type ScheduleOp } from './operate.js';
 import { containerKey, noteToUser, type Origin, type Respond, replaceOriginMessage } from './origin.js';
+import { followRunOnCard } from './run-watch.js';
 
 /** Where a note for the person who acted goes: the request, where they clicked, and the response_url if any. */
 export interface ClickPlace {
@@ -50,6 +51,7 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
     await forgetHomeSummary(deps, scope);
     try {
       await redraw(request, outcome, display);
+      if (op === 'run') followRunOnCard(request, outcome, display);
     } catch (error) {
       // The change is made in Omni; only showing it failed. Say so rather than "nothing was changed".
       logFailure(logger, `redrawing after schedule ${op}`, error);
