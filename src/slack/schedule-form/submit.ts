@@ -26,6 +26,7 @@ import { applyEmailPolicy, RecipientsNotReadyError } from './email-policy.js';
 import { type EmailRecipients, resolveEmailRecipients } from './email-recipients.js';
 import { chosenDashboard, nextFormState } from './form-state.js';
 import { existingDraft } from './open-form.js';
+import { ownerFor, ownerLine, slackEmailOf } from './owner.js';
 import type { FormView } from './rerender.js';
 import { createFromDraft, type SaveOutcome, TestSentButNotSavedError, updateFromDraft } from './save.js';
 
@@ -193,7 +194,8 @@ async function save(request: SubmitRequest, form: Form, recipients?: EmailRecipi
       outcome = await updateFromDraft(omni, scheduleId, toSend(form.draft), previous);
     } else {
       await makeReady([]);
-      outcome = await createFromDraft(omni, toSend(form.draft));
+      const email = await slackEmailOf(client, userId).catch(() => undefined);
+      outcome = await createFromDraft(omni, toSend(form.draft), await ownerFor(omni, email));
     }
     deps.audit.record({
       workspace: workspaceKey(scope),
@@ -273,6 +275,7 @@ async function showResult(
       : `:white_check_mark: Created ${name}${form.metadata.mode === 'duplicate' ? ', a copy' : ''}.`,
   ];
   if (outcome.tested) lines.push(':outbox_tray: A test delivery was sent just now.');
+  if (outcome.owner) lines.push(ownerLine(outcome.owner));
   const emailOnlyUsers = emailOnly && emailOnlyLine(emailOnly);
   if (emailOnlyUsers) lines.push(emailOnlyUsers);
   if (leftOut.length > 0) {
