@@ -135,6 +135,8 @@ function cardButtons(sched: ScheduleView): types.Button[] {
   buttons.push(
     button('Edit', ActionIds.editScheduleButton, sched.id),
     button('Duplicate', ActionIds.duplicateScheduleButton, sched.id),
+    // Offered to everyone who sees the card; the click checks it is the owner or an admin.
+    button('Transfer ownership', ActionIds.transferOwnershipButton, sched.id),
     deleteButton(sched),
   );
   return buttons;
