@@ -20,6 +20,7 @@ describe('a schedule with two destinations', () => {
     const before = structuredClone(t.sandbox.state.schedules.get(ORDERS_EVERYWHERE_ID));
     expect(before?.moreDestinations).toHaveLength(1);
     const view = await openFormWith(t, `edit ${ORDERS_EVERYWHERE_ID}`);
+    expect(JSON.stringify(view.blocks)).toContain('also delivers to Slack; that is not changed here');
     const since = t.sandbox.state.requests.length;
     await submit(t, view, { [B.formEmailSubject]: 'Orders, every weekday' });
     expect(onlyScheduleWrite(t, since).method).toBe('PUT');
