@@ -30,3 +30,12 @@ describe('a schedule with two destinations', () => {
     expect(JSON.stringify(lastUpdate(t, view.id))).toContain('Saved your changes');
   });
 });
+
+describe('the card of a schedule with two destinations', () => {
+  it('names both', async () => {
+    const { responses } = await t.command(`show ${ORDERS_EVERYWHERE_ID}`);
+    const card = JSON.stringify(responses.at(-1));
+    expect(card).toContain('Email (PDF)');
+    expect(card).toContain('Slack (PDF)');
+  });
+});

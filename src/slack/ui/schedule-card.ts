@@ -18,6 +18,7 @@ import {
   truncate,
   whenText,
 } from './format.js';
+import { deliversText } from './schedule-destinations.js';
 
 export interface SlackMessage {
   /** Notification and screen-reader text. */
@@ -113,7 +114,7 @@ function cardFields(sched: ScheduleView, options: ScheduleCardOptions): types.Mr
   const state = stateText(sched, options.zone);
   return [
     mrkdwn(`*Dashboard*\n${options.omniUrl ? `<${options.omniUrl}|${dashboard}>` : dashboard}${tile}`),
-    mrkdwn(`*Delivers*\n${destinationText(sched)}`),
+    mrkdwn(`*Delivers*\n${deliversText(sched)}`),
     mrkdwn(`*When*\n${truncate(whenText(sched), 1900)}`),
     mrkdwn(`*Owner*\n${sched.ownerName ? escapeMrkdwn(truncate(sched.ownerName, 300)) : '_unknown_'}`),
     mrkdwn(`*Last run*\n${lastRunText(sched, options.zone)}`),
