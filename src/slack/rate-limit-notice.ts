@@ -4,7 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RateLimitWait } from '../omni/client.js';
 
-type Listener = (wait: RateLimitWait) => void | Promise<void>;
+type Listener = (wait: RateLimitWait) => unknown;
 
 const listeners = new AsyncLocalStorage<Listener>();
 

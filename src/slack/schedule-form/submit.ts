@@ -4,7 +4,7 @@
 // again from the draft), and success shows the schedule's card, with its buttons, in the modal.
 
 import type { types } from '@slack/bolt';
-import { OmniApiError } from '../../omni/index.js';
+import { OmniApiError, type RateLimitWait } from '../../omni/index.js';
 import type { EmailOnlyOutcome, Skipped } from '../../recipients/index.js';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import { type DraftError, type ScheduleDraft, withEmailRecipients } from '../../schedules/draft.js';
@@ -14,12 +14,19 @@ import { workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { errorMessage, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
+import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
 import { loadCardForViewer } from '../schedule-actions/display.js';
 import { settledWithin } from '../time-limit.js';
 import { escapeMrkdwn, truncate } from '../ui/format.js';
 import { emailOnlyLine, skippedLines } from '../ui/recipients-summary.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
-import { buildScheduleForm, buildScheduleFormDone, buildScheduleFormSaving, viewErrors } from '../ui/schedule-form.js';
+import {
+  buildScheduleForm,
+  buildScheduleFormDone,
+  buildScheduleFormLoading,
+  buildScheduleFormSaving,
+  viewErrors,
+} from '../ui/schedule-form.js';
 import { decodeFormMetadata, type FormMetadata } from '../ui/schedule-form-metadata.js';
 import { cachedDashboardDetails, cachedDashboardName } from './dashboards.js';
 import { applyEmailPolicy, RecipientsNotReadyError } from './email-policy.js';
@@ -161,6 +168,21 @@ function formView(
 
 /** Saves in Omni; email recipients arrive resolved to addresses, and the form keeps them as they were chosen. */
 async function save(request: SubmitRequest, form: Form, recipients?: EmailRecipients): Promise<void> {
+  const { client, logger } = request.interaction;
+  // While Omni's rate limit holds the save back (up to its 60 s window), the modal says so instead of spinning.
+  const tell = (wait: RateLimitWait) =>
+    client.views.update({
+      view_id: request.view.id,
+      view: buildScheduleFormLoading(form.metadata, rateLimitWaitText(wait).replace(/^:\S+: /, '')),
+    });
+  await withRateLimitNotice(
+    tell,
+    () => saveNow(request, form, recipients),
+    (message) => logger.warn(message),
+  );
+}
+
+async function saveNow(request: SubmitRequest, form: Form, recipients?: EmailRecipients): Promise<void> {
   const { view } = request;
   const { deps, client, logger, scope, userId } = request.interaction;
   const { metadata } = form;
