@@ -51,7 +51,11 @@ describe('Transfer ownership from the card', () => {
     await t.submitView({ view: currentView(t, view.id), values: pick(t.users.member.id), user: blob });
     expect(t.sandbox.state.schedules.get(ID)?.ownerId).toBe(BLOB_ROSS_ID);
     expect(updatedText(view.id)).toContain('maria@example.com has no Omni account');
-    await t.submitView({ view: { ...currentView(t, view.id), ...lastUpdate(t, view.id) }, values: pick(blobby), user: blob });
+    await t.submitView({
+      view: { ...currentView(t, view.id), ...lastUpdate(t, view.id) },
+      values: pick(blobby),
+      user: blob,
+    });
     expect(t.sandbox.state.schedules.get(ID)?.ownerId).toBe(BLOBBY_HILL_ID);
   });
 
