@@ -39,3 +39,10 @@ describe('the card of a schedule with two destinations', () => {
     expect(card).toContain('Slack (PDF)');
   });
 });
+
+describe('the card of a schedule nobody owns', () => {
+  it('says the organization owns it', async () => {
+    const { responses } = await t.command(`show ${ORDERS_EVERYWHERE_ID}`);
+    expect(JSON.stringify(responses.at(-1))).toContain('*Owner*\\n_the organization_');
+  });
+});

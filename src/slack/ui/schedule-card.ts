@@ -19,6 +19,7 @@ import {
   whenText,
 } from './format.js';
 import { deliversText } from './schedule-destinations.js';
+import { cardOwnerText } from './transfer-ownership.js';
 
 export interface SlackMessage {
   /** Notification and screen-reader text. */
@@ -116,7 +117,7 @@ function cardFields(sched: ScheduleView, options: ScheduleCardOptions): types.Mr
     mrkdwn(`*Dashboard*\n${options.omniUrl ? `<${options.omniUrl}|${dashboard}>` : dashboard}${tile}`),
     mrkdwn(`*Delivers*\n${deliversText(sched)}`),
     mrkdwn(`*When*\n${truncate(whenText(sched), 1900)}`),
-    mrkdwn(`*Owner*\n${sched.ownerName ? escapeMrkdwn(truncate(sched.ownerName, 300)) : '_unknown_'}`),
+    mrkdwn(`*Owner*\n${cardOwnerText(sched)}`),
     mrkdwn(`*Last run*\n${lastRunText(sched, options.zone)}`),
     mrkdwn(
       `*State*\n${scheduleState(sched) === 'system_disabled' ? ':no_entry: Disabled by Omni' : state || ':arrow_forward: Active'}`,

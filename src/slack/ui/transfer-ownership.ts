@@ -19,6 +19,16 @@ export function ownerText(ownerName: string | null, ownerId: string | null): str
   return ownerName ? escapeMrkdwn(truncate(ownerName, 200)) : '_an Omni member whose name Omni did not give_';
 }
 
+/**
+ * A card's owner: Omni's name for them; the organization when Omni says nobody owns it (`ownerId: null`, as
+ * its docs describe schedules created without `userId`); unknown when Omni gives neither.
+ */
+export function cardOwnerText(s: { ownerName: string | null }): string {
+  const ownerId = (s as { ownerId?: unknown }).ownerId;
+  if (s.ownerName) return escapeMrkdwn(truncate(s.ownerName, 300));
+  return ownerId === null ? '_the organization_' : '_unknown_';
+}
+
 export function buildTransferModal(input: TransferModalInput & { ownerId: string | null }): types.ModalView {
   const blocks: types.KnownBlock[] = [];
   if (input.notice)
