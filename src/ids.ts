@@ -18,6 +18,8 @@ export const CallbackIds = {
   scheduleFormView: 'schedule_form_view',
   // --- recipients (who receives a schedule)
   recipientsView: 'schedule_recipients_view',
+  // --- a schedule's owner in Omni
+  transferOwnershipView: 'transfer_ownership_view',
 } as const;
 
 export const ActionIds = {
@@ -48,6 +50,9 @@ export const ActionIds = {
   listNextPageButton: 'list_next_page_button',
   listPreviousPageButton: 'list_previous_page_button',
   refreshHomeButton: 'refresh_home_button',
+  /** The card's Transfer ownership (value: the schedule id), and the new owner picker in its modal. */
+  transferOwnershipButton: 'transfer_ownership_button',
+  transferOwnerSelect: 'transfer_owner_select',
   // --- the schedule form's elements (those marked * re-render the form when changed)
   formDashboardSelect: 'schedule_form_dashboard_select', // * external select (options: dashboards)
   formNameInput: 'schedule_form_name_input',
@@ -100,6 +105,7 @@ export const BlockIds = {
   scheduleCardRecipients: 'schedule_card_recipients',
   listNavigation: 'schedule_list_navigation',
   scheduleNotice: 'schedule_notice',
+  transferOwnerInput: 'transfer_owner_block',
   // --- the schedule form's blocks (one per field; filters are `formFilterPrefix` + filter key)
   formNotice: 'schedule_form_notice_block',
   formDashboard: 'schedule_form_dashboard_block',

@@ -154,6 +154,11 @@ export class OmniClient {
     });
   }
 
+  /** The reading of schedule bodies this client has learnt Omni speaks; undefined until a body settled it. */
+  knownDialect(): Promise<OmniDialect | undefined> {
+    return this.#dialect.get();
+  }
+
   // Schedules
 
   /**

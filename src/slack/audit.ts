@@ -11,6 +11,7 @@ export type AuditAction =
   | 'delete'
   | 'create'
   | 'edit'
+  | 'transfer_ownership'
   | 'add_recipients'
   | 'remove_recipients'
   | 'email_only_users' // recipients: /schedule users add|set|sync

@@ -3,12 +3,14 @@
 import type { Logger } from '@slack/bolt';
 import type { AppConfig } from '../config.js';
 import type { OmniClientInternals } from '../omni/client.js';
-import { OmniClient } from '../omni/index.js';
+import { type DialectMemory, inMemoryDialect, OmniClient } from '../omni/index.js';
 import { type AppStore, type WorkspaceScope, workspaceKey } from '../store/index.js';
 import { AuditLog } from './audit.js';
 import { type ActiveConnection, activeConnection } from './connection.js';
 import type { AppDeps } from './deps.js';
 import { NotConnectedError } from './errors.js';
+import { announceRateLimitWait } from './rate-limit-notice.js';
+import { RunWatches, type RunWatchOptions } from './schedule-actions/run-watch.js';
 
 export interface DepsOptions {
   logger?: Pick<Logger, 'info'>;
@@ -18,6 +20,8 @@ export interface DepsOptions {
   omniClientOptions?: { timeoutMs?: number; maxRetries?: number; fetch?: typeof fetch };
   /** Tests: the clients' clock and pacers, so that pacing and retries can run on virtual time. */
   omniClientInternals?: OmniClientInternals;
+  /** How runs started from a card are followed (tests control the waits). */
+  runWatch?: RunWatchOptions;
 }
 
 interface CachedClient {
@@ -38,6 +42,7 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
     store,
     audit,
     now,
+    runWatches: new RunWatches(options.runWatch),
     async omniFor(scope: WorkspaceScope, known?: ActiveConnection): Promise<OmniClient> {
       const key = workspaceKey(scope);
       const connection = known ?? (await activeConnection(deps, scope));
@@ -53,6 +58,8 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
           baseUrl: connection.baseUrl,
           apiKey: connection.apiKey,
           rateLimitPerMinute: connection.rateLimitPerMinute,
+          dialectMemory: dialectMemoryFor(store, scope, connection),
+          onRateLimitWait: announceRateLimitWait,
           ...options.omniClientOptions,
         },
         options.omniClientInternals,
@@ -62,6 +69,22 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
     },
   };
   return deps;
+}
+
+/**
+ * Where the client keeps the reading Omni accepted: with the workspace's stored connection, so a restart
+ * starts with it; in the client alone for the configured default, which has no record of its own.
+ */
+function dialectMemoryFor(store: AppStore, scope: WorkspaceScope, connection: ActiveConnection): DialectMemory {
+  if (connection.source === 'config') return inMemoryDialect();
+  const learnt = inMemoryDialect(connection.dialect);
+  return {
+    get: learnt.get,
+    async set(dialect) {
+      await learnt.set(dialect);
+      await store.connections.rememberDialect(scope, connection.connectedAt, dialect);
+    },
+  };
 }
 
 function fingerprintOf(connection: ActiveConnection): string {

@@ -3,6 +3,7 @@ import type { OmniClient } from '../omni/index.js';
 import type { AppStore, WorkspaceScope } from '../store/index.js';
 import type { AuditLog } from './audit.js';
 import type { ActiveConnection } from './connection.js';
+import type { RunWatches } from './schedule-actions/run-watch.js';
 
 /** What every listener may use; built once in main.ts and handed to each `register(app, deps)`. */
 export interface AppDeps {
@@ -15,4 +16,6 @@ export interface AppDeps {
   omniFor(scope: WorkspaceScope, connection?: ActiveConnection): Promise<OmniClient>;
   audit: AuditLog;
   now(): Date;
+  /** Runs started with Run now that a card is following until Omni records their outcome. */
+  runWatches?: RunWatches;
 }

@@ -147,7 +147,9 @@ function omniRefusal(error: OmniApiError): string {
       case error.status === 404:
         return 'Check the id (`/schedule list` shows your schedules) and try again.';
       case error.status === 409:
-        return 'It is probably running already; try again when it has finished.';
+        return error.operation === 'triggerSchedule'
+          ? 'A run of this schedule is already going; its outcome shows as the last run when it ends.'
+          : 'It is probably running already; try again when it has finished.';
       case error.status === 429:
         return 'Omni is limiting how fast this workspace may call it; try again in a minute.';
       case error.status >= 500:

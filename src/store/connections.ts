@@ -15,12 +15,24 @@ export type OmniConnection = {
   /** ISO 8601 timestamp. */
   connectedAt: string;
   rateLimitPerMinute: number;
+  /**
+   * Which reading of Omni's schedule bodies this organization accepted (its docs' or its OpenAPI spec's),
+   * once the client has learnt it; absent until then.
+   */
+  dialect?: ConnectionDialect;
 };
+
+export type ConnectionDialect = 'docs' | 'spec';
 
 export interface ConnectionStore {
   /** The workspace's connection with its API key decrypted, or undefined when it has none. */
   get(scope: WorkspaceScope): Promise<OmniConnection | undefined>;
   save(scope: WorkspaceScope, connection: OmniConnection): Promise<void>;
+  /**
+   * Records the reading Omni accepted on the connection made at `connectedAt`; does nothing when that
+   * connection has since been replaced or removed (a new key may reach another Omni). No decryption.
+   */
+  rememberDialect(scope: WorkspaceScope, connectedAt: string, dialect: ConnectionDialect): Promise<void>;
   /** True when there was a connection to delete. */
   delete(scope: WorkspaceScope): Promise<boolean>;
   /** Rewrites every stored secret (connections, and Slack installation tokens) under the first key; returns how many records. */
@@ -33,6 +45,7 @@ export const OmniConnectionSchema = z.strictObject({
   connectedBy: z.string().min(1, 'must be a Slack user id'),
   connectedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 timestamp' }),
   rateLimitPerMinute: z.number().int().positive().max(10_000),
+  dialect: z.enum(['docs', 'spec']).optional(),
 });
 
 /** What is written to the store: everything but the key in plain text. */
@@ -43,6 +56,7 @@ const StoredConnectionSchema = z.object({
   connectedBy: z.string(),
   connectedAt: z.string(),
   rateLimitPerMinute: z.number(),
+  dialect: z.enum(['docs', 'spec']).optional(),
 });
 type StoredConnection = z.infer<typeof StoredConnectionSchema>;
 
@@ -65,6 +79,14 @@ export class KeyvConnectionStore implements ConnectionStore {
     const key = workspaceKey(scope);
     const valid = parseOrThrow(OmniConnectionSchema, connection, 'Omni connection');
     await this.kv.set(key, this.encode(key, valid), "save this workspace's Omni connection");
+  }
+
+  async rememberDialect(scope: WorkspaceScope, connectedAt: string, dialect: ConnectionDialect): Promise<void> {
+    const key = workspaceKey(scope);
+    const stored = await this.kv.get<unknown>(key, "read this workspace's Omni connection");
+    const parsed = StoredConnectionSchema.safeParse(stored);
+    if (!parsed.success || parsed.data.connectedAt !== connectedAt || parsed.data.dialect === dialect) return;
+    await this.kv.set(key, { ...parsed.data, dialect }, "remember which reading this workspace's Omni accepts");
   }
 
   delete(scope: WorkspaceScope): Promise<boolean> {
@@ -100,6 +122,7 @@ export class KeyvConnectionStore implements ConnectionStore {
       connectedBy: connection.connectedBy,
       connectedAt: connection.connectedAt,
       rateLimitPerMinute: connection.rateLimitPerMinute,
+      ...(connection.dialect ? { dialect: connection.dialect } : {}),
     };
   }
 
@@ -121,8 +144,8 @@ export class KeyvConnectionStore implements ConnectionStore {
         { cause: error },
       );
     }
-    const { baseUrl, connectedBy, connectedAt, rateLimitPerMinute } = parsed.data;
-    return { baseUrl, apiKey, connectedBy, connectedAt, rateLimitPerMinute };
+    const { baseUrl, connectedBy, connectedAt, rateLimitPerMinute, dialect } = parsed.data;
+    return { baseUrl, apiKey, connectedBy, connectedAt, rateLimitPerMinute, ...(dialect ? { dialect } : {}) };
   }
 }
 

@@ -2,7 +2,12 @@
 // (tokens encrypted), workspace settings and TTL caches, all keyed by workspace.
 export type { BackendKind } from './backends.js';
 export type { TtlCache } from './cache.js';
-export { type ConnectionStore, type OmniConnection, OmniConnectionSchema } from './connections.js';
+export {
+  type ConnectionDialect,
+  type ConnectionStore,
+  type OmniConnection,
+  OmniConnectionSchema,
+} from './connections.js';
 export {
   decryptSecret,
   encryptSecret,

@@ -62,7 +62,7 @@ describe('userMessageForError', () => {
     );
     expect(
       userMessageForError(apiError(409, 'triggerSchedule', 'POST', `/api/v1/schedules/${ID}/trigger`, 'Conflict')),
-    ).toMatch(/running already/);
+    ).toMatch(/A run of this schedule is already going/);
     expect(
       userMessageForError(apiError(429, 'pauseSchedule', 'PUT', `/api/v1/schedules/${ID}/pause`, 'Too many requests')),
     ).toMatch(/^Omni refused to pause the schedule: Too many requests\. Omni is limiting/);

@@ -28,6 +28,22 @@ export function connectionContract(h: Harness): void {
       expect(await store.connections.get(teamOne)).toEqual(saved);
     });
 
+    it('remembers the reading Omni accepted, for the connection it was learnt on only', async () => {
+      const store = await h.open();
+      const saved = connection();
+      await store.connections.save(teamOne, saved);
+      await store.connections.rememberDialect(teamOne, saved.connectedAt, 'spec');
+      expect(await store.connections.get(teamOne)).toEqual({ ...saved, dialect: 'spec' });
+      // A reconnect made meanwhile (another key, maybe another Omni) is not given the old connection's reading.
+      const again = connection({ connectedAt: '2030-01-01T00:00:00.000Z' });
+      await store.connections.save(teamOne, again);
+      await store.connections.rememberDialect(teamOne, saved.connectedAt, 'docs');
+      expect(await store.connections.get(teamOne)).toEqual(again);
+      // Nothing to remember it on: no record is made.
+      await store.connections.rememberDialect(teamTwo, saved.connectedAt, 'docs');
+      expect(await store.connections.get(teamTwo)).toBeUndefined();
+    });
+
     it('answers undefined for a workspace that never connected, and deletes once', async () => {
       const store = await h.open();
       expect(await store.connections.get(teamTwo)).toBeUndefined();

@@ -14,6 +14,7 @@ import type { OmniClientInternals } from '../../src/omni/client.js';
 import type { OmniSandbox, OmniSandboxOptions } from '../../src/omni-sandbox/index.js';
 import type { AuditLine } from '../../src/slack/audit.js';
 import type { AppDeps } from '../../src/slack/deps.js';
+import type { RunWatchOptions } from '../../src/slack/schedule-actions/run-watch.js';
 import type { AppStore, WorkspaceScope } from '../../src/store/index.js';
 import type { MessageShortcutInput } from './test-app-payloads.js';
 
@@ -45,6 +46,11 @@ export interface StartTestAppOptions {
    * limit runs in real seconds (default: the system clock, with pacers of this app alone).
    */
   omniClientInternals?: OmniClientInternals;
+  /**
+   * How runs started from a card are followed. Default: their waits never pass, so no test sees a card
+   * redrawn (or an Omni call made) behind its back; a test that follows runs passes a `sleep` it controls.
+   */
+  runWatch?: RunWatchOptions;
   /** Print the app's log lines to stderr as they happen (also: env OMNI_SLACK_TEST_LOGS=1). */
   printLogs?: boolean;
 }

@@ -114,6 +114,8 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     now: opts.now,
     // Pacers of its own, so that no other test app's calls (or clock) count against this one's.
     omniClientInternals: { pacers: new PacerRegistry(), ...opts.omniClientInternals },
+    // A run started from a card is followed only when a test lets its waits pass (see StartTestAppOptions.runWatch).
+    runWatch: opts.runWatch ?? { sleep: () => new Promise<void>(() => {}) },
   });
   const app = createApp(config, deps, { processBeforeResponse: true, logger });
   const server = (await app.start(0)) as Server;
@@ -290,6 +292,7 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     startSandbox,
     scopeOf,
     async close() {
+      await deps.runWatches?.stop();
       await app.stop().catch(() => undefined);
       await store.close().catch(() => undefined);
       await slack.close();

@@ -6,6 +6,7 @@ import { workspaceKey } from '../../store/index.js';
 import { errorMessage, logFailure, NotConnectedError, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
 import { type Actor, accessRefusal } from '../permissions.js';
+import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
 import { parseCommandText } from './parse.js';
 import { findSubcommand, subcommands } from './subcommands.js';
 import { type Subcommand, type SubcommandContext, UsageError } from './types.js';
@@ -47,7 +48,12 @@ export async function dispatchScheduleCommand(invocation: CommandInvocation): Pr
       rest: parsed.rest,
       respond: invocation.respond,
     };
-    await subcommand.run(ctx);
+    // A wait for Omni's rate limit (up to its 60 s window) is told to the person rather than looking stuck.
+    await withRateLimitNotice(
+      (wait) => reply(rateLimitWaitText(wait)),
+      () => subcommand.run(ctx),
+      (message) => logger.warn(message),
+    );
   } catch (error) {
     await reply(failureText(subcommand, error, logger));
   }

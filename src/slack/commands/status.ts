@@ -20,6 +20,7 @@ export const statusSubcommand: Subcommand = {
       return;
     }
     const check = await checkOmni(ctx);
+    const dialect = await knownDialect(ctx);
     const text =
       connection.source === 'workspace'
         ? buildStatusText({
@@ -30,11 +31,22 @@ export const statusSubcommand: Subcommand = {
             rateLimitPerMinute: connection.rateLimitPerMinute,
             check,
             zone: actor.tz,
+            dialect,
           })
-        : buildStatusText({ kind: 'config', baseUrl: connection.baseUrl, check });
+        : buildStatusText({ kind: 'config', baseUrl: connection.baseUrl, check, dialect });
     await ctx.respond({ response_type: 'ephemeral', text });
   },
 };
+
+/** The reading the client has learnt (kept with the stored connection); a failure only loses the line's detail. */
+async function knownDialect(ctx: SubcommandContext): Promise<'docs' | 'spec' | undefined> {
+  try {
+    return await (await ctx.omni()).knownDialect();
+  } catch (error) {
+    ctx.logger.info(`/schedule status: could not read the learnt reading: ${errorMessage(error)}`);
+    return undefined;
+  }
+}
 
 async function checkOmni(
   ctx: SubcommandContext,

@@ -4,6 +4,7 @@ import { decodeListState } from '../../schedules/list-query.js';
 import { workspaceKey } from '../../store/index.js';
 import { AccessDeniedError, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
+import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
 import { escapeMrkdwn, slackDate, truncate } from '../ui/format.js';
 import { buildDeletedCard, buildScheduleCard } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
@@ -12,6 +13,7 @@ import { forgetHomeSummary, publishHome } from './home.js';
 import { renderListPage } from './list-page.js';
 import { OP_VERBS, type OpOutcome, performScheduleOp, type ScheduleOp } from './operate.js';
 import { containerKey, noteToUser, type Origin, type Respond, replaceOriginMessage } from './origin.js';
+import { followRunOnCard } from './run-watch.js';
 
 /** Where a note for the person who acted goes: the request, where they clicked, and the response_url if any. */
 export interface ClickPlace {
@@ -33,16 +35,22 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
     await interaction.requireAccess('member');
     const omni = await interaction.omni();
     const display = await interaction.display();
-    const outcome = await performScheduleOp({
-      deps,
-      scope,
-      userId,
-      omni,
-      op,
-      scheduleId,
-      ...(origin ? { container: containerKey(origin) } : {}),
-      ...(display.zone ? { zone: display.zone } : {}),
-    });
+    // A wait for Omni's rate limit (up to its 60 s window) is told to the person where they clicked.
+    const outcome = await withRateLimitNotice(
+      (wait) => tell(request, rateLimitWaitText(wait)),
+      () =>
+        performScheduleOp({
+          deps,
+          scope,
+          userId,
+          omni,
+          op,
+          scheduleId,
+          ...(origin ? { container: containerKey(origin) } : {}),
+          ...(display.zone ? { zone: display.zone } : {}),
+        }),
+      (message) => logger.warn(message),
+    );
     if (!outcome.ok) {
       await tell(request, outcome.message);
       return;
@@ -50,6 +58,7 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
     await forgetHomeSummary(deps, scope);
     try {
       await redraw(request, outcome, display);
+      if (op === 'run') followRunOnCard(request, outcome, display);
     } catch (error) {
       // The change is made in Omni; only showing it failed. Say so rather than "nothing was changed".
       logFailure(logger, `redrawing after schedule ${op}`, error);

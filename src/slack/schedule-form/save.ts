@@ -1,6 +1,13 @@
 // Saving a valid draft in Omni: create (a test delivery first when asked), or update with the whole
 // configuration and read it back. Slack-free apart from the types of what it returns.
-import type { OmniClient } from '../../omni/index.js';
+import {
+  type CreatedOwner,
+  type CreateScheduleBody,
+  type CreateScheduleResult,
+  createOwnedSchedule,
+  type MemberLookup,
+  type OmniClient,
+} from '../../omni/index.js';
 import type { ScheduleDraft } from '../../schedules/draft.js';
 import { draftToCreateBody, draftToUpdateBody } from '../../schedules/draft-to-omni.js';
 
@@ -10,7 +17,12 @@ export interface SaveOutcome {
   tested: boolean;
   /** S3 only: what the IAM role's trust policy needs. */
   s3Trust?: { delivererRoleArn: string; externalId: string };
+  /** Create only: who owns it in Omni (the person, or Omni's default and why). */
+  owner?: CreatedOwner;
 }
+
+/** Who should own a new schedule: the member with `email` (see createOwnedSchedule), or why nobody can. */
+export type OwnerRequest = { members: MemberLookup; email: string | undefined } | { unavailable: string };
 
 /** A test went out but saving then failed; the message says both. */
 export class TestSentButNotSavedError extends Error {
@@ -27,7 +39,12 @@ type Creator = Pick<OmniClient, 'createSchedule'>;
  * of scheduling" and returns an id "only when testNow is false", so the test is sent first and the
  * schedule then created without it; if Omni did save it with the test (an id came back), that is it.
  */
-export async function createFromDraft(omni: Creator, draft: ScheduleDraft): Promise<SaveOutcome> {
+export async function createFromDraft(
+  omni: Creator,
+  draft: ScheduleDraft,
+  /** Absent: Omni's default owner, and the outcome names none. */
+  owner?: OwnerRequest,
+): Promise<SaveOutcome> {
   let tested = false;
   if (draft.testNow) {
     const test = await omni.createSchedule(draftToCreateBody(draft));
@@ -35,13 +52,26 @@ export async function createFromDraft(omni: Creator, draft: ScheduleDraft): Prom
     if (test.id) return withTrust({ scheduleId: test.id, tested }, test);
   }
   try {
-    const created = await omni.createSchedule(draftToCreateBody({ ...draft, testNow: false }));
+    const body = draftToCreateBody({ ...draft, testNow: false });
+    const { result: created, owner: madeFor } = await createWithOwner(omni, body, owner);
     if (!created.id) throw new Error('Omni said the schedule was created but gave no id');
-    return withTrust({ scheduleId: created.id, tested }, created);
+    return withTrust({ scheduleId: created.id, tested, ...(madeFor ? { owner: madeFor } : {}) }, created);
   } catch (error) {
     if (tested) throw new TestSentButNotSavedError(error);
     throw error;
   }
+}
+
+async function createWithOwner(
+  omni: Creator,
+  body: CreateScheduleBody,
+  owner: OwnerRequest | undefined,
+): Promise<{ result: CreateScheduleResult; owner?: CreatedOwner }> {
+  if (!owner) return { result: await omni.createSchedule(body) };
+  if ('unavailable' in owner) {
+    return { result: await omni.createSchedule(body), owner: { kind: 'default', reason: owner.unavailable } };
+  }
+  return createOwnedSchedule(omni, owner.members, body, owner.email);
 }
 
 function withTrust(outcome: SaveOutcome, result: { delivererRoleArn?: string; externalId?: string }): SaveOutcome {

@@ -4,7 +4,7 @@
 // again from the draft), and success shows the schedule's card, with its buttons, in the modal.
 
 import type { types } from '@slack/bolt';
-import { OmniApiError } from '../../omni/index.js';
+import { OmniApiError, type RateLimitWait } from '../../omni/index.js';
 import type { EmailOnlyOutcome, Skipped } from '../../recipients/index.js';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import { type DraftError, type ScheduleDraft, withEmailRecipients } from '../../schedules/draft.js';
@@ -14,18 +14,26 @@ import { workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { errorMessage, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
+import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
 import { loadCardForViewer } from '../schedule-actions/display.js';
 import { settledWithin } from '../time-limit.js';
 import { escapeMrkdwn, truncate } from '../ui/format.js';
 import { emailOnlyLine, skippedLines } from '../ui/recipients-summary.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
-import { buildScheduleForm, buildScheduleFormDone, buildScheduleFormSaving, viewErrors } from '../ui/schedule-form.js';
+import {
+  buildScheduleForm,
+  buildScheduleFormDone,
+  buildScheduleFormLoading,
+  buildScheduleFormSaving,
+  viewErrors,
+} from '../ui/schedule-form.js';
 import { decodeFormMetadata, type FormMetadata } from '../ui/schedule-form-metadata.js';
 import { cachedDashboardDetails, cachedDashboardName } from './dashboards.js';
 import { applyEmailPolicy, RecipientsNotReadyError } from './email-policy.js';
 import { type EmailRecipients, resolveEmailRecipients } from './email-recipients.js';
 import { chosenDashboard, nextFormState } from './form-state.js';
 import { existingDraft } from './open-form.js';
+import { ownerFor, ownerLine, slackEmailOf } from './owner.js';
 import type { FormView } from './rerender.js';
 import { createFromDraft, type SaveOutcome, TestSentButNotSavedError, updateFromDraft } from './save.js';
 
@@ -160,6 +168,21 @@ function formView(
 
 /** Saves in Omni; email recipients arrive resolved to addresses, and the form keeps them as they were chosen. */
 async function save(request: SubmitRequest, form: Form, recipients?: EmailRecipients): Promise<void> {
+  const { client, logger } = request.interaction;
+  // While Omni's rate limit holds the save back (up to its 60 s window), the modal says so instead of spinning.
+  const tell = (wait: RateLimitWait) =>
+    client.views.update({
+      view_id: request.view.id,
+      view: buildScheduleFormLoading(form.metadata, rateLimitWaitText(wait).replace(/^:\S+: /, '')),
+    });
+  await withRateLimitNotice(
+    tell,
+    () => saveNow(request, form, recipients),
+    (message) => logger.warn(message),
+  );
+}
+
+async function saveNow(request: SubmitRequest, form: Form, recipients?: EmailRecipients): Promise<void> {
   const { view } = request;
   const { deps, client, logger, scope, userId } = request.interaction;
   const { metadata } = form;
@@ -193,7 +216,8 @@ async function save(request: SubmitRequest, form: Form, recipients?: EmailRecipi
       outcome = await updateFromDraft(omni, scheduleId, toSend(form.draft), previous);
     } else {
       await makeReady([]);
-      outcome = await createFromDraft(omni, toSend(form.draft));
+      const email = await slackEmailOf(client, userId).catch(() => undefined);
+      outcome = await createFromDraft(omni, toSend(form.draft), await ownerFor(omni, email));
     }
     deps.audit.record({
       workspace: workspaceKey(scope),
@@ -273,6 +297,7 @@ async function showResult(
       : `:white_check_mark: Created ${name}${form.metadata.mode === 'duplicate' ? ', a copy' : ''}.`,
   ];
   if (outcome.tested) lines.push(':outbox_tray: A test delivery was sent just now.');
+  if (outcome.owner) lines.push(ownerLine(outcome.owner));
   const emailOnlyUsers = emailOnly && emailOnlyLine(emailOnly);
   if (emailOnlyUsers) lines.push(emailOnlyUsers);
   if (leftOut.length > 0) {

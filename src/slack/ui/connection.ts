@@ -148,8 +148,27 @@ export type StatusInput =
       /** What Omni said to a quick check: a schedule count, or a message for the user. */
       check: { ok: true; totalSchedules: number } | { ok: false; message: string };
       zone?: string;
+      dialect?: 'docs' | 'spec' | undefined;
     }
-  | { kind: 'config'; baseUrl: string; check: { ok: true; totalSchedules: number } | { ok: false; message: string } };
+  | {
+      kind: 'config';
+      baseUrl: string;
+      check: { ok: true; totalSchedules: number } | { ok: false; message: string };
+      dialect?: 'docs' | 'spec' | undefined;
+    };
+
+/**
+ * Omni's docs and its OpenAPI spec spell two schedule-body fields differently; the app sends the docs' reading
+ * first, switches once when Omni refuses a field by name, and remembers.
+ */
+export function dialectLine(dialect: 'docs' | 'spec' | undefined): string {
+  if (dialect === 'docs')
+    return 'Omni takes schedules as its API docs write them (webhook `url`, email recipients as addresses).';
+  if (dialect === 'spec') {
+    return 'Omni takes schedules as its OpenAPI spec writes them (`webhookUrl`, email recipients as `{ email }`).';
+  }
+  return "Which way Omni writes webhook and email schedules (its docs' or its spec's) is learnt on the first one saved.";
+}
 
 export function buildStatusText(input: StatusInput): string {
   if (input.kind === 'not_connected') {
@@ -165,5 +184,5 @@ export function buildStatusText(input: StatusInput): string {
   const check = input.check.ok
     ? `Omni answers: ${input.check.totalSchedules} schedule${input.check.totalSchedules === 1 ? '' : 's'}.`
     : `:warning: ${input.check.message}`;
-  return `:large_green_circle: Connected to Omni at ${url}, ${origin}\n${check}`;
+  return `:large_green_circle: Connected to Omni at ${url}, ${origin}\n${check}\n${dialectLine(input.dialect)}`;
 }

@@ -18,6 +18,8 @@ import {
   truncate,
   whenText,
 } from './format.js';
+import { deliversText } from './schedule-destinations.js';
+import { cardOwnerText } from './transfer-ownership.js';
 
 export interface SlackMessage {
   /** Notification and screen-reader text. */
@@ -113,9 +115,9 @@ function cardFields(sched: ScheduleView, options: ScheduleCardOptions): types.Mr
   const state = stateText(sched, options.zone);
   return [
     mrkdwn(`*Dashboard*\n${options.omniUrl ? `<${options.omniUrl}|${dashboard}>` : dashboard}${tile}`),
-    mrkdwn(`*Delivers*\n${destinationText(sched)}`),
+    mrkdwn(`*Delivers*\n${deliversText(sched)}`),
     mrkdwn(`*When*\n${truncate(whenText(sched), 1900)}`),
-    mrkdwn(`*Owner*\n${sched.ownerName ? escapeMrkdwn(truncate(sched.ownerName, 300)) : '_unknown_'}`),
+    mrkdwn(`*Owner*\n${cardOwnerText(sched)}`),
     mrkdwn(`*Last run*\n${lastRunText(sched, options.zone)}`),
     mrkdwn(
       `*State*\n${scheduleState(sched) === 'system_disabled' ? ':no_entry: Disabled by Omni' : state || ':arrow_forward: Active'}`,
@@ -135,6 +137,8 @@ function cardButtons(sched: ScheduleView): types.Button[] {
   buttons.push(
     button('Edit', ActionIds.editScheduleButton, sched.id),
     button('Duplicate', ActionIds.duplicateScheduleButton, sched.id),
+    // Offered to everyone who sees the card; the click checks it is the owner or an admin.
+    button('Transfer ownership', ActionIds.transferOwnershipButton, sched.id),
     deleteButton(sched),
   );
   return buttons;

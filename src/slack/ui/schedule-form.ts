@@ -10,6 +10,7 @@ import { escapeMrkdwn, truncate } from './format.js';
 import { contentBlocks, filterBlocks, formatBlocks } from './schedule-form-content.js';
 import { destinationBlocks } from './schedule-form-destination.js';
 import { encodeFormMetadata, type FormMetadata, type FormMode } from './schedule-form-metadata.js';
+import { otherDestinationBlocks, withDraftHints } from './schedule-form-notes.js';
 import {
   type Block,
   baseBlockId,
@@ -66,12 +67,13 @@ export function buildScheduleForm(draft: ScheduleDraft, ctx: ScheduleFormContext
     ...whenBlocks(draft, ctx.now),
     { type: 'header', text: plain('Where', 150) },
     ...destinationBlocks(draft, { passwordOnFile: metadata.passwordOnFile }),
+    ...otherDestinationBlocks(draft, metadata.mode),
     { type: 'header', text: plain('What', 150) },
     ...formatBlocks(draft, metadata.keptFormat),
     ...filterBlocks(draft, ctx.dashboard),
     ...contentBlocks(draft, ctx.dashboard),
   );
-  const { placed, unplaced } = withInlineErrors(blocks, draft, ctx.errors ?? []);
+  const { placed, unplaced } = withInlineErrors(withDraftHints(blocks, draft), draft, ctx.errors ?? []);
   const notice = [ctx.notice, ...unplaced].filter((text): text is string => Boolean(text));
   if (notice.length > 0) {
     placed.unshift({

@@ -85,3 +85,12 @@ describe('buildStatusText', () => {
     expect(buildStatusText({ kind: 'not_connected', isAdmin: false })).toContain('A workspace admin can connect it');
   });
 });
+
+describe('the reading Omni takes, on /schedule status', () => {
+  const base = { baseUrl: 'https://acme.omniapp.co', check: { ok: true as const, totalSchedules: 2 } };
+  it('names each reading, and says when none is known yet', () => {
+    expect(buildStatusText({ kind: 'config', ...base, dialect: 'docs' })).toContain('as its API docs write them');
+    expect(buildStatusText({ kind: 'config', ...base, dialect: 'spec' })).toContain('`webhookUrl`');
+    expect(buildStatusText({ kind: 'config', ...base })).toContain('is learnt on the first one saved');
+  });
+});

@@ -43,6 +43,7 @@ describe('schedule card', () => {
         `${ActionIds.pauseScheduleButton}:Pause`,
         `${ActionIds.editScheduleButton}:Edit`,
         `${ActionIds.duplicateScheduleButton}:Duplicate`,
+        `${ActionIds.transferOwnershipButton}:Transfer ownership`,
         `${ActionIds.deleteScheduleButton}:Delete`,
       ],
       [

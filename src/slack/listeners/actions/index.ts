@@ -8,6 +8,7 @@ import { onSubcommandButton } from './run-subcommand.js';
 import { onCancelDelete, onScheduleButton } from './schedule-card.js';
 import { FORM_ACTION, onOpenFormButton, onScheduleFormInput } from './schedule-form.js';
 import { onListPage, onRefreshHome, onRowMenu } from './schedule-menu.js';
+import { onTransferOwnership } from './transfer.js';
 
 export function register(app: App): void {
   // The schedule form: opening it, and its inputs that change its shape.
@@ -26,6 +27,7 @@ export function register(app: App): void {
   app.action<BlockButtonAction>(ActionIds.resumeScheduleButton, onScheduleButton('resume'));
   app.action<BlockButtonAction>(ActionIds.deleteScheduleButton, onScheduleButton('delete'));
   app.action<BlockButtonAction>(ActionIds.cancelDeleteButton, onCancelDelete);
+  app.action<BlockButtonAction>(ActionIds.transferOwnershipButton, onTransferOwnership);
   // A list row's menu, the list's pages, App Home's Refresh.
   app.action<BlockAction<OverflowAction>>(ActionIds.scheduleRowOverflow, onRowMenu);
   app.action<BlockButtonAction>(ActionIds.listNextPageButton, onListPage);

@@ -6,6 +6,7 @@ import { onRecipientsClosed } from './recipients.js';
 import { onScheduleCardClosed } from './schedule-card-modal.js';
 import { onScheduleConfirm } from './schedule-confirm.js';
 import { scheduleFormSubmitCallback } from './schedule-form.js';
+import { onTransferSubmit } from './transfer.js';
 
 export function register(app: App): void {
   app.view<ViewSubmitAction>(
@@ -13,6 +14,10 @@ export function register(app: App): void {
     scheduleFormSubmitCallback(),
   );
   app.view(CallbackIds.connectView, connectViewCallback());
+  app.view<ViewSubmitAction>(
+    { callback_id: CallbackIds.transferOwnershipView, type: 'view_submission' },
+    onTransferSubmit,
+  );
   app.view<ViewSubmitAction>(CallbackIds.confirmRunView, onScheduleConfirm('run'));
   app.view<ViewSubmitAction>(CallbackIds.confirmDeleteView, onScheduleConfirm('delete'));
   app.view<ViewClosedAction>({ callback_id: CallbackIds.scheduleCardView, type: 'view_closed' }, onScheduleCardClosed);

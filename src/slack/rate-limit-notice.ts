@@ -1,0 +1,34 @@
+// Omni's clients are shared by every request of a workspace, but a rate-limit wait is felt by the person whose
+// request is waiting. The request that wants to tell its person runs its Omni work inside withRateLimitNotice;
+// the client's onRateLimitWait finds that request's listener through the async context the call runs in.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RateLimitWait } from '../omni/client.js';
+
+type Listener = (wait: RateLimitWait) => unknown;
+
+const listeners = new AsyncLocalStorage<Listener>();
+
+/** Runs `work`; any Omni rate-limit wait inside it is told to `listener` first (its failures are only logged). */
+export function withRateLimitNotice<T>(
+  listener: Listener,
+  work: () => Promise<T>,
+  log: (message: string) => void = () => {},
+): Promise<T> {
+  const safe: Listener = (wait) => {
+    Promise.resolve()
+      .then(() => listener(wait))
+      .catch((error: unknown) => log(`Could not tell the person about Omni's rate-limit wait: ${String(error)}`));
+  };
+  return listeners.run(safe, work);
+}
+
+/** The OmniClient's onRateLimitWait: tells the waiting request, when it asked to be told. */
+export function announceRateLimitWait(wait: RateLimitWait): void {
+  void listeners.getStore()?.(wait);
+}
+
+/** What the person reads while the app waits for Omni's rate limit. */
+export function rateLimitWaitText(wait: Pick<RateLimitWait, 'waitMs'>): string {
+  const seconds = Math.max(1, Math.ceil(wait.waitMs / 1000));
+  return `:hourglass_flowing_sand: Omni asked us to slow down; retrying in ${seconds} s. Nothing is lost meanwhile.`;
+}

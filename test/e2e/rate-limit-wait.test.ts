@@ -1,0 +1,39 @@
+// Omni documents no Retry-After on its 429s: the client then waits out Omni's 60 s window, and the person
+// whose request waits is told how long rather than left looking at nothing. Time is virtual and shared by
+// the sandbox and the app's Omni client: a wait moves it on at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/omni/clock.js';
+import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let offset = 0;
+const clock: Clock = {
+  now: () => Date.now() + offset,
+  sleep: async (ms) => {
+    offset += Math.max(0, ms);
+  },
+};
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({
+    // Fewer calls a minute than one pause takes (the pause, then reading the schedule back).
+    sandbox: { rateLimitPerMinute: 2, retryAfter: false, now: clock.now },
+    omniClientInternals: { clock },
+  });
+});
+afterAll(() => t.close());
+
+describe('a 429 without Retry-After', () => {
+  it('is waited out, with the person told how long, and the command still succeeds', async () => {
+    const { texts } = await t.command(`pause ${SEEDED_SCHEDULE_IDS.orders}`);
+    const refused = t.sandbox.state.requests.filter((r) => r.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    // 61 s: Omni's 60 s window and a second of margin, as no Retry-After said otherwise.
+    expect(texts[0]).toBe(
+      ':hourglass_flowing_sand: Omni asked us to slow down; retrying in 61 s. Nothing is lost meanwhile.',
+    );
+    expect(texts.at(-1)).toContain('paused');
+    expect(t.sandbox.state.schedules.get(SEEDED_SCHEDULE_IDS.orders)?.disabledAt).not.toBeNull();
+  });
+});
