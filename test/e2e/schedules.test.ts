@@ -199,13 +199,13 @@ describe('run, pause, resume and delete by command', () => {
     expect(auditOf(t, 'run', ORDERS)).toEqual(expect.arrayContaining(['ok']));
   });
 
-  it('pause and resume change Omni’s state; Omni’s refusals are quoted', async () => {
+  it('pause and resume change Omni’s state; pausing twice is the card saying so; Omni’s refusals are quoted', async () => {
     const paused = await t.command(`pause ${ORDERS}`);
     expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).not.toBeNull();
     expect(visibleText(blocksOf(paused.responses[0]))).toContain(':double_vertical_bar: *Paused* since');
 
     const again = await t.command(`pause ${ORDERS}`);
-    expect(again.texts[0]).toContain('Omni refused to pause the schedule: Schedule is already paused.');
+    expect(visibleText(blocksOf(again.responses[0]))).toContain('was already paused; nothing was changed.');
     expect(auditOf(t, 'pause', ORDERS).slice(-2)).toEqual(['ok', 'failed']);
 
     await t.command(`resume ${ORDERS}`);

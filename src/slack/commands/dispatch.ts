@@ -5,6 +5,7 @@ import { parseScheduleRef } from '../../schedules/schedule-id.js';
 import { workspaceKey } from '../../store/index.js';
 import { errorMessage, logFailure, NotConnectedError, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
+import { interimResponder } from '../interim.js';
 import { type Actor, accessRefusal } from '../permissions.js';
 import { parseCommandText } from './parse.js';
 import { findSubcommand, subcommands } from './subcommands.js';
@@ -17,7 +18,16 @@ export interface CommandInvocation {
   respond: RespondFn;
 }
 
-export async function dispatchScheduleCommand(invocation: CommandInvocation): Promise<void> {
+export async function dispatchScheduleCommand(given: CommandInvocation): Promise<void> {
+  const interim = interimResponder(given.respond, given.interaction.logger);
+  try {
+    await dispatch({ ...given, respond: interim.respond });
+  } finally {
+    await interim.finish();
+  }
+}
+
+async function dispatch(invocation: CommandInvocation): Promise<void> {
   const { interaction } = invocation;
   const { logger } = interaction;
   const reply = (text: string) => answer({ respond: invocation.respond, logger }, { response_type: 'ephemeral', text });

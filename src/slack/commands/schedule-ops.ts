@@ -1,11 +1,11 @@
 // `/schedule run|trigger|pause|resume <id>` act at once and answer with the updated card, only for you.
 // `/schedule delete <id>` asks first: the card with a Delete button behind Slack's confirm dialog.
 import { loadScheduleView } from '../../schedules/schedule-lookup.js';
-import { actionNotice } from '../schedule-actions/act.js';
+import { actionNotice, cardAfterOp } from '../schedule-actions/act.js';
 import { cardOptions } from '../schedule-actions/display.js';
 import { forgetHomeSummary } from '../schedule-actions/home.js';
-import { OP_VERBS, performScheduleOp, type ScheduleOp } from '../schedule-actions/operate.js';
-import { buildDeletePrompt, buildScheduleCard } from '../ui/schedule-card.js';
+import { performScheduleOp, type ScheduleOp } from '../schedule-actions/operate.js';
+import { buildDeletePrompt } from '../ui/schedule-card.js';
 import { scheduleIdArgument } from './schedule-ref.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 
@@ -37,8 +37,7 @@ async function runOp(ctx: SubcommandContext, op: Exclude<ScheduleOp, 'delete'>):
     await ctx.respond({ response_type: 'ephemeral', text: actionNotice(userId, outcome, display.zone) });
     return;
   }
-  const lastAction = { userId, verb: OP_VERBS[op], at: outcome.at };
-  const card = buildScheduleCard(outcome.view, cardOptions(display, outcome.view, { lastAction }));
+  const card = cardAfterOp(outcome.view, outcome, userId, display);
   await ctx.respond({ response_type: 'ephemeral', text: card.text, blocks: card.blocks });
 }
 

@@ -2,7 +2,7 @@
 // App Home: the Omni call, the duplicate-run guard, the audit line, and the schedule read back afterwards.
 import type { OmniClient } from '../../omni/index.js';
 import { RunGuard } from '../../schedules/run-guard.js';
-import { loadScheduleView } from '../../schedules/schedule-lookup.js';
+import { alreadyInState, loadScheduleView } from '../../schedules/schedule-lookup.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
@@ -37,6 +37,8 @@ export type OpOutcome =
       name: string;
       /** The schedule as Omni has it now; absent after a delete, or when reading it back failed. */
       view?: ScheduleView;
+      /** Omni found the schedule already paused (or resumed): nothing was changed, the card says so. */
+      already?: 'paused' | 'resumed';
     }
   /** Refused before Omni was asked (a duplicate run); `message` is for the user. */
   | { ok: false; message: string };
@@ -80,7 +82,11 @@ export async function performScheduleOp(request: OpRequest): Promise<OpOutcome> 
   } catch (error) {
     if (guard) await guard.release(guardKey).catch(() => undefined); // nothing ran: let the user retry
     audit('failed', describeFailure(error));
-    throw error;
+    const already = alreadyInState(error);
+    if (!already) throw error;
+    // Nothing needed doing: the answer is the schedule as it is, saying so (not an error).
+    const view = await loadScheduleView(omni, scheduleId);
+    return { ok: true, op, at: deps.now(), name: view.name, view, already };
   }
   audit('ok');
   const at = deps.now();

@@ -34,6 +34,8 @@ export interface ScheduleCardOptions {
   omniUrl?: string;
   /** Who posted the card in the channel (`/schedule share`). */
   sharedBy?: string;
+  /** A line (mrkdwn, already escaped) under the card saying what just happened, e.g. that nothing needed doing. */
+  notice?: string;
 }
 
 /** The card for one schedule, with its buttons. */
@@ -48,6 +50,7 @@ export function buildScheduleCard(s: ScheduleView, options: ScheduleCardOptions 
   }
   const alert = alertText(s.alert);
   if (alert) blocks.push(context(alert));
+  if (options.notice) blocks.push(context(options.notice));
   if (options.lastAction) blocks.push(context(lastActionText(options.lastAction, options.zone)));
   else if (options.sharedBy) blocks.push(context(`Shared by <@${options.sharedBy}>`));
   blocks.push({ type: 'actions', block_id: BlockIds.scheduleCardActions, elements: cardButtons(s) });
@@ -76,6 +79,27 @@ export function buildDeletedCard(
         },
       },
       context(`Schedule \`${s(deleted.id)}\``),
+    ],
+  };
+}
+
+/**
+ * What a card becomes when its schedule was deleted elsewhere (in Omni, or from another card): said
+ * plainly, with no buttons left to press.
+ */
+export function buildGoneCard(gone: { id: string; name?: string }): SlackMessage {
+  const what = gone.name ? `*${escapeMrkdwn(truncate(gone.name, 200))}*` : 'This schedule';
+  return {
+    text: gone.name ? `Schedule “${truncate(gone.name, 200)}” no longer exists.` : 'This schedule no longer exists.',
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `:wastebasket: ${what} no longer exists in Omni: it was deleted elsewhere. It will not deliver again, so this card has no buttons.`,
+        },
+      },
+      context(`Schedule \`${s(gone.id)}\``),
     ],
   };
 }

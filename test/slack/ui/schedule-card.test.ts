@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
 import { ActionIds, BlockIds, CallbackIds } from '../../../src/ids.js';
-import { buildDeletedCard, buildDeletePrompt, buildScheduleCard } from '../../../src/slack/ui/schedule-card.js';
+import {
+  buildDeletedCard,
+  buildDeletePrompt,
+  buildGoneCard,
+  buildScheduleCard,
+} from '../../../src/slack/ui/schedule-card.js';
 import {
   buildScheduleCardLoadingModal,
   buildScheduleCardModal,
@@ -141,6 +146,23 @@ describe('schedule card', () => {
     expect(visibleText(prompt.blocks)).toContain(':warning: Delete *Weekly*?');
     expect(actionRows(prompt.blocks)).toHaveLength(1);
     expect(actionIds(prompt.blocks)).toEqual([ActionIds.deleteScheduleButton, ActionIds.cancelDeleteButton]);
+  });
+});
+
+describe('a schedule deleted elsewhere, and a notice', () => {
+  it('draws the gone card with no buttons, escaping the name', () => {
+    const gone = buildGoneCard({ id: 'abc', name: 'Q&A <weekly>' });
+    expectValidBlocks('message', gone.blocks);
+    expect(actionIds(gone.blocks)).toEqual([]);
+    expect(visibleText(gone.blocks)).toContain(
+      ':wastebasket: *Q&amp;A &lt;weekly&gt;* no longer exists in Omni: it was deleted elsewhere.',
+    );
+    expect(visibleText(buildGoneCard({ id: 'abc' }).blocks)).toContain(':wastebasket: This schedule no longer exists');
+  });
+
+  it('shows a notice under the card', () => {
+    const card = buildScheduleCard(scheduleView(), { notice: 'Already paused; nothing was changed.' });
+    expect(visibleText(card.blocks)).toContain('Already paused; nothing was changed.');
   });
 });
 
