@@ -149,10 +149,11 @@ describe('/schedule show and share', () => {
     expect(visibleText(blocksOf(byUrl.responses[0]))).toContain('Blob Ross');
   });
 
-  it('says what is wrong with a bad id, and quotes Omni for an unknown one', async () => {
+  it('says when no schedule has the name, and quotes Omni for an unknown id', async () => {
     const bad = await t.command('show yesterday');
-    expect(bad.texts[0]).toContain('`yesterday` is not a schedule id.');
-    expect(bad.texts[0]).toContain('Usage: `/schedule show <schedule-id>`');
+    expect(bad.texts[0]).toContain('No schedule matches “yesterday”: Omni found nothing for “yesterday”.');
+    const none = await t.command('show');
+    expect(none.texts[0]).toContain('Usage: `/schedule show &lt;name or id&gt;`');
     const unknown = '00000000-0000-4000-8000-000000000000';
     const missing = await t.command(`show ${unknown}`);
     expect(missing.texts[0]).toContain(`Scheduled task with id ${unknown} does not exist`);

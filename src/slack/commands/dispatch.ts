@@ -3,6 +3,7 @@
 import type { Logger, RespondArguments, RespondFn } from '@slack/bolt';
 import { parseScheduleRef } from '../../schedules/schedule-id.js';
 import { workspaceKey } from '../../store/index.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { errorMessage, logFailure, NotConnectedError, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
 import { interimResponder } from '../interim.js';
@@ -84,7 +85,7 @@ function auditRefusal(invocation: CommandInvocation, subcommand: Subcommand, arg
 }
 
 function failureText(subcommand: Subcommand, error: unknown, logger: Logger): string {
-  if (error instanceof UsageError) return `${error.message}\nUsage: \`${subcommand.usage}\``;
+  if (error instanceof UsageError) return `${error.message}\nUsage: \`${escapeSlackText(subcommand.usage)}\``;
   logFailure(logger, `/schedule ${subcommand.name}`, error);
   return userMessageForError(error);
 }
@@ -94,7 +95,7 @@ export function unknownSubcommandText(name: string): string {
   const shown = name.replace(/[<>&`*_~]/g, '').slice(0, 40);
   return [
     `\`${shown}\` is not a /schedule subcommand. Try one of these:`,
-    ...subcommands.map((s) => `• \`${s.usage}\``),
+    ...subcommands.map((s) => `• \`${escapeSlackText(s.usage)}\``),
   ].join('\n');
 }
 

@@ -2,6 +2,7 @@
 // next step. Pure: no I/O.
 import type { types } from '@slack/bolt';
 import { ActionIds } from '../../ids.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { escapeMrkdwn, truncate } from './format.js';
 
 export interface HelpInput {
@@ -48,7 +49,7 @@ function connectionLine(input: HelpInput): string {
 
 /** Usage lines, split over as few sections as Slack's 3000-character limit allows. */
 function usageSections(subcommands: HelpInput['subcommands']): types.KnownBlock[] {
-  const lines = subcommands.map((s) => `\`${s.usage}\` ${s.summary}`);
+  const lines = subcommands.map((s) => `\`${escapeSlackText(s.usage)}\` ${escapeSlackText(s.summary)}`);
   const sections: string[] = [];
   let current = '*Commands*';
   for (const line of lines) {
