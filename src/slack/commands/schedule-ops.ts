@@ -29,7 +29,15 @@ async function runOp(ctx: SubcommandContext, op: Exclude<ScheduleOp, 'delete'>):
   const userId = ctx.userId;
   const omni = await ctx.omni();
   const display = await ctx.display();
-  const outcome = await performScheduleOp({ deps: ctx.deps, scope: ctx.scope, userId, omni, op, scheduleId });
+  const outcome = await performScheduleOp({
+    deps: ctx.deps,
+    scope: ctx.scope,
+    userId,
+    omni,
+    op,
+    scheduleId,
+    ...(target.view ? { knownName: target.view.name } : {}),
+  });
   if (!outcome.ok) {
     await ctx.respond({ response_type: 'ephemeral', text: outcome.message });
     return;

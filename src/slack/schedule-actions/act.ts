@@ -44,6 +44,8 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
       scheduleId,
       ...(origin ? { container: containerKey(origin) } : {}),
       ...(display.zone ? { zone: display.zone } : {}),
+      // A list page and App Home redraw from their own read; only a card needs the schedule read back.
+      readBack: origin?.kind === 'modal' || (origin?.kind === 'message' && origin.shows === 'card') ? 'view' : 'name',
     });
     if (!outcome.ok) {
       await tell(request, outcome.message);

@@ -26,6 +26,13 @@ export interface OpRequest {
   container?: string;
   /** The viewer's zone, for the refusal's fallback time. */
   zone?: string;
+  /**
+   * What to read back after the change: the whole schedule for a card (default), or only its name
+   * (one GET) where the place redraws from its own read (a list page, App Home).
+   */
+  readBack?: 'view' | 'name';
+  /** The schedule's name when the caller knows it (a name search): the read-back is one list search then. */
+  knownName?: string;
 }
 
 export type OpOutcome =
@@ -91,13 +98,29 @@ export async function performScheduleOp(request: OpRequest): Promise<OpOutcome> 
   audit('ok');
   const at = deps.now();
   if (op === 'delete') return { ok: true, op, at, name };
+  if (request.readBack === 'name') {
+    if (request.knownName) return { ok: true, op, at, name: request.knownName };
+    // The change is made; a failed read only costs the notice its name.
+    const read = await omni.getSchedule(scheduleId).catch(() => undefined);
+    return { ok: true, op, at, name: read?.name ?? '' };
+  }
   try {
-    const view = await loadScheduleView(omni, scheduleId);
+    const view = await readBackView(omni, scheduleId, request.knownName);
     return { ok: true, op, at, name: view.name, view };
   } catch {
     // The action itself succeeded; only showing the new state failed. Say what was done without it.
     return { ok: true, op, at, name };
   }
+}
+
+/** The schedule as it is now: with its name known, one list search finds its record; else GET-one and the list. */
+async function readBackView(omni: OmniClient, scheduleId: string, knownName?: string): Promise<ScheduleView> {
+  if (knownName) {
+    const page = await omni.listSchedules({ q: knownName, pageSize: 100 });
+    const record = page.records.find((r) => r.id === scheduleId);
+    if (record) return record;
+  }
+  return loadScheduleView(omni, scheduleId);
 }
 
 function describeFailure(error: unknown): string {
