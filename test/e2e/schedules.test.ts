@@ -69,7 +69,9 @@ describe('/schedule list', () => {
     const { texts } = await t.command('list status:failed');
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain('`status:` takes one of `success`, `error`, `canceled`, `none`; got `failed`.');
-    expect(texts[0]).toContain('Usage: `/schedule list [words] [status:success|error|canceled|none]');
+    expect(texts[0]).toContain(
+      'Usage: `/schedule list [words] [mine] [receiving] [paused|disabled] [status:success|error|canceled|none]',
+    );
   });
 
   it('says when nothing matches', async () => {

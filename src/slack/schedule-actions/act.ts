@@ -12,6 +12,7 @@ import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js
 import { cardOptions, type Display } from './display.js';
 import { forgetHomeSummary, publishHome } from './home.js';
 import { renderListPage } from './list-page.js';
+import { listViewerFor } from './list-viewer.js';
 import { OP_VERBS, type OpOutcome, performScheduleOp, type ScheduleOp } from './operate.js';
 import { containerKey, noteToUser, type Origin, type Respond, replaceOriginMessage } from './origin.js';
 
@@ -134,8 +135,11 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
   }
   if (origin?.kind === 'message' && origin.shows === 'list' && origin.listState) {
     const omni = await request.interaction.omni();
-    const page = await renderListPage(omni, decodeListState(origin.listState), {
+    const state = decodeListState(origin.listState);
+    const viewer = await listViewerFor(request.interaction, state.filters);
+    const page = await renderListPage(omni, state, {
       notice,
+      ...(viewer ? { viewer } : {}),
       ...(display.zone ? { zone: display.zone } : {}),
     });
     await replaceOriginMessage(replierOf(request), origin, page);
