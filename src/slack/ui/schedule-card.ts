@@ -3,6 +3,7 @@
 // (Recipients, Subscribe, Unsubscribe), so that neither row grows past what reads at a glance. Pure: no I/O.
 import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds } from '../../ids.js';
+import { nextRunOf } from '../../schedules/next-run.js';
 import { scheduleState } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { button, context, mrkdwn, plain } from './blocks.js';
@@ -34,6 +35,8 @@ export interface ScheduleCardOptions {
   omniUrl?: string;
   /** Who posted the card in the channel (`/schedule share`). */
   sharedBy?: string;
+  /** The time the next run is counted from (default: now). */
+  now?: Date;
   /** A line (mrkdwn, already escaped) under the card saying what just happened, e.g. that nothing needed doing. */
   notice?: string;
 }
@@ -140,11 +143,29 @@ function cardFields(sched: ScheduleView, options: ScheduleCardOptions): types.Mr
     mrkdwn(`*Delivers*\n${destinationText(sched)}`),
     mrkdwn(`*When*\n${truncate(whenText(sched), 1900)}`),
     mrkdwn(`*Owner*\n${sched.ownerName ? escapeMrkdwn(truncate(sched.ownerName, 300)) : '_unknown_'}`),
+    mrkdwn(`*Next run*\n${nextRunText(sched, options.now)}`),
     mrkdwn(`*Last run*\n${lastRunText(sched, options.zone)}`),
     mrkdwn(
       `*State*\n${scheduleState(sched) === 'system_disabled' ? ':no_entry: Disabled by Omni' : state || ':arrow_forward: Active'}`,
     ),
   ];
+}
+
+/** In the viewer's own zone (Slack's `<!date>`) and the schedule's own, or why there is none. */
+export function nextRunText(sched: ScheduleView, now: Date = new Date()): string {
+  const next = nextRunOf(sched, now);
+  switch (next.kind) {
+    case 'scheduled':
+      return `${next.slackDate} your time · ${escapeMrkdwn(next.inScheduleZone)} (${escapeMrkdwn(next.timeZone)})`;
+    case 'paused':
+      return 'None while paused';
+    case 'system_disabled':
+      return 'None until fixed';
+    case 'never':
+      return 'None: its timing has no run left';
+    case 'unknown':
+      return '_not known_';
+  }
 }
 
 function cardButtons(sched: ScheduleView): types.Button[] {

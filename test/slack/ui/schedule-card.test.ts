@@ -6,6 +6,7 @@ import {
   buildDeletePrompt,
   buildGoneCard,
   buildScheduleCard,
+  nextRunText,
 } from '../../../src/slack/ui/schedule-card.js';
 import {
   buildScheduleCardLoadingModal,
@@ -146,6 +147,20 @@ describe('schedule card', () => {
     expect(visibleText(prompt.blocks)).toContain(':warning: Delete *Weekly*?');
     expect(actionRows(prompt.blocks)).toHaveLength(1);
     expect(actionIds(prompt.blocks)).toEqual([ActionIds.deleteScheduleButton, ActionIds.cancelDeleteButton]);
+  });
+});
+
+describe('the next run', () => {
+  it("is in the viewer's own time (<!date>) and the schedule's zone", () => {
+    // Mondays 09:00 New York; counted from Friday 4 December 2026, 18:00 UTC.
+    const card = buildScheduleCard(scheduleView(), { now: new Date('2026-12-04T18:00:00Z') });
+    const text = visibleText(card.blocks);
+    expect(text).toMatch(/\*Next run\*\n<!date\^1796652000\^[^>]*> your time · [^(]*09:00 EST \(America\/New_York\)/);
+  });
+
+  it('says why there is none', () => {
+    expect(nextRunText(paused())).toBe('None while paused');
+    expect(nextRunText(systemDisabled())).toBe('None until fixed');
   });
 });
 
