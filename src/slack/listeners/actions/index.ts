@@ -19,7 +19,8 @@ export function register(app: App): void {
   app.action<BlockButtonAction>(ActionIds.openConnectButton, onOpenConnect);
   app.action<BlockButtonAction>(ActionIds.disconnectButton, onDisconnect);
   // Help's "List schedules": the subcommand the button names.
-  app.action<BlockButtonAction>(ActionIds.runSubcommandButton, onSubcommandButton);
+  // (`run_subcommand_button` and its suffixed forms: action ids must differ within one block.)
+  app.action<BlockButtonAction>(new RegExp(`^${ActionIds.runSubcommandButton}(:|$)`), onSubcommandButton);
   // A schedule picked where its name matched several: the same subcommand, with its id.
   app.action<BlockButtonAction>(ActionIds.pickScheduleButton, onPickScheduleButton);
   // A schedule's card.
