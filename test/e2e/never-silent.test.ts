@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
-import { blocksOf } from '../support/schedule-e2e.js';
+import { blocksOf, rowNames, rowOf } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -66,5 +66,21 @@ describe('words that match what happened', () => {
     expect(click.responses.map((r) => String(r.text ?? ''))).not.toContainEqual(
       expect.stringContaining('does not exist'),
     );
+  });
+
+  it('a list row whose schedule was deleted elsewhere: the page is drawn again without it, saying why', async () => {
+    const blocks = blocksOf((await t.command('list sort:name asc')).responses[0]);
+    const blockId = String(rowOf(blocks, ORDERS).block_id);
+    t.sandbox.state.schedules.delete(ORDERS);
+    const menu = await t.action({
+      actionId: ActionIds.scheduleRowOverflow,
+      blockId,
+      value: `pause:${ORDERS}`,
+      message: { ts: '1700000002.000300', blocks },
+      isEphemeral: true,
+    });
+    const redrawn = blocksOf(menu.responses.at(-1));
+    expect(visibleText(redrawn)).toContain('That schedule no longer exists in Omni: it was deleted elsewhere.');
+    expect(rowNames(redrawn)).not.toContain('Orders');
   });
 });

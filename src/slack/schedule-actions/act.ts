@@ -166,6 +166,20 @@ async function redrawGone(request: ActRequest): Promise<boolean> {
     });
     return true;
   }
+  if (origin?.kind === 'message' && origin.shows === 'list' && origin.listState) {
+    // The page is read again: the schedule's row is gone from it, and the line on top says why.
+    const { interaction } = request;
+    const [omni, display] = await Promise.all([interaction.omni(), interaction.display()]);
+    const state = decodeListState(origin.listState);
+    const viewer = await listViewerFor(interaction, state.filters);
+    const page = await renderListPage(omni, state, {
+      notice: ':wastebasket: That schedule no longer exists in Omni: it was deleted elsewhere.',
+      ...(viewer ? { viewer } : {}),
+      ...(display.zone ? { zone: display.zone } : {}),
+    });
+    await replaceOriginMessage(replierOf(request), origin, page);
+    return true;
+  }
   return false;
 }
 
