@@ -28,6 +28,8 @@ export const ActionIds = {
   disconnectButton: 'disconnect_omni_button',
   /** Help's buttons that run a subcommand (value: its name, e.g. `list`). */
   runSubcommandButton: 'run_subcommand_button',
+  /** A schedule picked where a name matched several (value: the subcommand, the id, then its other words). */
+  pickScheduleButton: 'pick_schedule_button',
   omniBaseUrlField: 'omni_base_url_input',
   omniApiKeyField: 'omni_api_key_input',
   omniRateLimitField: 'omni_rate_limit_input',

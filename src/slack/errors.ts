@@ -130,6 +130,10 @@ function omniAction(error: OmniApiError): string {
 }
 
 function omniRefusal(error: OmniApiError): string {
+  // A gateway or unavailable answer is an outage, not a refusal: Omni did not act on the request.
+  if (error.status === 502 || error.status === 503 || error.status === 504) {
+    return `Omni is not answering (${error.status}). Nothing was changed; try again in a few minutes.`;
+  }
   const said = `Omni refused ${omniAction(error)}: ${error.detail}`;
   const next = (() => {
     switch (true) {

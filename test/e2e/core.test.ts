@@ -41,13 +41,15 @@ describe('/schedule help and errors', () => {
   });
   afterAll(() => t.close());
 
-  it('bare /schedule answers with help, privately, listing the subcommands', async () => {
+  it('bare /schedule answers with short help, privately; `help all` lists the subcommands', async () => {
     const { status, responses } = await t.command('');
     expect(status).toBe(200);
     expect(responses).toHaveLength(1);
     expect(responses[0]).toMatchObject({ response_type: 'ephemeral', text: 'Omni schedules: how to use /schedule' });
-    const text = JSON.stringify(responses[0]?.blocks);
-    for (const usage of ['/schedule help', '/schedule connect', '/schedule disconnect', '/schedule status']) {
+    expect(JSON.stringify(responses[0]?.blocks)).toContain('*What people do most*');
+    const all = await t.command('help all');
+    const text = JSON.stringify(all.responses[0]?.blocks);
+    for (const usage of ['/schedule help [all]', '/schedule connect', '/schedule disconnect', '/schedule status']) {
       expect(text).toContain(`\`${usage}\``);
     }
     expect(text).toContain('Not connected to Omni yet. Ask a workspace admin to run `/schedule connect`.');

@@ -123,9 +123,9 @@ describe('/schedule add and remove', () => {
 
   it('answers a missing or bad argument with the usage', async () => {
     expect((await t.command(`add ${ORDERS}`)).texts[0]).toMatch(
-      /Name who to add.*\nUsage: `\/schedule add <schedule-id>/s,
+      /Name who to add.*\nUsage: `\/schedule add &lt;name or id&gt; &lt;@person/s,
     );
-    expect((await t.command('remove not-an-id x@y.co')).texts[0]).toContain('is not a schedule id');
+    expect((await t.command('remove not-an-id x@y.co')).texts[0]).toContain('No schedule matches “not-an-id”');
   });
 });
 

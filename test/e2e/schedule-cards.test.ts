@@ -117,11 +117,14 @@ describe('the card’s buttons, where the card was shared', () => {
   });
 
   it('Omni’s refusal reaches only the clicker, quoting its detail; the card is left as it was', async () => {
+    // (A schedule deleted elsewhere is not a refusal: see never-silent.test.ts, the card becomes a deleted card.)
     const card = await shareCard(ORDERS);
-    t.sandbox.state.schedules.delete(ORDERS);
+    const stored = t.sandbox.state.schedules.get(ORDERS);
+    if (!stored) throw new Error('no Orders schedule');
+    stored.systemDisabledAt = new Date().toISOString();
     const click = await clickOnMessage(card, ActionIds.pauseScheduleButton, ORDERS);
     expect(String(click.responses.at(-1)?.text)).toContain(
-      `Omni refused to pause the schedule: Scheduled task with id ${ORDERS} does not exist.`,
+      'Omni refused to pause the schedule: Schedule is system disabled.',
     );
     expect(t.slack.message(CHANNEL, card.ts)?.blocks).toEqual(card.blocks);
   });

@@ -1,6 +1,7 @@
 // The schedule form's email recipients end to end: Slack people, channels, typed addresses and @group
 // handles, resolved through the fake Slack into the addresses the Omni sandbox receives; whoever cannot
-// become an address is named on the field and nothing is sent to Omni.
+// become an address is named on the field and nothing is sent to Omni (a channel's members who cannot
+// are left out and named after saving).
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CallbackIds } from '../../src/ids.js';
 import type { TestApp } from '../support/test-app.js';
@@ -89,15 +90,15 @@ describe('email recipients in the schedule form', () => {
     expect(scheduleWrites(t, since)).toEqual([]);
   });
 
-  it('a channel member without a visible email blocks the submit with their name on Channels', async () => {
+  it('a channel with a member without a visible email adds the others and names the skipped after saving', async () => {
     const view = await emailForm();
     const since = t.sandbox.state.requests.length;
     const res = await submit(t, view, { [B.formEmailChannels]: ['C0OPS0001'], [B.formEmailSubject]: 'Orders' });
-    expect(ackBody(res).response_action).toBe('errors');
-    expect(fieldError(res, view, B.formEmailChannels)).toMatch(
-      /^Nora Nomail \(in #ops\) has no email address the app can see/,
-    );
-    expect(scheduleWrites(t, since)).toEqual([]);
+    expect(ackBody(res).response_action).toBe('update');
+    expect(onlyScheduleWrite(t, since).body).toMatchObject({ recipients: ['bob@example.com'] });
+    const card = JSON.stringify(lastUpdate(t, view.id));
+    expect(card).toContain('Left out of the channels and groups chosen (the others were added)');
+    expect(card).toContain('<@U0NOMAIL1> has no email address the app can see');
   });
 
   it('an unknown @group and @here are named on the addresses field', async () => {
@@ -130,7 +131,7 @@ describe('email recipients in the schedule form', () => {
     });
   });
 
-  it('when Slack is slow, acks at once and shows the form again with who cannot receive email', async () => {
+  it('when Slack is slow, acks at once, then saves and names who was left out', async () => {
     // Slack asks the app to wait 3 s: longer than a submission may wait before its ack.
     t.slack.failNext('conversations.members', { status: 429, retryAfter: 3 });
     const view = await emailForm();
@@ -139,9 +140,9 @@ describe('email recipients in the schedule form', () => {
     const ack = ackBody(res);
     expect(ack.response_action).toBe('update');
     expect(JSON.stringify(ack.view)).toContain('Looking up the recipients’ email addresses in Slack');
-    const form = lastUpdate(t, view.id);
-    expect(form.callback_id).toBe(CallbackIds.scheduleFormView);
-    expect(fieldError(res, view, B.formEmailChannels)).toMatch(/^Nora Nomail \(in #ops-slow\) has no email address/);
-    expect(scheduleWrites(t, since)).toEqual([]);
+    const card = lastUpdate(t, view.id);
+    expect(card.callback_id).toBe(CallbackIds.scheduleCardView);
+    expect(JSON.stringify(card)).toContain('<@U0NOMAIL1> has no email address the app can see');
+    expect(onlyScheduleWrite(t, since).body).toMatchObject({ recipients: ['bob@example.com'] });
   });
 });

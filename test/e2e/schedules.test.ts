@@ -69,7 +69,9 @@ describe('/schedule list', () => {
     const { texts } = await t.command('list status:failed');
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain('`status:` takes one of `success`, `error`, `canceled`, `none`; got `failed`.');
-    expect(texts[0]).toContain('Usage: `/schedule list [words] [status:success|error|canceled|none]');
+    expect(texts[0]).toContain(
+      'Usage: `/schedule list [words] [mine] [receiving] [paused|disabled] [status:success|error|canceled|none]',
+    );
   });
 
   it('says when nothing matches', async () => {
@@ -149,10 +151,11 @@ describe('/schedule show and share', () => {
     expect(visibleText(blocksOf(byUrl.responses[0]))).toContain('Blob Ross');
   });
 
-  it('says what is wrong with a bad id, and quotes Omni for an unknown one', async () => {
+  it('says when no schedule has the name, and quotes Omni for an unknown id', async () => {
     const bad = await t.command('show yesterday');
-    expect(bad.texts[0]).toContain('`yesterday` is not a schedule id.');
-    expect(bad.texts[0]).toContain('Usage: `/schedule show <schedule-id>`');
+    expect(bad.texts[0]).toContain('No schedule matches “yesterday”: Omni found nothing for “yesterday”.');
+    const none = await t.command('show');
+    expect(none.texts[0]).toContain('Usage: `/schedule show &lt;name or id&gt;`');
     const unknown = '00000000-0000-4000-8000-000000000000';
     const missing = await t.command(`show ${unknown}`);
     expect(missing.texts[0]).toContain(`Scheduled task with id ${unknown} does not exist`);
@@ -199,13 +202,13 @@ describe('run, pause, resume and delete by command', () => {
     expect(auditOf(t, 'run', ORDERS)).toEqual(expect.arrayContaining(['ok']));
   });
 
-  it('pause and resume change Omni’s state; Omni’s refusals are quoted', async () => {
+  it('pause and resume change Omni’s state; pausing twice is the card saying so; Omni’s refusals are quoted', async () => {
     const paused = await t.command(`pause ${ORDERS}`);
     expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).not.toBeNull();
     expect(visibleText(blocksOf(paused.responses[0]))).toContain(':double_vertical_bar: *Paused* since');
 
     const again = await t.command(`pause ${ORDERS}`);
-    expect(again.texts[0]).toContain('Omni refused to pause the schedule: Schedule is already paused.');
+    expect(visibleText(blocksOf(again.responses[0]))).toContain('was already paused; nothing was changed.');
     expect(auditOf(t, 'pause', ORDERS).slice(-2)).toEqual(['ok', 'failed']);
 
     await t.command(`resume ${ORDERS}`);

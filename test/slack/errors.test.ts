@@ -41,6 +41,14 @@ describe('userMessageForError', () => {
     );
   });
 
+  it('calls a gateway or unavailable answer an outage, not a refusal', () => {
+    for (const status of [502, 503, 504]) {
+      expect(
+        userMessageForError(apiError(status, 'pauseSchedule', 'PUT', `/api/v1/schedules/${ID}/pause`, 'Unavailable')),
+      ).toBe(`Omni is not answering (${status}). Nothing was changed; try again in a few minutes.`);
+    }
+  });
+
   it("quotes Omni's detail, names what was refused and says what to do", () => {
     expect(
       userMessageForError(
@@ -72,7 +80,7 @@ describe('userMessageForError', () => {
       ),
     ).toBe('Omni refused to delete the schedule: scheduleId: Invalid uuid. Fix what Omni names and try again.');
     expect(
-      userMessageForError(apiError(503, 'resumeSchedule', 'PUT', `/api/v1/schedules/${ID}/resume`, 'Unavailable')),
+      userMessageForError(apiError(500, 'resumeSchedule', 'PUT', `/api/v1/schedules/${ID}/resume`, 'Unavailable')),
     ).toMatch(/Omni's side/);
     expect(userMessageForError(apiError(403, undefined, 'GET', '/api/v1/unknown', 'Forbidden'))).toMatch(
       /^Omni refused the request: Forbidden\./,

@@ -1,7 +1,7 @@
-// `/schedule create [dashboard-id or URL]` and `/schedule edit <schedule-id>`: open the schedule form.
+// `/schedule create [dashboard-id or URL]` and `/schedule edit <name or id>`: open the schedule form.
 import { parseDashboardRef } from '../../schedules/dashboard-ref.js';
 import { openScheduleForm } from '../schedule-form/open-form.js';
-import { scheduleIdArgument } from './schedule-ref.js';
+import { findScheduleArgument, SCHEDULE_ARG, scheduleRefArgument } from './schedule-ref.js';
 import { type Subcommand, type SubcommandContext, UsageError } from './types.js';
 
 export const createSubcommand: Subcommand = {
@@ -25,14 +25,17 @@ export const createSubcommand: Subcommand = {
 
 export const editSubcommand: Subcommand = {
   name: 'edit',
-  usage: '/schedule edit <schedule-id>',
+  usage: `/schedule edit ${SCHEDULE_ARG}`,
   summary: 'change a schedule, in a form',
   access: 'member',
   needsConnection: true,
   audit: 'edit',
   async run(ctx) {
-    const scheduleId = scheduleIdArgument(ctx.args, 'edit');
-    await openForm(ctx, { mode: 'edit', scheduleId });
+    // An id opens the form at once; a name is looked up first (usually one quick call; the
+    // trigger that opens the modal lasts 3 s).
+    const target = await findScheduleArgument(ctx, 'edit', scheduleRefArgument(ctx.args, 'edit'));
+    if (!target) return;
+    await openForm(ctx, { mode: 'edit', scheduleId: target.id });
   },
 };
 

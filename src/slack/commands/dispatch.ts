@@ -3,8 +3,10 @@
 import type { Logger, RespondArguments, RespondFn } from '@slack/bolt';
 import { parseScheduleRef } from '../../schedules/schedule-id.js';
 import { workspaceKey } from '../../store/index.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { errorMessage, logFailure, NotConnectedError, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
+import { interimResponder } from '../interim.js';
 import { type Actor, accessRefusal } from '../permissions.js';
 import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
 import { parseCommandText } from './parse.js';
@@ -18,7 +20,16 @@ export interface CommandInvocation {
   respond: RespondFn;
 }
 
-export async function dispatchScheduleCommand(invocation: CommandInvocation): Promise<void> {
+export async function dispatchScheduleCommand(given: CommandInvocation): Promise<void> {
+  const interim = interimResponder(given.respond, given.interaction.logger);
+  try {
+    await dispatch({ ...given, respond: interim.respond });
+  } finally {
+    await interim.finish();
+  }
+}
+
+async function dispatch(invocation: CommandInvocation): Promise<void> {
   const { interaction } = invocation;
   const { logger } = interaction;
   const reply = (text: string) => answer({ respond: invocation.respond, logger }, { response_type: 'ephemeral', text });
@@ -80,7 +91,7 @@ function auditRefusal(invocation: CommandInvocation, subcommand: Subcommand, arg
 }
 
 function failureText(subcommand: Subcommand, error: unknown, logger: Logger): string {
-  if (error instanceof UsageError) return `${error.message}\nUsage: \`${subcommand.usage}\``;
+  if (error instanceof UsageError) return `${error.message}\nUsage: \`${escapeSlackText(subcommand.usage)}\``;
   logFailure(logger, `/schedule ${subcommand.name}`, error);
   return userMessageForError(error);
 }
@@ -90,7 +101,7 @@ export function unknownSubcommandText(name: string): string {
   const shown = name.replace(/[<>&`*_~]/g, '').slice(0, 40);
   return [
     `\`${shown}\` is not a /schedule subcommand. Try one of these:`,
-    ...subcommands.map((s) => `• \`${s.usage}\``),
+    ...subcommands.map((s) => `• \`${escapeSlackText(s.usage)}\``),
   ].join('\n');
 }
 

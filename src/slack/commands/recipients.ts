@@ -1,5 +1,5 @@
-// `/schedule add|remove <schedule-id> <@person|#channel|@group|email>…` and `/schedule subscribe|unsubscribe
-// <schedule-id>`: change who receives an email schedule; the answer names who was added or removed, who was
+// `/schedule add|remove <name or id> <@person|#channel|@group|email>…` and `/schedule subscribe|unsubscribe
+// <name or id>`: change who receives an email schedule; the answer names who was added or removed, who was
 // skipped and why, and what Omni refused.
 import {
   addToSchedule,
@@ -8,35 +8,44 @@ import {
   removeFromSchedule,
   type Skipped,
 } from '../../recipients/index.js';
-import { parseScheduleRef } from '../../schedules/schedule-id.js';
+import { splitScheduleArgs } from '../../schedules/schedule-resolve.js';
 import { type ChangeResult, runRecipientChange } from '../recipient-actions/change.js';
 import { type SubscribeOp, subscribeSelf } from '../recipient-actions/subscribe.js';
 import { addSummary, notEmailMessage, removeSummary, skippedLines } from '../ui/recipients-summary.js';
-import { scheduleIdArgument } from './schedule-ref.js';
+import { findScheduleArgument, SCHEDULE_ARG, scheduleRefArgument } from './schedule-ref.js';
 import { type Subcommand, type SubcommandContext, UsageError } from './types.js';
 
 type ChangeOp = 'add' | 'remove';
 
-/** `<schedule-id> who…` → the id and the parsed people; a bad id or nobody valid is a usage error. */
+/** Where the schedule's name ends and the people begin: a mention, an @name or an email address. */
+export function isRecipientToken(arg: string): boolean {
+  return (
+    /^<[@#!]/.test(arg) || arg.startsWith('@') || /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(arg.replace(/[,;]+$/, ''))
+  );
+}
+
+/** `<name or id> who…` → the schedule reference and the parsed people; nobody valid is a usage error. */
 export function parseChangeArgs(
   args: readonly string[],
   op: ChangeOp,
-): { scheduleId: string; inputs: RecipientInput[]; invalid: Skipped[] } {
-  const [first, ...rest] = args;
-  const ref = parseScheduleRef(first);
-  if (!ref.ok) throw new UsageError(ref.error);
+): { ref: string; who: string[]; inputs: RecipientInput[]; invalid: Skipped[] } {
+  const { ref, rest } = splitScheduleArgs(args, isRecipientToken);
+  if (ref.trim() === '') throw new UsageError('Name the schedule first: its name, its id or its Omni URL.');
   if (rest.length === 0) {
-    throw new UsageError(`Name who to ${op}: @people, #channels, @groups or email addresses, after the schedule id.`);
+    throw new UsageError(`Name who to ${op}: @people, #channels, @groups or email addresses, after the schedule.`);
   }
   const { inputs, invalid } = parseRecipientTokens(rest);
   if (inputs.length === 0) {
     throw new UsageError(`Nobody to ${op}:\n${skippedLines(invalid).join('\n')}`);
   }
-  return { scheduleId: ref.id, inputs, invalid };
+  return { ref, who: rest, inputs, invalid };
 }
 
 async function changeRecipients(ctx: SubcommandContext, op: ChangeOp): Promise<void> {
-  const { scheduleId, inputs, invalid } = parseChangeArgs(ctx.args, op);
+  const { ref, who, inputs, invalid } = parseChangeArgs(ctx.args, op);
+  const target = await findScheduleArgument(ctx, op, ref, who);
+  if (!target) return;
+  const scheduleId = target.id;
   await runRecipientChange(
     {
       command: ctx,
@@ -67,7 +76,9 @@ async function changeRecipients(ctx: SubcommandContext, op: ChangeOp): Promise<v
 }
 
 async function subscribeCommand(ctx: SubcommandContext, op: SubscribeOp): Promise<void> {
-  const scheduleId = scheduleIdArgument(ctx.args, op);
+  const target = await findScheduleArgument(ctx, op, scheduleRefArgument(ctx.args, op));
+  if (!target) return;
+  const scheduleId = target.id;
   const message = await subscribeSelf({
     deps: ctx.deps,
     client: ctx.client,
@@ -81,7 +92,7 @@ async function subscribeCommand(ctx: SubcommandContext, op: SubscribeOp): Promis
 
 export const addRecipientsSubcommand: Subcommand = {
   name: 'add',
-  usage: '/schedule add <schedule-id> <@person|#channel|@group|email>…',
+  usage: `/schedule add ${SCHEDULE_ARG} <@person|#channel|@group|email>…`,
   summary: 'add people (or every member of a channel or group) to an email schedule',
   access: 'member',
   needsConnection: true,
@@ -91,7 +102,7 @@ export const addRecipientsSubcommand: Subcommand = {
 
 export const removeRecipientsSubcommand: Subcommand = {
   name: 'remove',
-  usage: '/schedule remove <schedule-id> <@person|#channel|@group|email>…',
+  usage: `/schedule remove ${SCHEDULE_ARG} <@person|#channel|@group|email>…`,
   summary: 'remove people from an email schedule (deactivated accounts too)',
   access: 'member',
   needsConnection: true,
@@ -101,7 +112,7 @@ export const removeRecipientsSubcommand: Subcommand = {
 
 export const subscribeSubcommand: Subcommand = {
   name: 'subscribe',
-  usage: '/schedule subscribe <schedule-id>',
+  usage: `/schedule subscribe ${SCHEDULE_ARG}`,
   summary: 'get an email schedule’s deliveries yourself',
   access: 'member',
   needsConnection: true,
@@ -111,7 +122,7 @@ export const subscribeSubcommand: Subcommand = {
 
 export const unsubscribeSubcommand: Subcommand = {
   name: 'unsubscribe',
-  usage: '/schedule unsubscribe <schedule-id>',
+  usage: `/schedule unsubscribe ${SCHEDULE_ARG}`,
   summary: 'stop getting an email schedule’s deliveries',
   access: 'member',
   needsConnection: true,

@@ -1,19 +1,19 @@
-// `/schedule run|trigger|pause|resume <id>` act at once and answer with the updated card, only for you.
-// `/schedule delete <id>` asks first: the card with a Delete button behind Slack's confirm dialog.
+// `/schedule run|trigger|pause|resume <name or id>` act at once and answer with the updated card, only for you.
+// `/schedule delete <name or id>` asks first: the card with a Delete button behind Slack's confirm dialog.
 import { loadScheduleView } from '../../schedules/schedule-lookup.js';
-import { actionNotice } from '../schedule-actions/act.js';
+import { actionNotice, cardAfterOp } from '../schedule-actions/act.js';
 import { cardOptions } from '../schedule-actions/display.js';
 import { forgetHomeSummary } from '../schedule-actions/home.js';
-import { OP_VERBS, performScheduleOp, type ScheduleOp } from '../schedule-actions/operate.js';
-import { buildDeletePrompt, buildScheduleCard } from '../ui/schedule-card.js';
-import { scheduleIdArgument } from './schedule-ref.js';
+import { performScheduleOp, type ScheduleOp } from '../schedule-actions/operate.js';
+import { buildDeletePrompt } from '../ui/schedule-card.js';
+import { findScheduleArgument, SCHEDULE_ARG, scheduleRefArgument } from './schedule-ref.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 
 function immediate(op: Exclude<ScheduleOp, 'delete'>, summary: string, aliases?: string[]): Subcommand {
   return {
     name: op,
     ...(aliases ? { aliases } : {}),
-    usage: `/schedule ${op} <schedule-id>`,
+    usage: `/schedule ${op} ${SCHEDULE_ARG}`,
     summary,
     access: 'member',
     needsConnection: true,
@@ -23,11 +23,21 @@ function immediate(op: Exclude<ScheduleOp, 'delete'>, summary: string, aliases?:
 }
 
 async function runOp(ctx: SubcommandContext, op: Exclude<ScheduleOp, 'delete'>): Promise<void> {
-  const scheduleId = scheduleIdArgument(ctx.args, op);
+  const target = await findScheduleArgument(ctx, op, scheduleRefArgument(ctx.args, op));
+  if (!target) return;
+  const scheduleId = target.id;
   const userId = ctx.userId;
   const omni = await ctx.omni();
   const display = await ctx.display();
-  const outcome = await performScheduleOp({ deps: ctx.deps, scope: ctx.scope, userId, omni, op, scheduleId });
+  const outcome = await performScheduleOp({
+    deps: ctx.deps,
+    scope: ctx.scope,
+    userId,
+    omni,
+    op,
+    scheduleId,
+    ...(target.view ? { knownName: target.view.name } : {}),
+  });
   if (!outcome.ok) {
     await ctx.respond({ response_type: 'ephemeral', text: outcome.message });
     return;
@@ -37,8 +47,7 @@ async function runOp(ctx: SubcommandContext, op: Exclude<ScheduleOp, 'delete'>):
     await ctx.respond({ response_type: 'ephemeral', text: actionNotice(userId, outcome, display.zone) });
     return;
   }
-  const lastAction = { userId, verb: OP_VERBS[op], at: outcome.at };
-  const card = buildScheduleCard(outcome.view, cardOptions(display, outcome.view, { lastAction }));
+  const card = cardAfterOp(outcome.view, outcome, userId, display);
   await ctx.respond({ response_type: 'ephemeral', text: card.text, blocks: card.blocks });
 }
 
@@ -48,15 +57,17 @@ export const resumeSubcommand = immediate('resume', 'let a paused schedule deliv
 
 export const deleteSubcommand: Subcommand = {
   name: 'delete',
-  usage: '/schedule delete <schedule-id>',
+  usage: `/schedule delete ${SCHEDULE_ARG}`,
   summary: 'delete a schedule (asks first)',
   access: 'member',
   needsConnection: true,
   audit: 'delete',
   async run(ctx) {
-    const scheduleId = scheduleIdArgument(ctx.args, 'delete');
+    const target = await findScheduleArgument(ctx, 'delete', scheduleRefArgument(ctx.args, 'delete'));
+    if (!target) return;
     const omni = await ctx.omni();
-    const [view, display] = await Promise.all([loadScheduleView(omni, scheduleId), ctx.display()]);
+    const read = target.view ? Promise.resolve(target.view) : loadScheduleView(omni, target.id);
+    const [view, display] = await Promise.all([read, ctx.display()]);
     const prompt = buildDeletePrompt(view, cardOptions(display, view));
     await ctx.respond({ response_type: 'ephemeral', text: prompt.text, blocks: prompt.blocks });
   },

@@ -3,29 +3,33 @@
 import { loadCardForViewer } from '../schedule-actions/display.js';
 import { slackErrorCode } from '../slack-errors.js';
 import { escapeMrkdwn } from '../ui/format.js';
-import { scheduleIdArgument } from './schedule-ref.js';
+import { findScheduleArgument, SCHEDULE_ARG, scheduleRefArgument } from './schedule-ref.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 
 export const showSubcommand: Subcommand = {
   name: 'show',
-  usage: '/schedule show <schedule-id>',
+  usage: `/schedule show ${SCHEDULE_ARG}`,
   summary: "a schedule's card, with its buttons, only for you",
   access: 'member',
   needsConnection: true,
   async run(ctx) {
-    const { card } = await loadCard(ctx, 'show');
+    const shown = await loadCard(ctx, 'show');
+    if (!shown) return;
+    const { card } = shown;
     await ctx.respond({ response_type: 'ephemeral', text: card.text, blocks: card.blocks });
   },
 };
 
 export const shareSubcommand: Subcommand = {
   name: 'share',
-  usage: '/schedule share <schedule-id>',
+  usage: `/schedule share ${SCHEDULE_ARG}`,
   summary: "post a schedule's card in this channel for everyone",
   access: 'member',
   needsConnection: true,
   async run(ctx) {
-    const { card, name } = await loadCard(ctx, 'share', ctx.userId);
+    const shown = await loadCard(ctx, 'share', ctx.userId);
+    if (!shown) return;
+    const { card, name } = shown;
     try {
       await ctx.client.chat.postMessage({ channel: ctx.channelId, text: card.text, blocks: card.blocks });
     } catch (error) {
@@ -41,8 +45,11 @@ export const shareSubcommand: Subcommand = {
   },
 };
 
+/** The card, or undefined when the argument was not one schedule (the picker or "no match" was the answer). */
 async function loadCard(ctx: SubcommandContext, name: string, sharedBy?: string) {
-  const { view, card } = await loadCardForViewer(ctx, scheduleIdArgument(ctx.args, name), sharedBy ? { sharedBy } : {});
+  const target = await findScheduleArgument(ctx, name, scheduleRefArgument(ctx.args, name));
+  if (!target) return undefined;
+  const { view, card } = await loadCardForViewer(ctx, target.id, sharedBy ? { sharedBy } : {}, target.view);
   return { card, name: view.name };
 }
 

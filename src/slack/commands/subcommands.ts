@@ -21,8 +21,8 @@ import { usersSubcommand } from './users.js';
 /** `/schedule` and `/schedule help`: lives with the table it reads, so nothing imports back into this module. */
 export const helpSubcommand: Subcommand = {
   name: 'help',
-  usage: '/schedule help',
-  summary: 'what this app does and how to use it',
+  usage: '/schedule help [all]',
+  summary: 'what people do most, with buttons; `all`: every command',
   access: 'member',
   needsConnection: false,
   async run(ctx: SubcommandContext) {
@@ -40,6 +40,7 @@ export const helpSubcommand: Subcommand = {
       connection,
       isAdmin: actor.isAdmin || actor.isOwner,
       canList: findSubcommand('list') !== undefined,
+      all: ctx.args[0]?.toLowerCase() === 'all',
     });
     await ctx.respond({ response_type: 'ephemeral', ...message });
   },

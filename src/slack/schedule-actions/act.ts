@@ -1,16 +1,19 @@
 // What happens when someone uses a schedule's button, menu or confirm modal: check they may, do it in
 // Omni, then redraw where they clicked (the card, the list page, or App Home) with who did what and when.
 import { decodeListState } from '../../schedules/list-query.js';
+import { isScheduleGone } from '../../schedules/schedule-lookup.js';
+import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { workspaceKey } from '../../store/index.js';
 import { AccessDeniedError, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
 import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
 import { escapeMrkdwn, slackDate, truncate } from '../ui/format.js';
-import { buildDeletedCard, buildScheduleCard } from '../ui/schedule-card.js';
+import { buildDeletedCard, buildGoneCard, buildScheduleCard, type SlackMessage } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
 import { cardOptions, type Display } from './display.js';
 import { forgetHomeSummary, publishHome } from './home.js';
 import { renderListPage } from './list-page.js';
+import { listViewerFor } from './list-viewer.js';
 import { OP_VERBS, type OpOutcome, performScheduleOp, type ScheduleOp } from './operate.js';
 import { containerKey, noteToUser, type Origin, type Respond, replaceOriginMessage } from './origin.js';
 import { followRunOnCard } from './run-watch.js';
@@ -48,6 +51,9 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
           scheduleId,
           ...(origin ? { container: containerKey(origin) } : {}),
           ...(display.zone ? { zone: display.zone } : {}),
+          // A list page and App Home redraw from their own read; only a card needs the schedule read back.
+          readBack:
+            origin?.kind === 'modal' || (origin?.kind === 'message' && origin.shows === 'card') ? 'view' : 'name',
         }),
       (message) => logger.warn(message),
     );
@@ -66,6 +72,7 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
       await tell(request, `${done} (This view could not be updated; run the command again to see the new state.)`);
     }
   } catch (error) {
+    if (isScheduleGone(error) && (await redrawGone(request))) return;
     if (error instanceof AccessDeniedError) {
       const entry = { workspace: workspaceKey(scope), user: userId, action: op, schedule: scheduleId };
       deps.audit.record({ ...entry, outcome: 'refused', detail: error.message });
@@ -81,7 +88,25 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
 export function actionNotice(userId: string, outcome: Extract<OpOutcome, { ok: true }>, zone?: string): string {
   const verb = outcome.op === 'run' ? 'started a run of' : OP_VERBS[outcome.op];
   const name = outcome.name ? `*${escapeMrkdwn(truncate(outcome.name, 150))}*` : 'a schedule';
+  if (outcome.already) return alreadyNotice(outcome.already, name);
   return `<@${userId}> ${verb} ${name} ${slackDate(outcome.at, zone)}.`;
+}
+
+function alreadyNotice(state: 'paused' | 'resumed', what = 'This schedule'): string {
+  return `:information_source: ${what} was already ${state === 'paused' ? 'paused' : 'active'}; nothing was changed.`;
+}
+
+/** The card after an act: who did what, or that nothing needed doing. */
+export function cardAfterOp(
+  view: ScheduleView,
+  outcome: Extract<OpOutcome, { ok: true }>,
+  userId: string,
+  display: Display,
+): SlackMessage {
+  const extra = outcome.already
+    ? { notice: alreadyNotice(outcome.already) }
+    : { lastAction: { userId, verb: OP_VERBS[outcome.op], at: outcome.at } };
+  return buildScheduleCard(view, cardOptions(display, view, extra));
 }
 
 async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: true }>, display: Display): Promise<void> {
@@ -97,12 +122,7 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
       outcome.op === 'delete'
         ? buildDeletedCard({ id: request.scheduleId, name: outcome.name }, { userId, at: outcome.at }, display.zone)
         : outcome.view
-          ? buildScheduleCard(
-              outcome.view,
-              cardOptions(display, outcome.view, {
-                lastAction: { userId, verb: OP_VERBS[outcome.op], at: outcome.at },
-              }),
-            )
+          ? cardAfterOp(outcome.view, outcome, userId, display)
           : { text: notice, blocks: withNotice(origin.blocks, notice) };
     await client.views.update({ view_id: origin.viewId, view: buildScheduleCardModal(card, origin.metadata) });
     return;
@@ -119,22 +139,58 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
       return;
     }
     if (outcome.view) {
-      const lastAction = { userId, verb: OP_VERBS[outcome.op], at: outcome.at };
-      const card = buildScheduleCard(outcome.view, cardOptions(display, outcome.view, { lastAction }));
-      await replaceOriginMessage(replier, origin, card);
+      await replaceOriginMessage(replier, origin, cardAfterOp(outcome.view, outcome, userId, display));
       return;
     }
   }
   if (origin?.kind === 'message' && origin.shows === 'list' && origin.listState) {
     const omni = await request.interaction.omni();
-    const page = await renderListPage(omni, decodeListState(origin.listState), {
+    const state = decodeListState(origin.listState);
+    const viewer = await listViewerFor(request.interaction, state.filters);
+    const page = await renderListPage(omni, state, {
       notice,
+      ...(viewer ? { viewer } : {}),
       ...(display.zone ? { zone: display.zone } : {}),
     });
     await replaceOriginMessage(replierOf(request), origin, page);
     return;
   }
   await tell(request, notice);
+}
+
+/**
+ * The schedule was deleted elsewhere since this card was drawn: the card becomes a deleted card with
+ * no buttons (true), or, where the click was not on a card, false and the caller explains.
+ */
+async function redrawGone(request: ActRequest): Promise<boolean> {
+  const { origin } = request;
+  const gone = buildGoneCard({ id: request.scheduleId });
+  if (origin?.kind === 'message' && origin.shows === 'card') {
+    await replaceOriginMessage(replierOf(request), origin, gone);
+    return true;
+  }
+  if (origin?.kind === 'modal') {
+    await request.interaction.client.views.update({
+      view_id: origin.viewId,
+      view: buildScheduleCardModal(gone, origin.metadata),
+    });
+    return true;
+  }
+  if (origin?.kind === 'message' && origin.shows === 'list' && origin.listState) {
+    // The page is read again: the schedule's row is gone from it, and the line on top says why.
+    const { interaction } = request;
+    const [omni, display] = await Promise.all([interaction.omni(), interaction.display()]);
+    const state = decodeListState(origin.listState);
+    const viewer = await listViewerFor(interaction, state.filters);
+    const page = await renderListPage(omni, state, {
+      notice: ':wastebasket: That schedule no longer exists in Omni: it was deleted elsewhere.',
+      ...(viewer ? { viewer } : {}),
+      ...(display.zone ? { zone: display.zone } : {}),
+    });
+    await replaceOriginMessage(replierOf(request), origin, page);
+    return true;
+  }
+  return false;
 }
 
 /** A note for the user who acted: on App Home or in the card's modal it shows on top; elsewhere only they see it. */

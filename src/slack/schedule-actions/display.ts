@@ -21,13 +21,17 @@ export function cardOptions(display: Display, s: ScheduleView, extra: ScheduleCa
   return { ...(display.zone ? { zone: display.zone } : {}), ...(omniUrl ? { omniUrl } : {}), ...extra };
 }
 
-/** Load a schedule's card as this viewer sees it (zone, link to Omni); `extra` adds e.g. who shared it. */
+/**
+ * Load a schedule's card as this viewer sees it (zone, link to Omni); `extra` adds e.g. who shared it.
+ * `known` is the schedule's list record when the caller already read it (a name search): no Omni call then.
+ */
 export async function loadCardForViewer(
   interaction: Pick<Interaction, 'omni' | 'display'>,
   scheduleId: string,
   extra: ScheduleCardOptions = {},
+  known?: ScheduleView,
 ): Promise<{ view: ScheduleView; card: SlackMessage }> {
-  const omni = await interaction.omni();
-  const [view, display] = await Promise.all([loadScheduleView(omni, scheduleId), interaction.display()]);
+  const read = known ? Promise.resolve(known) : interaction.omni().then((omni) => loadScheduleView(omni, scheduleId));
+  const [view, display] = await Promise.all([read, interaction.display()]);
   return { view, card: buildScheduleCard(view, cardOptions(display, view, extra)) };
 }

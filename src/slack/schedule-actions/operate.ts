@@ -2,7 +2,7 @@
 // App Home: the Omni call, the duplicate-run guard, the audit line, and the schedule read back afterwards.
 import type { OmniClient } from '../../omni/index.js';
 import { RunGuard } from '../../schedules/run-guard.js';
-import { loadScheduleView } from '../../schedules/schedule-lookup.js';
+import { alreadyInState, loadScheduleView } from '../../schedules/schedule-lookup.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
@@ -26,6 +26,13 @@ export interface OpRequest {
   container?: string;
   /** The viewer's zone, for the refusal's fallback time. */
   zone?: string;
+  /**
+   * What to read back after the change: the whole schedule for a card (default), or only its name
+   * (one GET) where the place redraws from its own read (a list page, App Home).
+   */
+  readBack?: 'view' | 'name';
+  /** The schedule's name when the caller knows it (a name search): the read-back is one list search then. */
+  knownName?: string;
 }
 
 export type OpOutcome =
@@ -37,6 +44,8 @@ export type OpOutcome =
       name: string;
       /** The schedule as Omni has it now; absent after a delete, or when reading it back failed. */
       view?: ScheduleView;
+      /** Omni found the schedule already paused (or resumed): nothing was changed, the card says so. */
+      already?: 'paused' | 'resumed';
     }
   /** Refused before Omni was asked (a duplicate run); `message` is for the user. */
   | { ok: false; message: string };
@@ -80,18 +89,38 @@ export async function performScheduleOp(request: OpRequest): Promise<OpOutcome> 
   } catch (error) {
     if (guard) await guard.release(guardKey).catch(() => undefined); // nothing ran: let the user retry
     audit('failed', describeFailure(error));
-    throw error;
+    const already = alreadyInState(error);
+    if (!already) throw error;
+    // Nothing needed doing: the answer is the schedule as it is, saying so (not an error).
+    const view = await loadScheduleView(omni, scheduleId);
+    return { ok: true, op, at: deps.now(), name: view.name, view, already };
   }
   audit('ok');
   const at = deps.now();
   if (op === 'delete') return { ok: true, op, at, name };
+  if (request.readBack === 'name') {
+    if (request.knownName) return { ok: true, op, at, name: request.knownName };
+    // The change is made; a failed read only costs the notice its name.
+    const read = await omni.getSchedule(scheduleId).catch(() => undefined);
+    return { ok: true, op, at, name: read?.name ?? '' };
+  }
   try {
-    const view = await loadScheduleView(omni, scheduleId);
+    const view = await readBackView(omni, scheduleId, request.knownName);
     return { ok: true, op, at, name: view.name, view };
   } catch {
     // The action itself succeeded; only showing the new state failed. Say what was done without it.
     return { ok: true, op, at, name };
   }
+}
+
+/** The schedule as it is now: with its name known, one list search finds its record; else GET-one and the list. */
+async function readBackView(omni: OmniClient, scheduleId: string, knownName?: string): Promise<ScheduleView> {
+  if (knownName) {
+    const page = await omni.listSchedules({ q: knownName, pageSize: 100 });
+    const record = page.records.find((r) => r.id === scheduleId);
+    if (record) return record;
+  }
+  return loadScheduleView(omni, scheduleId);
 }
 
 function describeFailure(error: unknown): string {

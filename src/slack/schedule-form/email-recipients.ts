@@ -1,8 +1,8 @@
 // The email destination's people, channels and typed "addresses or @groups" → the addresses Omni gets,
 // through the same resolver as `/schedule add` (resolvePickedRecipients). What cannot become an address
-// blocks the save and is named, in plain text, on the field it came from. Members of a channel or group
-// that the workspace's own rules leave out (bots, deactivated accounts, guests, other organizations) do
-// not block: leaving them out is what those rules are for; they are listed after saving.
+// blocks the save and is named, in plain text, on the field it came from. Members of a chosen channel or
+// group who cannot receive email (no visible address, deactivated, a guest, another organization) do not
+// block, as with `/schedule add`: the others are added, and they are named, with why, after saving.
 import type { WebClient } from '@slack/web-api';
 import type { Recipient, Skipped, SlackUser } from '../../recipients/index.js';
 import type { DraftDestinationOf, DraftError, DraftField } from '../../schedules/draft.js';
@@ -21,7 +21,7 @@ export interface EmailRecipients {
   usergroups: Map<string, string>;
   /** What stops the save, on the field it concerns (plain text: Slack shows field errors unformatted). */
   errors: DraftError[];
-  /** Channel or group members left out by the workspace's rules (not bots), to mention after saving. */
+  /** Channel or group members who cannot receive email (bots aside), to name after saving. */
   leftOut: Skipped[];
 }
 
@@ -32,8 +32,6 @@ type EmailDestination = DraftDestinationOf<'email'>;
 const HANDLE = /^@([a-z0-9][\w.-]*)$/i;
 const GROUP_MENTION = /^<!subteam\^(S[A-Z0-9]+)(?:\|@?([^>]*))?>$/;
 const BROADCASTS = new Set(['here', 'channel', 'everyone']);
-/** Skips that are the workspace's rules at work; for members of a channel or group they do not block. */
-const RULE_SKIPS = new Set<Skipped['code']>(['bot', 'deactivated', 'guest', 'external']);
 /** usergroups.list is Tier 2 (20 a minute): the handles are kept a few minutes. */
 export const USERGROUP_HANDLES_TTL_MS = 5 * 60_000;
 /** Problems named on one field before "and N more". */
@@ -42,8 +40,6 @@ const MAX_NAMED = 5;
 /** What to do, after the names, when people were named on these fields. */
 const ADVICE = {
   emailPeople: 'Remove them from People, or type their address under "Other addresses or @groups".',
-  members:
-    'To send to the others, choose them under People, or type their addresses under "Other addresses or @groups".',
 } as const;
 
 export async function resolveEmailRecipients(
@@ -74,7 +70,6 @@ export async function resolveEmailRecipients(
   const picked = new Set(destination.userIds);
   const leftOut: Skipped[] = [];
   const nameOf = (id: string) => directory.userInfo(id).then(personName, () => id);
-  const cameThrough = memberOf(destination.channelIds, typed.usergroupIds, directory);
   const groupLabel = (id: string) => typed.labels.get(id) ?? id;
   for (const skip of resolution.skipped) {
     const reason = plainReason(skip.reason);
@@ -82,19 +77,9 @@ export async function resolveEmailRecipients(
     if (who.kind === 'user' && picked.has(who.id)) {
       add('emailPeople', `${await nameOf(who.id)} ${reason}`, ADVICE.emailPeople);
     } else if (who.kind === 'user') {
-      if (RULE_SKIPS.has(skip.code)) {
-        if (skip.code !== 'bot') leftOut.push(skip);
-        continue;
-      }
-      const source = await cameThrough(who.id);
-      const label =
-        source === undefined
-          ? ''
-          : source.kind === 'channel'
-            ? await channelName(lookups, source.id)
-            : groupLabel(source.id);
-      const field = source?.kind === 'usergroup' ? 'emailAddresses' : 'emailChannels';
-      add(field, `${await nameOf(who.id)}${label ? ` (in ${label})` : ''} ${reason}`, ADVICE.members);
+      // A member of a chosen channel or group who cannot receive email does not block the save, as with
+      // `/schedule add`: the others are added, and whoever was left out is named, with why, after saving.
+      if (skip.code !== 'bot') leftOut.push(skip);
     } else if (who.kind === 'channel') add('emailChannels', `${await channelName(lookups, who.id)} ${reason}`);
     else if (who.kind === 'usergroup') add('emailAddresses', `${groupLabel(who.id)} ${reason}`);
     else add('emailAddresses', `${who.kind === 'email' ? who.email : who.text} ${reason}`);

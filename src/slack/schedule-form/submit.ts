@@ -301,7 +301,7 @@ async function showResult(
   const emailOnlyUsers = emailOnly && emailOnlyLine(emailOnly);
   if (emailOnlyUsers) lines.push(emailOnlyUsers);
   if (leftOut.length > 0) {
-    lines.push(':information_source: Left out of the channels and groups chosen, by this workspace’s rules:');
+    lines.push(':information_source: Left out of the channels and groups chosen (the others were added):');
     lines.push(...skippedLines(leftOut));
   }
   if (outcome.s3Trust) {

@@ -1,7 +1,8 @@
-// `/schedule help`: what the app does, the connection state, every subcommand, and buttons for the usual
-// next step. Pure: no I/O.
+// `/schedule help`: what the app does, the connection state, the five things people do most (`help all`:
+// every subcommand), and buttons for the usual next step. Pure: no I/O.
 import type { types } from '@slack/bolt';
 import { ActionIds } from '../../ids.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { escapeMrkdwn, truncate } from './format.js';
 
 export interface HelpInput {
@@ -11,7 +12,18 @@ export interface HelpInput {
   isAdmin: boolean;
   /** Whether a `list` subcommand exists to run from the List button. */
   canList: boolean;
+  /** `help all`: every subcommand's grammar; otherwise the five things people do most, with buttons. */
+  all?: boolean;
 }
+
+/** The short help: what people do most, in their words, each with the command that does it. */
+export const EVERYDAY = [
+  ['Find a schedule', '/schedule list [words]', 'or `list mine` for yours'],
+  ['See one, with its buttons', '/schedule show <name or id>', ''],
+  ['Run, pause or resume it', '/schedule run|pause|resume <name or id>', ''],
+  ['Create one', '/schedule create', 'a form; or the button below'],
+  ['Choose who receives it', '/schedule add <name or id> @person #channel email', 'or `subscribe` yourself'],
+] as const;
 
 export interface HelpMessage {
   text: string;
@@ -31,7 +43,7 @@ export function buildHelpMessage(input: HelpInput): HelpMessage {
       },
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: connectionLine(input) }] },
-    ...usageSections(input.subcommands),
+    ...(input.all ? usageSections(input.subcommands) : everydaySections()),
   ];
   const buttons = helpButtons(input);
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
@@ -48,7 +60,7 @@ function connectionLine(input: HelpInput): string {
 
 /** Usage lines, split over as few sections as Slack's 3000-character limit allows. */
 function usageSections(subcommands: HelpInput['subcommands']): types.KnownBlock[] {
-  const lines = subcommands.map((s) => `\`${s.usage}\` ${s.summary}`);
+  const lines = subcommands.map((s) => `\`${escapeSlackText(s.usage)}\` ${escapeSlackText(s.summary)}`);
   const sections: string[] = [];
   let current = '*Commands*';
   for (const line of lines) {
@@ -62,6 +74,29 @@ function usageSections(subcommands: HelpInput['subcommands']): types.KnownBlock[
   }
   sections.push(current);
   return sections.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
+
+/** Slack wants action ids unique within a block: help's further subcommand buttons carry a suffix. */
+export function subcommandButtonId(suffix: string): string {
+  return `${ActionIds.runSubcommandButton}:${suffix}`;
+}
+
+function everydaySections(): types.KnownBlock[] {
+  const lines = EVERYDAY.map(
+    ([what, usage, more]) => `• *${what}*: \`${escapeSlackText(usage)}\`${more ? ` ${more}` : ''}`,
+  );
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: ['*What people do most*', ...lines].join('\n') } },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'A schedule is named by its name, its id or its Omni URL. `/schedule help all` lists every command.',
+        },
+      ],
+    },
+  ];
 }
 
 function helpButtons(input: HelpInput): types.Button[] {
@@ -89,7 +124,21 @@ function helpButtons(input: HelpInput): types.Button[] {
         text: { type: 'plain_text', text: 'List schedules' },
         value: 'list',
       });
+      buttons.push({
+        type: 'button',
+        action_id: subcommandButtonId('mine'),
+        text: { type: 'plain_text', text: 'My schedules' },
+        value: 'list mine',
+      });
     }
+  }
+  if (!input.all) {
+    buttons.push({
+      type: 'button',
+      action_id: subcommandButtonId('all'),
+      text: { type: 'plain_text', text: 'All commands' },
+      value: 'help all',
+    });
   }
   return buttons;
 }

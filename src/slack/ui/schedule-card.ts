@@ -3,6 +3,7 @@
 // (Recipients, Subscribe, Unsubscribe), so that neither row grows past what reads at a glance. Pure: no I/O.
 import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds } from '../../ids.js';
+import { nextRunOf } from '../../schedules/next-run.js';
 import { scheduleState } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { button, context, mrkdwn, plain } from './blocks.js';
@@ -36,6 +37,10 @@ export interface ScheduleCardOptions {
   omniUrl?: string;
   /** Who posted the card in the channel (`/schedule share`). */
   sharedBy?: string;
+  /** The time the next run is counted from (default: now). */
+  now?: Date;
+  /** A line (mrkdwn, already escaped) under the card saying what just happened, e.g. that nothing needed doing. */
+  notice?: string;
 }
 
 /** The card for one schedule, with its buttons. */
@@ -50,6 +55,7 @@ export function buildScheduleCard(s: ScheduleView, options: ScheduleCardOptions 
   }
   const alert = alertText(s.alert);
   if (alert) blocks.push(context(alert));
+  if (options.notice) blocks.push(context(options.notice));
   if (options.lastAction) blocks.push(context(lastActionText(options.lastAction, options.zone)));
   else if (options.sharedBy) blocks.push(context(`Shared by <@${options.sharedBy}>`));
   blocks.push({ type: 'actions', block_id: BlockIds.scheduleCardActions, elements: cardButtons(s) });
@@ -78,6 +84,27 @@ export function buildDeletedCard(
         },
       },
       context(`Schedule \`${s(deleted.id)}\``),
+    ],
+  };
+}
+
+/**
+ * What a card becomes when its schedule was deleted elsewhere (in Omni, or from another card): said
+ * plainly, with no buttons left to press.
+ */
+export function buildGoneCard(gone: { id: string; name?: string }): SlackMessage {
+  const what = gone.name ? `*${escapeMrkdwn(truncate(gone.name, 200))}*` : 'This schedule';
+  return {
+    text: gone.name ? `Schedule “${truncate(gone.name, 200)}” no longer exists.` : 'This schedule no longer exists.',
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `:wastebasket: ${what} no longer exists in Omni: it was deleted elsewhere. It will not deliver again, so this card has no buttons.`,
+        },
+      },
+      context(`Schedule \`${s(gone.id)}\``),
     ],
   };
 }
@@ -118,11 +145,29 @@ function cardFields(sched: ScheduleView, options: ScheduleCardOptions): types.Mr
     mrkdwn(`*Delivers*\n${deliversText(sched)}`),
     mrkdwn(`*When*\n${truncate(whenText(sched), 1900)}`),
     mrkdwn(`*Owner*\n${cardOwnerText(sched)}`),
+    mrkdwn(`*Next run*\n${nextRunText(sched, options.now)}`),
     mrkdwn(`*Last run*\n${lastRunText(sched, options.zone)}`),
     mrkdwn(
       `*State*\n${scheduleState(sched) === 'system_disabled' ? ':no_entry: Disabled by Omni' : state || ':arrow_forward: Active'}`,
     ),
   ];
+}
+
+/** In the viewer's own zone (Slack's `<!date>`) and the schedule's own, or why there is none. */
+export function nextRunText(sched: ScheduleView, now: Date = new Date()): string {
+  const next = nextRunOf(sched, now);
+  switch (next.kind) {
+    case 'scheduled':
+      return `${next.slackDate} your time · ${escapeMrkdwn(next.inScheduleZone)} (${escapeMrkdwn(next.timeZone)})`;
+    case 'paused':
+      return 'None while paused';
+    case 'system_disabled':
+      return 'None until fixed';
+    case 'never':
+      return 'None: its timing has no run left';
+    case 'unknown':
+      return '_not known_';
+  }
 }
 
 function cardButtons(sched: ScheduleView): types.Button[] {

@@ -21,6 +21,8 @@ export interface ScheduleListOptions {
   zone?: string;
   /** A line above the rows, e.g. who just paused which schedule. */
   notice?: string;
+  /** What the app did where Omni could not filter, in plain words (escaped here). */
+  notes?: readonly string[];
 }
 
 const MAX_BLOCKS = 50;
@@ -57,6 +59,7 @@ export function buildScheduleList(
     ),
   ];
   if (options.notice) blocks.push(context(options.notice));
+  for (const note of options.notes ?? []) blocks.push(context(`:information_source: ${escapeMrkdwn(note)}`));
   blocks.push({ type: 'divider' });
 
   if (records.length === 0) {

@@ -79,7 +79,8 @@ describe('dispatchScheduleCommand', () => {
     behaviour.fail = new UsageError('`abc` is not a schedule id.');
     const { texts, dispatch } = setup({ id: 'U1' });
     await dispatch('run abc');
-    expect(texts).toEqual(['`abc` is not a schedule id.\nUsage: `/schedule run <schedule-id>`']);
+    // The usage line is escaped per Slack's rules, so Slack shows `<schedule-id>` as typed.
+    expect(texts).toEqual(['`abc` is not a schedule id.\nUsage: `/schedule run &lt;schedule-id&gt;`']);
   });
 
   it("quotes Omni's refusal", async () => {
@@ -158,7 +159,7 @@ describe('dispatchScheduleCommand', () => {
     const { texts, dispatch } = setup({ id: 'U1' });
     await dispatch('<!channel> hi');
     expect(texts[0]).toBe(
-      '`!channel` is not a /schedule subcommand. Try one of these:\n• `/schedule run <schedule-id>`\n• `/schedule connect <schedule-id>`\n• `/schedule show <schedule-id>`',
+      '`!channel` is not a /schedule subcommand. Try one of these:\n• `/schedule run &lt;schedule-id&gt;`\n• `/schedule connect &lt;schedule-id&gt;`\n• `/schedule show &lt;schedule-id&gt;`',
     );
   });
 });

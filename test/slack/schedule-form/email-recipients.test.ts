@@ -62,7 +62,7 @@ describe('resolveEmailRecipients', () => {
     ]);
   });
 
-  it('names, in plain text, everyone who blocks the save on the field they came from', async () => {
+  it('names, in plain text, everyone who blocks the save on the field they came from; a group’s members without email do not block', async () => {
     const result = await resolveEmailRecipients(
       newDeps(),
       client,
@@ -79,12 +79,13 @@ describe('resolveEmailRecipients', () => {
         'Gina Guest is a guest, and this workspace does not send reports to guests (an admin can allow it with /schedule users policy guests:on). ' +
         'Remove them from People, or type their address under "Other addresses or @groups".',
       emailChannels: expect.stringMatching(/^the channel C0SECRET1 is a channel the app cannot see; .*invite the app/),
-      emailAddresses:
-        '@ghosts is not a user group the app can see (it may have been disabled). ' +
-        'No Mail 1 (in @finance) has no email address the app can see (their Slack profile has none, or the app lacks the users:read.email scope). ' +
-        'To send to the others, choose them under People, or type their addresses under "Other addresses or @groups".',
+      emailAddresses: '@ghosts is not a user group the app can see (it may have been disabled).',
     });
     expect(result.emails).toEqual(['ben@example.com']);
+    // A member of @finance without a visible email does not block: named after saving.
+    expect(result.leftOut.map((skip) => [skip.who, skip.code])).toEqual([
+      [{ kind: 'user', id: 'U0NOMAIL1' }, 'no_email'],
+    ]);
   });
 
   it('caps the names on a field, and says when nobody chosen can receive email', async () => {

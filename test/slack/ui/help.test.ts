@@ -16,12 +16,23 @@ function actionIds(input: HelpInput): string[] {
 }
 
 describe('buildHelpMessage', () => {
-  it('lists every subcommand with its usage and summary', () => {
+  it('is short by default: the five things people do most, escaped, and a button for every command', () => {
+    const message = buildHelpMessage({ subcommands, connection: 'https://x', isAdmin: false, canList: true });
+    expectValidBlocks('message', message);
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain('*What people do most*');
+    expect(text).toContain('*See one, with its buttons*: `/schedule show &lt;name or id&gt;`');
+    expect(text).not.toContain('find schedules');
+    expect(text).toContain('"value":"help all"');
+  });
+
+  it('`help all` lists every subcommand with its usage and summary', () => {
     const message = buildHelpMessage({
       subcommands,
       connection: 'https://x.omniapp.co',
       isAdmin: false,
       canList: true,
+      all: true,
     });
     expectValidBlocks('message', message);
     const text = JSON.stringify(message.blocks);
@@ -33,23 +44,27 @@ describe('buildHelpMessage', () => {
   it('offers Connect to an admin when not connected, and nothing that would fail', () => {
     expect(actionIds({ subcommands, connection: undefined, isAdmin: true, canList: true })).toEqual([
       ActionIds.openConnectButton,
+      `${ActionIds.runSubcommandButton}:all`,
     ]);
   });
 
-  it('tells a member who is not connected to ask an admin, without buttons', () => {
+  it('tells a member who is not connected to ask an admin, with no button but All commands', () => {
     const input: HelpInput = { subcommands, connection: undefined, isAdmin: false, canList: true };
-    expect(actionIds(input)).toEqual([]);
+    expect(actionIds(input)).toEqual([`${ActionIds.runSubcommandButton}:all`]);
     expect(JSON.stringify(buildHelpMessage(input).blocks)).toContain(
       'Ask a workspace admin to run `/schedule connect`',
     );
   });
 
   it('offers Create and List once connected (List only when a list subcommand exists)', () => {
+    // Create, List schedules, My schedules, All commands.
     expect(actionIds({ subcommands, connection: 'https://x', isAdmin: true, canList: true })).toEqual([
       ActionIds.openCreateButton,
       ActionIds.runSubcommandButton,
+      `${ActionIds.runSubcommandButton}:mine`,
+      `${ActionIds.runSubcommandButton}:all`,
     ]);
-    expect(actionIds({ subcommands, connection: 'https://x', isAdmin: false, canList: false })).toEqual([
+    expect(actionIds({ subcommands, connection: 'https://x', isAdmin: false, canList: false, all: true })).toEqual([
       ActionIds.openCreateButton,
     ]);
   });
@@ -64,7 +79,13 @@ describe('buildHelpMessage', () => {
       usage: `/schedule cmd${i} ${'<arg> '.repeat(10)}`,
       summary: 'x'.repeat(120),
     }));
-    const message = buildHelpMessage({ subcommands: many, connection: 'https://x', isAdmin: true, canList: true });
+    const message = buildHelpMessage({
+      subcommands: many,
+      connection: 'https://x',
+      isAdmin: true,
+      canList: true,
+      all: true,
+    });
     expectValidBlocks('message', message);
     expect(message.blocks.filter((b) => b.type === 'section').length).toBeGreaterThan(2);
   });

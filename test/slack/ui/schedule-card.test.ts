@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
 import { ActionIds, BlockIds, CallbackIds } from '../../../src/ids.js';
-import { buildDeletedCard, buildDeletePrompt, buildScheduleCard } from '../../../src/slack/ui/schedule-card.js';
+import {
+  buildDeletedCard,
+  buildDeletePrompt,
+  buildGoneCard,
+  buildScheduleCard,
+  nextRunText,
+} from '../../../src/slack/ui/schedule-card.js';
 import {
   buildScheduleCardLoadingModal,
   buildScheduleCardModal,
@@ -142,6 +148,37 @@ describe('schedule card', () => {
     expect(visibleText(prompt.blocks)).toContain(':warning: Delete *Weekly*?');
     expect(actionRows(prompt.blocks)).toHaveLength(1);
     expect(actionIds(prompt.blocks)).toEqual([ActionIds.deleteScheduleButton, ActionIds.cancelDeleteButton]);
+  });
+});
+
+describe('the next run', () => {
+  it("is in the viewer's own time (<!date>) and the schedule's zone", () => {
+    // Mondays 09:00 New York; counted from Friday 4 December 2026, 18:00 UTC.
+    const card = buildScheduleCard(scheduleView(), { now: new Date('2026-12-04T18:00:00Z') });
+    const text = visibleText(card.blocks);
+    expect(text).toMatch(/\*Next run\*\n<!date\^1796652000\^[^>]*> your time · [^(]*09:00 EST \(America\/New_York\)/);
+  });
+
+  it('says why there is none', () => {
+    expect(nextRunText(paused())).toBe('None while paused');
+    expect(nextRunText(systemDisabled())).toBe('None until fixed');
+  });
+});
+
+describe('a schedule deleted elsewhere, and a notice', () => {
+  it('draws the gone card with no buttons, escaping the name', () => {
+    const gone = buildGoneCard({ id: 'abc', name: 'Q&A <weekly>' });
+    expectValidBlocks('message', gone.blocks);
+    expect(actionIds(gone.blocks)).toEqual([]);
+    expect(visibleText(gone.blocks)).toContain(
+      ':wastebasket: *Q&amp;A &lt;weekly&gt;* no longer exists in Omni: it was deleted elsewhere.',
+    );
+    expect(visibleText(buildGoneCard({ id: 'abc' }).blocks)).toContain(':wastebasket: This schedule no longer exists');
+  });
+
+  it('shows a notice under the card', () => {
+    const card = buildScheduleCard(scheduleView(), { notice: 'Already paused; nothing was changed.' });
+    expect(visibleText(card.blocks)).toContain('Already paused; nothing was changed.');
   });
 });
 

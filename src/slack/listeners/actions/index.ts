@@ -4,7 +4,7 @@ import type { App, BlockAction, BlockButtonAction, OverflowAction } from '@slack
 import { ActionIds } from '../../../ids.js';
 import { onDisconnect, onOpenConnect } from './connection.js';
 import { removeRecipientButton, showRecipientsButton, subscribeButton } from './recipients.js';
-import { onSubcommandButton } from './run-subcommand.js';
+import { onPickScheduleButton, onSubcommandButton } from './run-subcommand.js';
 import { onCancelDelete, onScheduleButton } from './schedule-card.js';
 import { FORM_ACTION, onOpenFormButton, onScheduleFormInput } from './schedule-form.js';
 import { onListPage, onRefreshHome, onRowMenu } from './schedule-menu.js';
@@ -20,7 +20,10 @@ export function register(app: App): void {
   app.action<BlockButtonAction>(ActionIds.openConnectButton, onOpenConnect);
   app.action<BlockButtonAction>(ActionIds.disconnectButton, onDisconnect);
   // Help's "List schedules": the subcommand the button names.
-  app.action<BlockButtonAction>(ActionIds.runSubcommandButton, onSubcommandButton);
+  // (`run_subcommand_button` and its suffixed forms: action ids must differ within one block.)
+  app.action<BlockButtonAction>(new RegExp(`^${ActionIds.runSubcommandButton}(:|$)`), onSubcommandButton);
+  // A schedule picked where its name matched several: the same subcommand, with its id.
+  app.action<BlockButtonAction>(ActionIds.pickScheduleButton, onPickScheduleButton);
   // A schedule's card.
   app.action<BlockButtonAction>(ActionIds.runNowButton, onScheduleButton('run'));
   app.action<BlockButtonAction>(ActionIds.pauseScheduleButton, onScheduleButton('pause'));

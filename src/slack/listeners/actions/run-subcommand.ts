@@ -16,3 +16,25 @@ export async function onSubcommandButton(
     respond: (message) => respond(typeof message === 'string' ? message : { replace_original: false, ...message }),
   });
 }
+
+/**
+ * A schedule picked where a name matched several: the same subcommand again (value: `pause <id>`…),
+ * through the dispatcher so the same checks apply; its first answer takes the picker's place.
+ */
+export async function onPickScheduleButton(
+  args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>,
+): Promise<void> {
+  const { ack, action, respond } = args;
+  await ack();
+  let first = true;
+  await dispatchScheduleCommand({
+    text: action.value ?? 'help',
+    interaction: interactionOf(args),
+    respond: (message) => {
+      const body = typeof message === 'string' ? { text: message } : message;
+      const replace = first;
+      first = false;
+      return respond({ replace_original: replace, ...body });
+    },
+  });
+}

@@ -17,6 +17,7 @@ import { encodeConfirmMetadata, rememberResponseUrl } from '../../schedule-actio
 import { loadCardForViewer } from '../../schedule-actions/display.js';
 import { publishHome } from '../../schedule-actions/home.js';
 import { renderListPage } from '../../schedule-actions/list-page.js';
+import { listViewerFor } from '../../schedule-actions/list-viewer.js';
 import { noteToUser, originOfAction, replaceOriginMessage } from '../../schedule-actions/origin.js';
 import { openScheduleForm } from '../../schedule-form/open-form.js';
 import { section } from '../../ui/blocks.js';
@@ -152,7 +153,11 @@ export async function onListPage(args: ButtonArgs): Promise<void> {
     const state = decodeListState(action.value ?? '');
     const omni = await interaction.omni();
     const display = await interaction.display();
-    const page = await renderListPage(omni, state, display.zone ? { zone: display.zone } : {});
+    const viewer = await listViewerFor(interaction, state.filters);
+    const page = await renderListPage(omni, state, {
+      ...(display.zone ? { zone: display.zone } : {}),
+      ...(viewer ? { viewer } : {}),
+    });
     await replaceOriginMessage(replier, origin, page);
   } catch (error) {
     logFailure(logger, 'schedule list paging', error);

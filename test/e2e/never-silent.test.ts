@@ -1,0 +1,86 @@
+// End to end: nobody looks at nothing. A slow Omni gets an "Asking Omni…" line that the answer replaces
+// in place; a pause of a paused schedule is the card saying so; a card whose schedule was deleted
+// elsewhere becomes a deleted card without buttons.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ActionIds } from '../../src/ids.js';
+import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
+import { visibleText } from '../support/block-text.js';
+import { blocksOf, rowNames, rowOf } from '../support/schedule-e2e.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const ORDERS = SEEDED_SCHEDULE_IDS.orders;
+const CHANNEL = 'C0000GEN1';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  t.sandbox.reset();
+  await t.connect();
+});
+
+describe('a slow Omni', () => {
+  it('shows "Asking Omni…" and then replaces it with the card', async () => {
+    // Each Omni answer takes longer than the interim delay, so the line must go out before the card.
+    const slow = await t.startSandbox({ latencyMs: 1_700 });
+    await t.connect({ sandbox: slow });
+    const { responses } = await t.command(`show ${ORDERS}`);
+    expect(responses).toHaveLength(2);
+    expect(responses[0]).toMatchObject({ response_type: 'ephemeral', text: 'Asking Omni…' });
+    expect(responses[1]?.replace_original).toBe(true);
+    expect(visibleText(blocksOf(responses[1]))).toContain('Orders');
+  });
+
+  it('answers at once, without the interim line, when Omni is quick', async () => {
+    const { responses } = await t.command(`show ${ORDERS}`);
+    expect(responses).toHaveLength(1);
+    expect(responses[0]?.replace_original).toBeUndefined();
+  });
+});
+
+describe('words that match what happened', () => {
+  it('pausing a paused schedule answers with its card, saying it was already paused', async () => {
+    await t.command(`pause ${ORDERS}`);
+    const again = await t.command(`pause ${ORDERS}`);
+    const text = visibleText(blocksOf(again.responses[0]));
+    expect(text).toContain(':double_vertical_bar: *Paused* since');
+    expect(text).toContain('This schedule was already paused; nothing was changed.');
+    expect(text).not.toContain('Omni refused');
+  });
+
+  it('a card whose schedule was deleted elsewhere is redrawn as deleted, with no buttons', async () => {
+    await t.command(`share ${ORDERS}`);
+    const card = t.slack.messagesIn(CHANNEL).at(-1);
+    if (!card) throw new Error('the card was not posted');
+    t.sandbox.state.schedules.delete(ORDERS);
+    const click = await t.action({
+      actionId: ActionIds.pauseScheduleButton,
+      value: ORDERS,
+      message: { ts: card.ts, blocks: card.blocks },
+    });
+    const redrawn = t.slack.message(CHANNEL, card.ts);
+    expect(visibleText(redrawn?.blocks)).toContain('no longer exists in Omni: it was deleted elsewhere.');
+    expect(JSON.stringify(redrawn?.blocks)).not.toContain('"actions"');
+    expect(click.responses.map((r) => String(r.text ?? ''))).not.toContainEqual(
+      expect.stringContaining('does not exist'),
+    );
+  });
+
+  it('a list row whose schedule was deleted elsewhere: the page is drawn again without it, saying why', async () => {
+    const blocks = blocksOf((await t.command('list sort:name asc')).responses[0]);
+    const blockId = String(rowOf(blocks, ORDERS).block_id);
+    t.sandbox.state.schedules.delete(ORDERS);
+    const menu = await t.action({
+      actionId: ActionIds.scheduleRowOverflow,
+      blockId,
+      value: `pause:${ORDERS}`,
+      message: { ts: '1700000002.000300', blocks },
+      isEphemeral: true,
+    });
+    const redrawn = blocksOf(menu.responses.at(-1));
+    expect(visibleText(redrawn)).toContain('That schedule no longer exists in Omni: it was deleted elsewhere.');
+    expect(rowNames(redrawn)).not.toContain('Orders');
+  });
+});

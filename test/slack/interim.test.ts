@@ -1,0 +1,54 @@
+// The interim line: posted only when the answer is late, replaced by the first answer, removed when
+// nothing answers. Fake timers stand in for the wait (no timing assertions).
+import type { Logger, RespondArguments, RespondFn } from '@slack/bolt';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { interimResponder } from '../../src/slack/interim.js';
+
+function recorder() {
+  const sent: RespondArguments[] = [];
+  const respond = (async (message: string | RespondArguments) => {
+    sent.push(typeof message === 'string' ? { text: message } : message);
+  }) as unknown as RespondFn;
+  const logger = { warn: vi.fn() } as unknown as Logger;
+  return { sent, respond, logger };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('interimResponder', () => {
+  it('sends nothing extra when the answer comes before the delay', async () => {
+    const { sent, respond, logger } = recorder();
+    const interim = interimResponder(respond, logger, { afterMs: 1_500 });
+    await interim.respond({ response_type: 'ephemeral', text: 'the card' });
+    await vi.advanceTimersByTimeAsync(5_000);
+    await interim.finish();
+    expect(sent).toEqual([{ response_type: 'ephemeral', text: 'the card' }]);
+  });
+
+  it('posts "Asking Omni…" after the delay and the answer replaces it; later answers are new messages', async () => {
+    const { sent, respond, logger } = recorder();
+    const interim = interimResponder(respond, logger, { afterMs: 1_500 });
+    await vi.advanceTimersByTimeAsync(1_500);
+    await interim.respond({ response_type: 'ephemeral', text: 'the card' });
+    await interim.respond({ response_type: 'ephemeral', text: 'and a note' });
+    await interim.finish();
+    expect(sent).toEqual([
+      { response_type: 'ephemeral', text: 'Asking Omni…' },
+      { response_type: 'ephemeral', text: 'the card', replace_original: true },
+      { response_type: 'ephemeral', text: 'and a note' },
+    ]);
+  });
+
+  it('takes the interim line away when the request ends without answering (e.g. a modal opened)', async () => {
+    const { sent, respond, logger } = recorder();
+    const interim = interimResponder(respond, logger, { afterMs: 1_500, text: () => 'Opening…' });
+    await vi.advanceTimersByTimeAsync(2_000);
+    await interim.finish();
+    expect(sent).toEqual([{ response_type: 'ephemeral', text: 'Opening…' }, { delete_original: true }]);
+  });
+});
