@@ -53,6 +53,11 @@ export interface StartTestAppOptions {
   slackRateTiers?: boolean;
   /** Redis key prefix when `env.REDIS_URL` is set (default: a fresh one per app). */
   redisPrefix?: string;
+  /**
+   * Replicas: run this app against another app's fake Slack, Omni sandbox and signing secret (not closed
+   * with this app), as a second process behind one URL would be.
+   */
+  replicaOf?: Pick<TestApp, 'slack' | 'sandbox' | 'signingSecret'>;
 }
 
 export interface RequestOptions {
@@ -153,6 +158,8 @@ export interface TestApp {
     text: string,
     opts?: RequestOptions,
   ): Promise<CommandResult & { message: StoredMessage | undefined; shown: string[] }>;
+  /** Drops every open connection and stops listening, as a killed process would (its work in flight is not stopped). */
+  dropConnections(): void;
   /** Waits until every background job this app queued so far has finished; returns their records. */
   settleJobs(): Promise<JobRecord[]>;
   close(): Promise<void>;

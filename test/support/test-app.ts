@@ -64,23 +64,26 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     sandboxes.push(s);
     return s;
   };
-  const sandbox = await startSandbox(opts.sandbox);
-  const slack = await startFakeSlack({
-    ...(opts.slackRateTiers ? { rateTiers: true } : {}),
-    workspaces: extraWorkspaces.map((w) => ({
-      token: w.token ?? `xoxb-${w.teamId}`,
-      teamId: w.teamId,
-      teamName: w.teamName ?? w.teamId,
-      teamDomain: w.teamId.toLowerCase(),
-      enterpriseId: w.enterpriseId,
-      isEnterpriseInstall: w.isEnterpriseInstall ?? false,
-      botUserId: `U${w.teamId.slice(1)}B`,
-      botId: `B${w.teamId.slice(1)}`,
-    })),
-  });
+  const shared = opts.replicaOf;
+  const sandbox = shared?.sandbox ?? (await startSandbox(opts.sandbox));
+  const slack =
+    shared?.slack ??
+    (await startFakeSlack({
+      ...(opts.slackRateTiers ? { rateTiers: true } : {}),
+      workspaces: extraWorkspaces.map((w) => ({
+        token: w.token ?? `xoxb-${w.teamId}`,
+        teamId: w.teamId,
+        teamName: w.teamName ?? w.teamId,
+        teamDomain: w.teamId.toLowerCase(),
+        enterpriseId: w.enterpriseId,
+        isEnterpriseInstall: w.isEnterpriseInstall ?? false,
+        botUserId: `U${w.teamId.slice(1)}B`,
+        botId: `B${w.teamId.slice(1)}`,
+      })),
+    }));
   const dir = await mkdtemp(join(tmpdir(), 'omni-slack-test-'));
   const storePath = join(dir, 'store.sqlite');
-  const signingSecret = randomBytes(16).toString('hex');
+  const signingSecret = shared?.signingSecret ?? randomBytes(16).toString('hex');
   const env: Record<string, string> = {
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: slack.apiUrl,
@@ -340,10 +343,18 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
       for (let i = 0; i < queued.length; i += 1) records.push(await coordination.jobs.finished(queued[i] as string));
       return records;
     },
+    dropConnections() {
+      server.closeAllConnections();
+      server.close();
+    },
     async close() {
       await app.stop().catch(() => undefined);
       await coordination.close().catch(() => undefined);
       await store.close().catch(() => undefined);
+      if (shared) {
+        await rm(dir, { recursive: true, force: true });
+        return;
+      }
       await slack.close();
       await Promise.all(sandboxes.map((s) => s.close().catch(() => undefined)));
       await rm(dir, { recursive: true, force: true });
