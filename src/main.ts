@@ -3,6 +3,7 @@
 import { createServer } from 'node:net';
 import type { App, Logger } from '@slack/bolt';
 import { type AppConfig, ConfigError, loadConfig } from './config.js';
+import type { Coordination } from './coordination/open.js';
 import type { AppStore } from './store/index.js';
 
 async function main(): Promise<void> {
@@ -18,18 +19,31 @@ async function main(): Promise<void> {
   }
 
   // Loaded only once the configuration is known to be usable, so that a bad one is reported at once.
-  const [{ createApp }, { createLogger }, { createDeps }, { openStore }, { metrics }, health, startup, omni, requests] =
-    await Promise.all([
-      import('./app.js'),
-      import('./logger.js'),
-      import('./slack/deps-factory.js'),
-      import('./store/index.js'),
-      import('./metrics.js'),
-      import('./http/health.js'),
-      import('./http/startup.js'),
-      import('./http/omni-calls.js'),
-      import('./http/request-log.js'),
-    ]);
+  const [
+    { createApp },
+    { createLogger },
+    { createDeps },
+    { openStore },
+    { metrics },
+    health,
+    startup,
+    omni,
+    requests,
+    { openCoordination },
+    { registerRecipientJobs },
+  ] = await Promise.all([
+    import('./app.js'),
+    import('./logger.js'),
+    import('./slack/deps-factory.js'),
+    import('./store/index.js'),
+    import('./metrics.js'),
+    import('./http/health.js'),
+    import('./http/startup.js'),
+    import('./http/omni-calls.js'),
+    import('./http/request-log.js'),
+    import('./coordination/open.js'),
+    import('./slack/recipient-actions/change-job.js'),
+  ]);
   const { slack } = config;
   const logger = createLogger(config.logLevel, undefined, {
     secrets: [
@@ -63,7 +77,14 @@ async function main(): Promise<void> {
   const healthOptions = { metrics, notReady: () => waitingFor };
   const stopping = new AbortController();
   let app: App | undefined;
-  stopOnSignals(() => app, store, logger, stopping);
+  let closeCoordination: (() => Promise<void>) | undefined;
+  stopOnSignals(
+    () => app,
+    () => closeCoordination,
+    store,
+    logger,
+    stopping,
+  );
 
   // Bolt's Socket Mode receiver listens on PORT without an error handler: a port in use would crash the
   // process with a stack trace. Find out first, and say it in one line (in HTTP mode too).
@@ -104,7 +125,25 @@ async function main(): Promise<void> {
   }
   waitingFor = undefined;
 
-  const deps = createDeps(config, store, { logger });
+  // Before any Omni client is built: each org's pacer draws on the budget installed here (shared with the
+  // other replicas through Redis when REDIS_URL is set).
+  let coordination: Coordination;
+  try {
+    coordination = await openCoordination({ redisUrl: config.redisUrl, store, logger });
+  } catch (error) {
+    logger.error(`Could not set up jobs and shared rate budgets (REDIS_URL): ${(error as Error).message}`);
+    await store.close();
+    process.exit(1);
+  }
+  closeCoordination = () => coordination.close();
+  const deps = createDeps(config, store, {
+    logger,
+    jobs: coordination.jobs,
+    rateBudget: coordination.rateBudget,
+    onSlackRateLimited: (method) => metrics.slackRateLimited(method),
+  });
+  registerRecipientJobs(deps, logger, metrics);
+  await coordination.jobs.start();
   app = createApp(config, deps, { logger, health: healthOptions });
   requests.instrumentRequests(app, { logger, metrics });
   await app.start(config.port);
@@ -125,7 +164,13 @@ function portInUse(port: number): Promise<string | undefined> {
 }
 
 /** `app()`: the Bolt app once built (undefined while start-up waits). */
-function stopOnSignals(app: () => App | undefined, store: AppStore, logger: Logger, stopping: AbortController): void {
+function stopOnSignals(
+  app: () => App | undefined,
+  coordination: () => (() => Promise<void>) | undefined,
+  store: AppStore,
+  logger: Logger,
+  stopping: AbortController,
+): void {
   const stop = async (signal: string) => {
     if (stopping.signal.aborted) return;
     stopping.abort();
@@ -141,6 +186,12 @@ function stopOnSignals(app: () => App | undefined, store: AppStore, logger: Logg
       await app()?.stop();
     } catch (error) {
       logger.warn(`Stopping the Slack receiver failed: ${(error as Error).message}`);
+    }
+    try {
+      // Waits for running jobs; one that outlasts the limit above resumes from its last checkpoint elsewhere or at restart.
+      await coordination()?.();
+    } catch (error) {
+      logger.warn(`Stopping jobs and closing Redis failed: ${(error as Error).message}`);
     }
     try {
       await store.close();

@@ -46,6 +46,8 @@ export class SlackBudget {
   constructor(
     private readonly budget: RateBudget,
     private readonly clock: SlackBudgetClock = systemClock,
+    /** Told of each 429 Slack answered anyway (metrics count them by method). */
+    private readonly onRateLimited?: (method: string) => void,
   ) {}
 
   /**
@@ -70,6 +72,7 @@ export class SlackBudget {
       } catch (error) {
         const wait = retryAfterMs(error);
         if (wait === undefined) throw error;
+        this.onRateLimited?.(method);
         await this.budget.block(key, wait);
       }
     }

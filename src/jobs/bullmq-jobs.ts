@@ -62,9 +62,9 @@ export class BullmqJobs implements Jobs {
     this.handlers.set(kind, handler as unknown as JobHandler<unknown, unknown>);
   }
 
-  async enqueue(kind: string, data: unknown, { key }: EnqueueOptions): Promise<EnqueueOutcome> {
+  async enqueue(kind: string, data: unknown, { key, identity }: EnqueueOptions): Promise<EnqueueOutcome> {
     if (!this.handlers.has(kind)) throw new UnknownJobKindError(kind);
-    const fingerprint = jobFingerprint(kind, key, data);
+    const fingerprint = jobFingerprint(kind, key, identity ?? data);
     const keyJobs = this.keyJobsKey(key);
     // The same request (kind, key, data) unfinished: join it. SET NX makes two replicas agree on one job.
     const id = randomUUID();

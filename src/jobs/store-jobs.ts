@@ -45,10 +45,10 @@ export class StoreJobs implements Jobs {
     this.handlers.set(kind, handler as unknown as JobHandler<unknown, unknown>);
   }
 
-  async enqueue(kind: string, data: unknown, { key }: EnqueueOptions): Promise<EnqueueOutcome> {
+  async enqueue(kind: string, data: unknown, { key, identity }: EnqueueOptions): Promise<EnqueueOutcome> {
     if (!this.handlers.has(kind)) throw new UnknownJobKindError(kind);
     if (this.closed) throw new Error('The job runner is closed');
-    const fingerprint = jobFingerprint(kind, key, data);
+    const fingerprint = jobFingerprint(kind, key, identity ?? data);
     return this.withIndex(async (index) => {
       const sameKey = index.filter((entry) => entry.key === key);
       const twin = sameKey.find((entry) => entry.fingerprint === fingerprint);

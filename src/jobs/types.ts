@@ -51,6 +51,11 @@ export type EnqueueOutcome = { id: string; outcome: 'started' | 'queued' | 'join
 export interface EnqueueOptions {
   /** Jobs with one key run one at a time, in order (a schedule id, say). */
   key: string;
+  /**
+   * What makes two requests "the same" for joining; default the whole data. Leave out what differs between
+   * two askings of one change (where each asker's progress message is), or they would never join.
+   */
+  identity?: unknown;
 }
 
 export interface Jobs {

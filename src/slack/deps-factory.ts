@@ -1,7 +1,12 @@
 // Builds AppDeps once at start-up: the store, the audit log, the clock, and omniFor(scope), which hands each
 // workspace its own OmniClient and nobody else's.
 import type { Logger } from '@slack/bolt';
+import { LogLevel, WebClient } from '@slack/web-api';
 import type { AppConfig } from '../config.js';
+import { MemoryRateBudget, type RateBudget } from '../coordination/rate-budget.js';
+import { SlackBudget } from '../coordination/slack-budget.js';
+import { StoreJobs } from '../jobs/store-jobs.js';
+import type { Jobs } from '../jobs/types.js';
 import type { OmniClientInternals } from '../omni/client.js';
 import { type DialectMemory, inMemoryDialect, OmniClient } from '../omni/index.js';
 import { type AppStore, type WorkspaceScope, workspaceKey } from '../store/index.js';
@@ -22,6 +27,15 @@ export interface DepsOptions {
   omniClientInternals?: OmniClientInternals;
   /** How runs started from a card are followed (tests control the waits). */
   runWatch?: RunWatchOptions;
+  /**
+   * From openCoordination (start-up registers the job handlers on it, then starts it). Without it, jobs live
+   * in the store and nothing runs them until someone registers handlers and calls `start()`.
+   */
+  jobs?: Jobs;
+  /** From openCoordination: Slack's budgets are shared with the other replicas through it. */
+  rateBudget?: RateBudget;
+  /** A Slack answer 429 to a paced call (metrics). */
+  onSlackRateLimited?: (method: string) => void;
 }
 
 interface CachedClient {
@@ -37,12 +51,30 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
   // reconnects (connectedAt changes) or switches between its own connection and the configured default.
   const clients = new Map<string, CachedClient>();
 
+  let defaultJobs: Jobs | undefined;
   const deps: AppDeps = {
     config,
     store,
     audit,
     now,
     runWatches: new RunWatches(options.runWatch),
+    // Built on first use: unit tests give a store with no caches and never touch jobs.
+    get jobs(): Jobs {
+      defaultJobs ??= options.jobs ?? new StoreJobs({ cache: store.cache('jobs') });
+      return defaultJobs;
+    },
+    slackBudget: new SlackBudget(options.rateBudget ?? new MemoryRateBudget(), undefined, options.onSlackRateLimited),
+    async slackClientFor(scope: WorkspaceScope): Promise<WebClient> {
+      const token = await botTokenFor(config, store, scope);
+      return new WebClient(token, {
+        slackApiUrl: config.slack.apiUrl,
+        // 429s go to SlackBudget, which blocks the method for every replica and retries; never dropped.
+        rejectRateLimitedCalls: true,
+        retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 },
+        timeout: 10_000,
+        logLevel: LogLevel.WARN,
+      });
+    },
     async omniFor(scope: WorkspaceScope, known?: ActiveConnection): Promise<OmniClient> {
       const key = workspaceKey(scope);
       const connection = known ?? (await activeConnection(deps, scope));
@@ -85,6 +117,22 @@ function dialectMemoryFor(store: AppStore, scope: WorkspaceScope, connection: Ac
       await store.connections.rememberDialect(scope, connection.connectedAt, dialect);
     },
   };
+}
+
+/** The bot token Bolt would use for this workspace: the configured one, or the stored installation's. */
+async function botTokenFor(config: AppConfig, store: AppStore, scope: WorkspaceScope): Promise<string> {
+  if (config.install === 'single') {
+    if (!config.slack.botToken) throw new Error('SLACK_BOT_TOKEN is not set');
+    return config.slack.botToken;
+  }
+  const installation = await store.installations.fetchInstallation({
+    teamId: scope.teamId,
+    enterpriseId: scope.enterpriseId,
+    isEnterpriseInstall: scope.isEnterpriseInstall === true,
+  });
+  const token = installation.bot?.token;
+  if (!token) throw new Error(`The app's installation in ${workspaceKey(scope)} has no bot token; reinstall the app`);
+  return token;
 }
 
 function fingerprintOf(connection: ActiveConnection): string {

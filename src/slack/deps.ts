@@ -1,4 +1,7 @@
+import type { WebClient } from '@slack/web-api';
 import type { AppConfig } from '../config.js';
+import type { SlackBudget } from '../coordination/slack-budget.js';
+import type { Jobs } from '../jobs/types.js';
 import type { OmniClient } from '../omni/index.js';
 import type { AppStore, WorkspaceScope } from '../store/index.js';
 import type { AuditLog } from './audit.js';
@@ -18,4 +21,13 @@ export interface AppDeps {
   now(): Date;
   /** Runs started with Run now that a card is following until Omni records their outcome. */
   runWatches?: RunWatches;
+  /** Background jobs (recipient changes, users sync): BullMQ with REDIS_URL, else in this process. */
+  jobs: Jobs;
+  /** Slack's rate tiers per workspace and method, shared by the replicas with REDIS_URL. */
+  slackBudget: SlackBudget;
+  /**
+   * A Web API client with the workspace's bot token, for work outside a request (a job), built so that a 429
+   * reaches `slackBudget` (which waits and retries) instead of the client's own retries.
+   */
+  slackClientFor(scope: WorkspaceScope): Promise<WebClient>;
 }

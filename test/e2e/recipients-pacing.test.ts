@@ -42,8 +42,8 @@ afterAll(() => t.close());
 
 describe('pacing under the rate limit', () => {
   it('never gets a 429 from Omni, although the work needs more calls than a minute allows', async () => {
-    const { responses } = await t.command(`add ${SEEDED_SCHEDULE_IDS.query} <#C0PACED45|paced>`);
-    expect(responses.at(-1)?.text).toContain('Added 45 recipients');
+    const { message } = await t.commandJob(`add ${SEEDED_SCHEDULE_IDS.query} <#C0PACED45|paced>`);
+    expect(message?.text).toContain('Added 45 recipients');
     const log = t.sandbox.state.requests;
     // 2 reads + 1 member check (one SCIM page) + the attributes + 3 batches + the change: more than Omni
     // allows a minute.

@@ -49,16 +49,22 @@ const puts = () => t.sandbox.state.requests.filter((r) => r.method !== 'GET').ma
 
 describe('/schedule add and remove', () => {
   it('adds a person, a channel’s members, a group’s members and an email, naming each', async () => {
-    const { responses, texts } = await t.command(
+    const { texts, message, shown } = await t.commandJob(
       `add ${ORDERS} <@U0ANN0001|ann> <#C0SALES01|sales> <!subteam^S0FIN0001|@finance> outsider@partner.org`,
     );
-    expect(responses).toHaveLength(2); // a progress message (a channel and a group to look up), then the summary
-    expect(texts[0]).toContain('Looking up the people you named');
-    expect(responses[1]?.replace_original).toBe(true);
-    expectValidBlocks('message', responses[1]?.blocks);
-    expect(texts[1]).toBe(
+    // A channel and a group to look up: a background job. The answer says so; the progress message in the
+    // person's DM with the app goes from queued to looking up to the summary, updated in place.
+    expect(texts).toEqual([
+      `:hourglass_flowing_sand: Adding people to schedule \`${ORDERS}\`: started. Progress and the summary are in your messages with the app.`,
+    ]);
+    expect(shown[0]).toContain('queued');
+    expect(shown[1]).toContain('Looking up the people you named');
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expectValidBlocks('message', message?.blocks);
+    expect(message?.text).toBe(
       ':white_check_mark: Added 5 recipients to *Orders*: <@U0ANN0001>, <@U0BOB0001>, <@U0CAT0001>, <@U0DAN0001> and outsider@partner.org.',
     );
+    expect(shown.at(-1)).toBe(message?.text);
     expect(recipientEmails(t.sandbox, ORDERS)).toEqual([
       'ann@example.com',
       'blob.ross@blobsrus.com',
@@ -73,11 +79,11 @@ describe('/schedule add and remove', () => {
   });
 
   it('removes by each kind, and names who was not a recipient', async () => {
-    await t.command(`add ${ORDERS} <@U0ANN0001> <#C0SALES01> <!subteam^S0FIN0001> outsider@partner.org`);
-    const { responses } = await t.command(
+    await t.commandJob(`add ${ORDERS} <@U0ANN0001> <#C0SALES01> <!subteam^S0FIN0001> outsider@partner.org`);
+    const { message } = await t.commandJob(
       `remove ${ORDERS} <@U0ANN0001> <#C0SALES01> <!subteam^S0FIN0001> outsider@partner.org nobody@else.org`,
     );
-    const text = visibleText(responses.at(-1)?.blocks);
+    const text = visibleText(message?.blocks);
     expect(text).toContain(
       'Removed 5 recipients from *Orders*: <@U0ANN0001>, <@U0BOB0001>, <@U0CAT0001>, <@U0DAN0001> and outsider@partner.org.',
     );
@@ -135,7 +141,7 @@ describe('email-only users', () => {
     const mapped = await t.command('users map region=title', { user: t.users.admin });
     expect(visibleText(mapped.responses[0]?.blocks)).toContain('`region` ← Slack `title`');
 
-    const { responses, texts } = await t.command(`add ${QUERY} <#C0TEAM045|team>`);
+    const { message, shown } = await t.commandJob(`add ${QUERY} <#C0TEAM045|team>`);
     const bulk = t.sandbox.state.requests.filter((r) => r.path === '/api/v1/users/email-only/bulk');
     expect(bulk.map((r) => (r.body as { users: unknown[] }).users.length)).toEqual([20, 20, 5]);
     expect(t.sandbox.state.emailOnlyUsers.get('teammate0@example.com')?.userAttributes).toEqual({
@@ -146,16 +152,11 @@ describe('email-only users', () => {
       omni_user_timezone: 'America/Chicago',
       region: ['AMER'],
     });
-    // start, the first batches, then the summary replacing them (≤ 5 uses). The member check is one call
-    // (the sandbox's members fit in one SCIM page), so it has no half-way message.
-    expect(texts.slice(0, -1)).toEqual([
-      expect.stringContaining('Looking up the people you named'),
-      expect.stringContaining('Sent 20 of 45 email-only users to Omni'),
-      expect.stringContaining('Sent 40 of 45 email-only users to Omni'),
-    ]);
+    // The progress message (in the DM with the app) is updated in place, from looking up to the summary.
+    expect(shown[1]).toContain('Looking up the people you named');
     expect(t.sandbox.state.requests.filter((r) => r.path === '/api/scim/v2/Users')).toHaveLength(1);
-    expect(responses.slice(1).every((r) => r.replace_original === true)).toBe(true);
-    const summary = visibleText(responses.at(-1)?.blocks);
+    const summary = visibleText(message?.blocks);
+    expect(shown.at(-1)).toBe(message?.text);
     expect(summary).toContain('Added 45 recipients to *⚡️🍣 Query*');
     expect(summary).toContain(
       'Email-only users in Omni (with their Slack time zone and mapped attributes): created or updated 45 people.',

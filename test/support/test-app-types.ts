@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import type { AppConfig } from '../../src/config.js';
 import type { FakeSlack, FakeUser, StoredView, UserInput } from '../../src/fake-slack/fake-slack.js';
+import type { StoredMessage } from '../../src/fake-slack/fake-slack-model.js';
 import type {
   BlockActionInput,
   BlockSuggestionInput,
@@ -10,6 +11,7 @@ import type {
   ViewSubmissionInput,
 } from '../../src/fake-slack/payloads.js';
 import type { SignedPostOptions, SlackAppResponse } from '../../src/fake-slack/signing.js';
+import type { JobRecord } from '../../src/jobs/types.js';
 import type { OmniClientInternals } from '../../src/omni/client.js';
 import type { OmniSandbox, OmniSandboxOptions } from '../../src/omni-sandbox/index.js';
 import type { AuditLine } from '../../src/slack/audit.js';
@@ -53,6 +55,15 @@ export interface StartTestAppOptions {
   runWatch?: RunWatchOptions;
   /** Print the app's log lines to stderr as they happen (also: env OMNI_SLACK_TEST_LOGS=1). */
   printLogs?: boolean;
+  /** The fake Slack enforces Slack's rate tiers (429 with Retry-After), as a real workspace would. */
+  slackRateTiers?: boolean;
+  /** Redis key prefix when `env.REDIS_URL` is set (default: a fresh one per app). */
+  redisPrefix?: string;
+  /**
+   * Replicas: run this app against another app's fake Slack, Omni sandbox and signing secret (not closed
+   * with this app), as a second process behind one URL would be.
+   */
+  replicaOf?: Pick<TestApp, 'slack' | 'sandbox' | 'signingSecret'>;
 }
 
 export interface RequestOptions {
@@ -145,5 +156,17 @@ export interface TestApp {
   /** Another sandbox (e.g. for a second workspace); closed with the app. */
   startSandbox(opts?: Partial<OmniSandboxOptions>): Promise<OmniSandbox>;
   scopeOf(teamId: string): WorkspaceScope;
+  /**
+   * A command whose work runs as a job (a channel's people, `users sync`): sends it, waits for the jobs, and
+   * adds the progress message as it ended (in the person's DM with the app) and every text it showed.
+   */
+  commandJob(
+    text: string,
+    opts?: RequestOptions,
+  ): Promise<CommandResult & { message: StoredMessage | undefined; shown: string[] }>;
+  /** Drops every open connection and stops listening, as a killed process would (its work in flight is not stopped). */
+  dropConnections(): void;
+  /** Waits until every background job this app queued so far has finished; returns their records. */
+  settleJobs(): Promise<JobRecord[]>;
   close(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { openCoordination } from '../../src/coordination/open.js';
 import { FAKE_DEFAULTS, startFakeSlack, type UserInput } from '../../src/fake-slack/fake-slack.js';
 import {
   type BlockActionInput,
@@ -25,12 +26,14 @@ import {
   viewSubmissionPayload,
 } from '../../src/fake-slack/payloads.js';
 import { postCommand, postEvent, postInteraction, postOptions } from '../../src/fake-slack/signing.js';
+import type { JobRecord, Jobs } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logger.js';
 import { PacerRegistry } from '../../src/omni/pacing.js';
 import { type OmniSandbox, type OmniSandboxOptions, startOmniSandbox } from '../../src/omni-sandbox/index.js';
 import { type AuditLine, AuditLog } from '../../src/slack/audit.js';
 import { forgetOrganizationCaches } from '../../src/slack/connection-change.js';
 import { createDeps } from '../../src/slack/deps-factory.js';
+import { registerRecipientJobs } from '../../src/slack/recipient-actions/change-job.js';
 import { openStore, type WorkspaceScope } from '../../src/store/index.js';
 import { installationFor, messageShortcutPayload, viewClosedPayload } from './test-app-payloads.js';
 import type { RequestOptions, StartTestAppOptions, TestApp } from './test-app-types.js';
@@ -61,22 +64,26 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     sandboxes.push(s);
     return s;
   };
-  const sandbox = await startSandbox(opts.sandbox);
-  const slack = await startFakeSlack({
-    workspaces: extraWorkspaces.map((w) => ({
-      token: w.token ?? `xoxb-${w.teamId}`,
-      teamId: w.teamId,
-      teamName: w.teamName ?? w.teamId,
-      teamDomain: w.teamId.toLowerCase(),
-      enterpriseId: w.enterpriseId,
-      isEnterpriseInstall: w.isEnterpriseInstall ?? false,
-      botUserId: `U${w.teamId.slice(1)}B`,
-      botId: `B${w.teamId.slice(1)}`,
-    })),
-  });
+  const shared = opts.replicaOf;
+  const sandbox = shared?.sandbox ?? (await startSandbox(opts.sandbox));
+  const slack =
+    shared?.slack ??
+    (await startFakeSlack({
+      ...(opts.slackRateTiers ? { rateTiers: true } : {}),
+      workspaces: extraWorkspaces.map((w) => ({
+        token: w.token ?? `xoxb-${w.teamId}`,
+        teamId: w.teamId,
+        teamName: w.teamName ?? w.teamId,
+        teamDomain: w.teamId.toLowerCase(),
+        enterpriseId: w.enterpriseId,
+        isEnterpriseInstall: w.isEnterpriseInstall ?? false,
+        botUserId: `U${w.teamId.slice(1)}B`,
+        botId: `B${w.teamId.slice(1)}`,
+      })),
+    }));
   const dir = await mkdtemp(join(tmpdir(), 'omni-slack-test-'));
   const storePath = join(dir, 'store.sqlite');
-  const signingSecret = randomBytes(16).toString('hex');
+  const signingSecret = shared?.signingSecret ?? randomBytes(16).toString('hex');
   const env: Record<string, string> = {
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: slack.apiUrl,
@@ -108,6 +115,28 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     audit.push(JSON.parse(line) as AuditLine);
     logger.info(line);
   }, opts.now);
+  // As start-up does (src/main.ts): jobs and shared budgets before any Omni client is built.
+  const coordination = await openCoordination({
+    redisUrl: config.redisUrl,
+    store,
+    logger,
+    prefix: opts.redisPrefix ?? `omni-slack-test-${randomBytes(6).toString('hex')}`,
+  });
+  const queued: string[] = [];
+  const runner = coordination.jobs;
+  // The runner, noting each job queued so that a test can wait for them (settleJobs).
+  const jobs: Jobs = {
+    register: (kind, handler) => runner.register(kind, handler),
+    enqueue: async (kind, data, options) => {
+      const outcome = await runner.enqueue(kind, data, options);
+      queued.push(outcome.id);
+      return outcome;
+    },
+    get: (id) => runner.get(id),
+    start: () => runner.start(),
+    close: () => runner.close(),
+    finished: (id) => runner.finished(id),
+  };
   const deps = createDeps(config, store, {
     logger,
     audit: auditLog,
@@ -116,7 +145,11 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     omniClientInternals: { pacers: new PacerRegistry(), ...opts.omniClientInternals },
     // A run started from a card is followed only when a test lets its waits pass (see StartTestAppOptions.runWatch).
     runWatch: opts.runWatch ?? { sleep: () => new Promise<void>(() => {}) },
+    jobs,
+    rateBudget: coordination.rateBudget,
   });
+  registerRecipientJobs(deps, logger);
+  await coordination.jobs.start();
   const app = createApp(config, deps, { processBeforeResponse: true, logger });
   const server = (await app.start(0)) as Server;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -178,7 +211,7 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     };
   };
 
-  return {
+  const testApp: TestApp = {
     url,
     signingSecret,
     slack,
@@ -291,13 +324,44 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     },
     startSandbox,
     scopeOf,
+    async commandJob(text, o = {}) {
+      const before = slack.calls.length;
+      const result = await testApp.command(text, o);
+      await testApp.settleJobs();
+      const dm = `D${userOf(o.user).id.slice(1)}`;
+      const calls = slack.calls
+        .slice(before)
+        .filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.update') && c.response.ok);
+      const mine = calls.filter((c) => c.response.channel === dm);
+      const posted = mine[0]?.response;
+      return {
+        ...result,
+        message: posted ? slack.message(dm, String(posted.ts)) : undefined,
+        shown: mine.map((c) => String(c.params.text ?? '')),
+      };
+    },
+    async settleJobs() {
+      const records: JobRecord[] = [];
+      for (let i = 0; i < queued.length; i += 1) records.push(await coordination.jobs.finished(queued[i] as string));
+      return records;
+    },
+    dropConnections() {
+      server.closeAllConnections();
+      server.close();
+    },
     async close() {
       await deps.runWatches?.stop();
       await app.stop().catch(() => undefined);
+      await coordination.close().catch(() => undefined);
       await store.close().catch(() => undefined);
+      if (shared) {
+        await rm(dir, { recursive: true, force: true });
+        return;
+      }
       await slack.close();
       await Promise.all(sandboxes.map((s) => s.close().catch(() => undefined)));
       await rm(dir, { recursive: true, force: true });
     },
   };
+  return testApp;
 }

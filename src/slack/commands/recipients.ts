@@ -1,17 +1,11 @@
 // `/schedule add|remove <name or id> <@person|#channel|@group|email>…` and `/schedule subscribe|unsubscribe
 // <name or id>`: change who receives an email schedule; the answer names who was added or removed, who was
 // skipped and why, and what Omni refused.
-import {
-  addToSchedule,
-  parseRecipientTokens,
-  type RecipientInput,
-  removeFromSchedule,
-  type Skipped,
-} from '../../recipients/index.js';
+import { parseRecipientTokens, type RecipientInput, type Skipped } from '../../recipients/index.js';
 import { splitScheduleArgs } from '../../schedules/schedule-resolve.js';
-import { type ChangeResult, runRecipientChange } from '../recipient-actions/change.js';
+import { runRecipientChange } from '../recipient-actions/change.js';
 import { type SubscribeOp, subscribeSelf } from '../recipient-actions/subscribe.js';
-import { addSummary, notEmailMessage, removeSummary, skippedLines } from '../ui/recipients-summary.js';
+import { skippedLines } from '../ui/recipients-summary.js';
 import { findScheduleArgument, SCHEDULE_ARG, scheduleRefArgument } from './schedule-ref.js';
 import { type Subcommand, type SubcommandContext, UsageError } from './types.js';
 
@@ -45,34 +39,7 @@ async function changeRecipients(ctx: SubcommandContext, op: ChangeOp): Promise<v
   const { ref, who, inputs, invalid } = parseChangeArgs(ctx.args, op);
   const target = await findScheduleArgument(ctx, op, ref, who);
   if (!target) return;
-  const scheduleId = target.id;
-  await runRecipientChange(
-    {
-      command: ctx,
-      inputs,
-      audit: { action: op === 'add' ? 'add_recipients' : 'remove_recipients', schedule: scheduleId },
-    },
-    async (rc): Promise<ChangeResult> => {
-      const outcome =
-        op === 'add'
-          ? await addToSchedule(rc, scheduleId, inputs, invalid)
-          : await removeFromSchedule(rc, scheduleId, inputs, invalid);
-      if (!outcome.ok) {
-        return {
-          message: notEmailMessage(outcome, scheduleId),
-          outcome: 'refused',
-          detail: `destination ${outcome.destinationType}`,
-        };
-      }
-      const changed = 'added' in outcome ? outcome.added.length : outcome.removed.length;
-      const detail = `${op === 'add' ? 'added' : 'removed'} ${changed}, skipped ${outcome.skipped.length}, failed ${outcome.failed.length}`;
-      return {
-        message: 'added' in outcome ? addSummary(outcome) : removeSummary(outcome),
-        outcome: outcome.failed.length > 0 && changed === 0 ? 'failed' : 'ok',
-        detail,
-      };
-    },
-  );
+  await runRecipientChange({ command: ctx, spec: { op, scheduleId: target.id, inputs, invalid } });
 }
 
 async function subscribeCommand(ctx: SubcommandContext, op: SubscribeOp): Promise<void> {

@@ -7,7 +7,6 @@ import {
   findAttribute,
   findProfileField,
   loadAttributes,
-  manageEmailOnlyUsers,
   type ProfileFieldDefinition,
   parseRecipientTokens,
   type SlackDirectory,
@@ -18,10 +17,10 @@ import {
 } from '../../recipients/index.js';
 import { workspaceKey } from '../../store/index.js';
 import { AccessDeniedError, errorMessage } from '../errors.js';
-import { type ChangeResult, runRecipientChange } from '../recipient-actions/change.js';
+import { runRecipientChange } from '../recipient-actions/change.js';
 import { recipientsContextFor, workspaceDirectory } from '../recipient-actions/context.js';
 import { settingsMessage, usersHelpMessage } from '../ui/recipient-settings.js';
-import { manageSummary, refusalMessage, skippedLines } from '../ui/recipients-summary.js';
+import { refusalMessage, skippedLines } from '../ui/recipients-summary.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 import { UsageError } from './types.js';
 import { parseUsersCommand, type UsersCommand } from './users-args.js';
@@ -99,19 +98,10 @@ async function managePeople(ctx: SubcommandContext, command: Extract<UsersComman
   }
   const { inputs, invalid } = parseRecipientTokens(command.recipients);
   if (inputs.length === 0) throw new UsageError(`Nobody to ${command.action}:\n${skippedLines(invalid).join('\n')}`);
-  await runRecipientChange(
-    { command: ctx, inputs, audit: { action: 'email_only_users' } },
-    async (rc): Promise<ChangeResult> => {
-      const result = await manageEmailOnlyUsers(rc, command.action, inputs, command.assignments, invalid);
-      const o = result.outcome;
-      const sent = o.created.length + o.updated.length + o.createdOrUpdated.length;
-      return {
-        message: manageSummary(command.action, result),
-        outcome: sent === 0 && result.failed.length > 0 ? 'failed' : 'ok',
-        detail: `${command.action}: ${sent} sent, ${result.members.length} members, ${result.skipped.length} skipped, ${result.failed.length} failed`,
-      };
-    },
-  );
+  await runRecipientChange({
+    command: ctx,
+    spec: { op: 'users', action: command.action, inputs, assignments: command.assignments, invalid },
+  });
 }
 
 async function mapFields(ctx: SubcommandContext, changes: { attribute: string; field: string }[]): Promise<void> {

@@ -1,38 +1,48 @@
-// Runs a recipient change for a command (add, remove, users add/set/sync): a progress message when the
-// work may take a while, the summary (or the failure) replacing it, and an audit line.
+// Runs a recipient change for a command (add, remove, users add/set/sync). A few people named directly are
+// answered at once (the summary, or the failure, and an audit line); a channel's or group's people, many
+// people or `users sync` become a background job (change-job.ts) with a progress message updated in place.
 import { type RecipientInput, type RecipientsContext, RecipientsRefusal } from '../../recipients/index.js';
 import { workspaceKey } from '../../store/index.js';
-import type { AuditAction } from '../audit.js';
 import type { SubcommandContext } from '../commands/types.js';
 import { logFailure, userMessageForError } from '../errors.js';
 import { refusalMessage } from '../ui/recipients-summary.js';
-import type { SlackMessage } from '../ui/schedule-card.js';
+import { enqueueRecipientChange } from './change-enqueue.js';
+import { auditOf, type ChangeResult, performChange, type RecipientChangeSpec } from './change-spec.js';
 import { recipientsContextFor } from './context.js';
 import { ProgressMessage } from './progress.js';
+
+export type { ChangeResult } from './change-spec.js';
 
 export interface ChangeRequest {
   /** Who asked, from where: the command's context. */
   command: Pick<SubcommandContext, 'deps' | 'client' | 'scope' | 'userId' | 'respond' | 'logger'>;
-  inputs: readonly RecipientInput[];
-  audit: { action: AuditAction; schedule?: string };
+  spec: RecipientChangeSpec;
 }
 
-export interface ChangeResult {
-  message: SlackMessage;
-  outcome: 'ok' | 'refused' | 'failed';
-  detail: string;
-}
-
-/** Direct people only, a few of them: answered at once. Channels, groups or many people: progress first. */
+/** Direct people only, a few of them: answered at once. Channels, groups or many people: a job. */
 export function needsProgress(inputs: readonly RecipientInput[]): boolean {
   return inputs.length > 20 || inputs.some((i) => i.kind === 'channel' || i.kind === 'usergroup');
+}
+
+/** Whether the change runs as a background job: long work, and every `users sync`. */
+export function runsAsJob(spec: RecipientChangeSpec): boolean {
+  return needsProgress(spec.inputs) || (spec.op === 'users' && spec.action === 'sync');
+}
+
+/** Does the change now, or queues it as a job and says so. */
+export async function runRecipientChange(request: ChangeRequest): Promise<void> {
+  if (runsAsJob(request.spec)) {
+    await enqueueRecipientChange(request.command, request.spec);
+    return;
+  }
+  await runRecipientChangeNow(request, (rc) => performChange(rc, request.spec));
 }
 
 /**
  * `work` does the change with a context whose progress events update the message. A failure before the
  * progress message exists is thrown (the dispatcher answers it); after, it replaces the progress message.
  */
-export async function runRecipientChange(
+async function runRecipientChangeNow(
   request: ChangeRequest,
   work: (ctx: RecipientsContext) => Promise<ChangeResult>,
 ): Promise<void> {
@@ -45,12 +55,7 @@ export async function runRecipientChange(
     onProgress: (event) => progress.progress(event),
   });
   const record = (outcome: ChangeResult['outcome'], detail: string) =>
-    deps.audit.record({ workspace: workspaceKey(scope), user: userId, ...request.audit, outcome, detail });
-  if (needsProgress(request.inputs)) {
-    await progress.start(
-      ':hourglass_flowing_sand: Looking up the people you named in Slack… this message shows the progress.',
-    );
-  }
+    deps.audit.record({ workspace: workspaceKey(scope), user: userId, ...auditOf(request.spec), outcome, detail });
   try {
     const result = await work(ctx);
     record(result.outcome, result.detail);
@@ -63,7 +68,7 @@ export async function runRecipientChange(
     }
     record('failed', truncateDetail(userMessageForError(error)));
     if (!progress.isStarted) throw error;
-    logFailure(logger, `recipients ${request.audit.action}`, error);
+    logFailure(logger, `recipients ${auditOf(request.spec).action}`, error);
     await progress.finish({ text: `:warning: ${userMessageForError(error)}` });
   }
 }

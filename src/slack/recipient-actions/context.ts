@@ -15,7 +15,7 @@ import {
 } from '../../recipients/index.js';
 import { type WorkspaceScope, type WorkspaceSettings, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
-import { lookupClient, webClientDirectory } from './directory.js';
+import { type DirectoryPacing, lookupClient, webClientDirectory } from './directory.js';
 
 /** The store cache namespace for Slack look-ups and Omni member look-ups. */
 export const RECIPIENTS_CACHE = 'recipients';
@@ -31,10 +31,12 @@ export async function workspaceDirectory(
   deps: Pick<AppDeps, 'store'>,
   client: WebClient,
   scope: WorkspaceScope,
+  /** A job's: its client is used as is and every call paced (see DirectoryPacing). */
+  pacing?: DirectoryPacing,
 ): Promise<WorkspaceDirectory> {
   const settings = await deps.store.settings.get(scope);
   const directory = cachedDirectory(
-    webClientDirectory(lookupClient(client)),
+    pacing ? webClientDirectory(client, pacing) : webClientDirectory(lookupClient(client)),
     deps.store.cache(RECIPIENTS_CACHE),
     workspaceKey(scope),
   );
@@ -56,10 +58,11 @@ export async function recipientsContextFor(args: {
   client: WebClient;
   scope: WorkspaceScope;
   onProgress?: (progress: Progress) => void | Promise<void>;
+  pacing?: DirectoryPacing;
 }): Promise<RecipientsContext> {
   const { deps, client, scope } = args;
   const omni = await deps.omniFor(scope);
-  const workspace = await workspaceDirectory(deps, client, scope);
+  const workspace = await workspaceDirectory(deps, client, scope, args.pacing);
   return {
     omni,
     settings: workspace.settings,

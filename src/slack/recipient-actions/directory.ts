@@ -1,8 +1,11 @@
-// The SlackDirectory the recipient domain needs, over the Web API. The client waits out Slack's Retry-After
-// on 429 (a bounded number of times); a call that still fails becomes a DirectoryError carrying Slack's own
-// error code.
+// The SlackDirectory the recipient domain needs, over the Web API. In a request, the client waits out Slack's
+// Retry-After on 429 (a bounded number of times); in a job, each call is paced by Slack's tier and a 429 is
+// waited out for as long as it takes (DirectoryPacing). A call that still fails becomes a DirectoryError
+// carrying Slack's own error code.
 
 import { LogLevel, WebClient } from '@slack/web-api';
+import type { SlackBudget } from '../../coordination/slack-budget.js';
+import { type ListUsersPage, USERS_LIST_PAGE_SIZE } from '../../recipients/bulk-lookup.js';
 import {
   DirectoryError,
   type EmailScope,
@@ -45,17 +48,28 @@ export function lookupClient(client: WebClient): WebClient {
   });
 }
 
-export function webClientDirectory(client: WebClient): SlackDirectory {
+/**
+ * Paces each call by Slack's tier for the workspace (shared by the replicas) and waits out 429s instead of
+ * giving up: for jobs, whose client is built with `rejectRateLimitedCalls: true` (AppDeps.slackClientFor).
+ */
+export interface DirectoryPacing {
+  budget: SlackBudget;
+  teamId: string;
+}
+
+export function webClientDirectory(client: WebClient, pacing?: DirectoryPacing): SlackDirectory {
+  const call = <T>(method: string, request: () => Promise<T>): Promise<T> =>
+    translate(pacing ? () => pacing.budget.call(pacing.teamId, method, request) : request);
   return {
     async userInfo(userId) {
-      const answer = await call(() => client.users.info({ user: userId }));
+      const answer = await call('users.info', () => client.users.info({ user: userId }));
       return slackUserOf(answer.user);
     },
     async channelMembers(channelId) {
       const members: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await call(() =>
+        const page = await call('conversations.members', () =>
           client.conversations.members({ channel: channelId, limit: MEMBERS_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
         );
         members.push(...(page.members ?? []));
@@ -71,12 +85,14 @@ export function webClientDirectory(client: WebClient): SlackDirectory {
       return members;
     },
     async usergroupUsers(usergroupId) {
-      const answer = await call(() => client.usergroups.users.list({ usergroup: usergroupId }));
+      const answer = await call('usergroups.users.list', () =>
+        client.usergroups.users.list({ usergroup: usergroupId }),
+      );
       return answer.users ?? [];
     },
     async lookupByEmail(email) {
       try {
-        const answer = await call(() => client.users.lookupByEmail({ email }));
+        const answer = await call('users.lookupByEmail', () => client.users.lookupByEmail({ email }));
         return answer.user ? slackUserOf(answer.user) : null;
       } catch (error) {
         if (error instanceof DirectoryError && error.code === 'not_found') return null;
@@ -84,16 +100,18 @@ export function webClientDirectory(client: WebClient): SlackDirectory {
       }
     },
     async profile(userId) {
-      const answer = await call(() => client.users.profile.get({ user: userId, include_labels: true }));
+      const answer = await call('users.profile.get', () =>
+        client.users.profile.get({ user: userId, include_labels: true }),
+      );
       return profileOf(answer.profile);
     },
     async profileFields() {
-      const answer = await call(() => client.team.profile.get());
+      const answer = await call('team.profile.get', () => client.team.profile.get());
       return (answer.profile?.fields ?? []).flatMap((f) => (f.id && f.label ? [{ id: f.id, label: f.label }] : []));
     },
     async emailScope(): Promise<EmailScope> {
       // Slack lists the token's scopes in the X-OAuth-Scopes header; the client puts them here.
-      const answer = await call(() => client.auth.test());
+      const answer = await call('auth.test', () => client.auth.test());
       const scopes = answer.response_metadata?.scopes;
       if (!scopes || scopes.length === 0) return 'unknown';
       return scopes.includes('users:read.email') ? 'granted' : 'missing';
@@ -101,7 +119,17 @@ export function webClientDirectory(client: WebClient): SlackDirectory {
   };
 }
 
-async function call<T>(request: () => Promise<T>): Promise<T> {
+/** users.list, one page of up to 200 people, paced like the directory's other calls. */
+export function usersListPager(client: WebClient, pacing?: DirectoryPacing): ListUsersPage {
+  return async (cursor) => {
+    const request = () => client.users.list({ limit: USERS_LIST_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    const page = await translate(pacing ? () => pacing.budget.call(pacing.teamId, 'users.list', request) : request);
+    const nextCursor = page.response_metadata?.next_cursor || undefined;
+    return { users: (page.members ?? []).map(slackUserOf), ...(nextCursor ? { nextCursor } : {}) };
+  };
+}
+
+async function translate<T>(request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (error) {
