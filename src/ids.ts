@@ -151,3 +151,9 @@ export const PeopleActionIds = {
   followSource: 'people_follow_source_select',
   unfollow: 'people_unfollow_button',
 } as const;
+
+/** Block ids of the people features' messages. */
+export const PeopleBlockIds = {
+  /** `/schedule who`'s rows: `people_who_row_<n>` (their menu is the list's). */
+  whoRowPrefix: 'people_who_row_',
+} as const;

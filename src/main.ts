@@ -63,7 +63,14 @@ async function main(): Promise<void> {
   const healthOptions = { metrics, notReady: () => waitingFor };
   const stopping = new AbortController();
   let app: App | undefined;
-  stopOnSignals(() => app, store, logger, stopping);
+  let stopBackground: (() => Promise<void>) | undefined;
+  stopOnSignals(
+    () => app,
+    () => stopBackground?.(),
+    store,
+    logger,
+    stopping,
+  );
 
   // Bolt's Socket Mode receiver listens on PORT without an error handler: a port in use would crash the
   // process with a stack trace. Find out first, and say it in one line (in HTTP mode too).
@@ -105,6 +112,17 @@ async function main(): Promise<void> {
   waitingFor = undefined;
 
   const deps = createDeps(config, store, { logger });
+  // Jobs (durable, resumable) and the people features' hourly tick; their handlers are registered first.
+  const [{ openCoordination }, { startBackgroundWork }] = await Promise.all([
+    import('./coordination/open.js'),
+    import('./slack/background.js'),
+  ]);
+  const coordination = await openCoordination({ redisUrl: config.redisUrl, store, logger });
+  const background = await startBackgroundWork(deps, coordination, logger);
+  stopBackground = async () => {
+    background.stop();
+    await coordination.close();
+  };
   app = createApp(config, deps, { logger, health: healthOptions });
   requests.instrumentRequests(app, { logger, metrics });
   await app.start(config.port);
@@ -125,7 +143,13 @@ function portInUse(port: number): Promise<string | undefined> {
 }
 
 /** `app()`: the Bolt app once built (undefined while start-up waits). */
-function stopOnSignals(app: () => App | undefined, store: AppStore, logger: Logger, stopping: AbortController): void {
+function stopOnSignals(
+  app: () => App | undefined,
+  stopBackground: () => Promise<void> | undefined,
+  store: AppStore,
+  logger: Logger,
+  stopping: AbortController,
+): void {
   const stop = async (signal: string) => {
     if (stopping.signal.aborted) return;
     stopping.abort();
@@ -141,6 +165,12 @@ function stopOnSignals(app: () => App | undefined, store: AppStore, logger: Logg
       await app()?.stop();
     } catch (error) {
       logger.warn(`Stopping the Slack receiver failed: ${(error as Error).message}`);
+    }
+    try {
+      // Running jobs stop at their next checkpoint; the next start resumes them.
+      await stopBackground();
+    } catch (error) {
+      logger.warn(`Stopping background jobs failed: ${(error as Error).message}`);
     }
     try {
       await store.close();

@@ -3,6 +3,7 @@ import type { OmniClient } from '../omni/index.js';
 import type { AppStore, WorkspaceScope } from '../store/index.js';
 import type { AuditLog } from './audit.js';
 import type { ActiveConnection } from './connection.js';
+import type { PeopleServices } from './people/services.js';
 
 /** What every listener may use; built once in main.ts and handed to each `register(app, deps)`. */
 export interface AppDeps {
@@ -15,4 +16,6 @@ export interface AppDeps {
   omniFor(scope: WorkspaceScope, connection?: ActiveConnection): Promise<OmniClient>;
   audit: AuditLog;
   now(): Date;
+  /** Who receives what, offboarding and follows; set by startBackgroundWork once the job runner is open. */
+  people?: PeopleServices;
 }

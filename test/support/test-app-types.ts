@@ -10,9 +10,11 @@ import type {
   ViewSubmissionInput,
 } from '../../src/fake-slack/payloads.js';
 import type { SignedPostOptions, SlackAppResponse } from '../../src/fake-slack/signing.js';
+import type { Jobs } from '../../src/jobs/index.js';
 import type { OmniClientInternals } from '../../src/omni/client.js';
 import type { OmniSandbox, OmniSandboxOptions } from '../../src/omni-sandbox/index.js';
 import type { AuditLine } from '../../src/slack/audit.js';
+import type { BackgroundWork } from '../../src/slack/background.js';
 import type { AppDeps } from '../../src/slack/deps.js';
 import type { AppStore, WorkspaceScope } from '../../src/store/index.js';
 import type { MessageShortcutInput } from './test-app-payloads.js';
@@ -90,6 +92,10 @@ export interface TestApp {
   deps: AppDeps;
   config: AppConfig;
   app: App;
+  /** The people features' services and tick (no timer: call `background.tick()`). */
+  background: BackgroundWork;
+  /** The app's job runner (in-process, on the store). */
+  jobs: Jobs;
   /** Every audit line written so far, parsed. */
   audit: AuditLine[];
   /** Every log line written so far. */

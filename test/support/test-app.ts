@@ -25,10 +25,12 @@ import {
   viewSubmissionPayload,
 } from '../../src/fake-slack/payloads.js';
 import { postCommand, postEvent, postInteraction, postOptions } from '../../src/fake-slack/signing.js';
+import { StoreJobs } from '../../src/jobs/index.js';
 import { createLogger } from '../../src/logger.js';
 import { PacerRegistry } from '../../src/omni/pacing.js';
 import { type OmniSandbox, type OmniSandboxOptions, startOmniSandbox } from '../../src/omni-sandbox/index.js';
 import { type AuditLine, AuditLog } from '../../src/slack/audit.js';
+import { startBackgroundWork } from '../../src/slack/background.js';
 import { forgetOrganizationCaches } from '../../src/slack/connection-change.js';
 import { createDeps } from '../../src/slack/deps-factory.js';
 import { openStore, type WorkspaceScope } from '../../src/store/index.js';
@@ -115,6 +117,9 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     // Pacers of its own, so that no other test app's calls (or clock) count against this one's.
     omniClientInternals: { pacers: new PacerRegistry(), ...opts.omniClientInternals },
   });
+  // The job runner on the store, as one process without REDIS_URL runs it; the tick runs when a test calls it.
+  const jobs = new StoreJobs({ cache: store.cache('jobs'), onError: (message) => logger.error(message) });
+  const background = await startBackgroundWork(deps, { jobs }, logger, { tickEveryMs: false });
   const app = createApp(config, deps, { processBeforeResponse: true, logger });
   const server = (await app.start(0)) as Server;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -186,6 +191,8 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     deps,
     config,
     app,
+    background,
+    jobs,
     audit,
     logs,
     scope,
@@ -291,6 +298,8 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     scopeOf,
     async close() {
       await app.stop().catch(() => undefined);
+      background.stop();
+      await jobs.close().catch(() => undefined);
       await store.close().catch(() => undefined);
       await slack.close();
       await Promise.all(sandboxes.map((s) => s.close().catch(() => undefined)));
