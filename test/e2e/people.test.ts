@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PeopleActionIds } from '../../src/ids.js';
 import { StoreJobs } from '../../src/jobs/index.js';
+import { BLOB_ROSS_ID, BLOBBY_HILL_ID } from '../../src/omni-sandbox/index.js';
 import {
   enqueueIndexCrawl,
   enqueueOffboarding,
@@ -109,6 +110,49 @@ describe('someone leaves', () => {
     );
     expect(clicked.responses.map((r) => String(r.text)).at(-1)).toBe(`Done: removed ${LEAVER} from 2 schedules.`);
     for (const id of theirs) expect(emailsOf(app.sandbox, id)).toEqual([]);
+  });
+
+  it('hands the schedules a departed person owns to the admin-picked new owner', async () => {
+    t = await startTestApp();
+    const app = t;
+    const hill = 'blobby.hill@blobsrus.com';
+    const leaver = app.addMember({ id: 'U0HILL001', name: 'hill', profile: { email: hill } });
+    const newOwner = app.addMember({ id: 'U0ROSS001', name: 'ross', profile: { email: 'blob.ross@blobsrus.com' } });
+    const owned = seedEmailSchedules(
+      app.sandbox,
+      2,
+      () => ['stays@example.com'],
+      () => BLOBBY_HILL_ID,
+    );
+    await indexNow(app);
+    // The index lists email schedules (the ones with recipients): those are the ones offered.
+    const ownedEmail = () =>
+      [...app.sandbox.state.schedules.values()].filter(
+        (s) => s.ownerId === BLOBBY_HILL_ID && s.destination.type === 'email',
+      );
+    const ownedBefore = ownedEmail().length;
+
+    await app.event({ type: 'user_change', user: { ...leaver, deleted: true } });
+    const dm = app.slack.messages.find((m) => m.channel === 'D0ADMIN01') as { ts: string; blocks?: unknown[] };
+    expect(JSON.stringify(dm.blocks)).toContain('Transfer ownership');
+    const asked = await app.action(
+      { actionId: PeopleActionIds.transferOwnership, message: dm, channel: 'D0ADMIN01' },
+      { user: app.users.admin },
+    );
+    const prompt = asked.responses[0] as { text: string; blocks: unknown[] };
+    expect(prompt.text).toContain(`Who takes over the ${ownedBefore} schedules ${hill} owns?`);
+
+    const picked = await app.action(
+      {
+        actionId: PeopleActionIds.transferOwnerSelect,
+        message: { ts: '2.0', blocks: prompt.blocks },
+        action: { selected_user: newOwner.id },
+      },
+      { user: app.users.admin },
+    );
+    expect(picked.responses.map((r) => String(r.text)).at(-1)).toBe(`Done: handed over ${ownedBefore} schedules.`);
+    for (const id of owned) expect(app.sandbox.state.schedules.get(id)?.ownerId).toBe(BLOB_ROSS_ID);
+    expect(ownedEmail()).toEqual([]);
   });
 });
 

@@ -27,7 +27,8 @@ describe('audited subcommands', () => {
       'remove-everywhere': 'remove_recipients', // refused to members; the click that removes audits itself
       follow: 'add_recipients',
     });
-    for (const read of ['help', 'status', 'list', 'show', 'share', 'who', 'unfollow']) expect(auditOf(read)).toBeUndefined();
+    for (const read of ['help', 'status', 'list', 'show', 'share', 'who', 'unfollow'])
+      expect(auditOf(read)).toBeUndefined();
   });
 
   it('`users` is audited by what it would change', () => {

@@ -1,9 +1,9 @@
 // Block actions: action id → handler. Each handler is a few lines that hand the request's Interaction
 // to a feature function (src/slack/schedule-actions, schedule-form, recipient-actions, commands).
-import type { App, BlockAction, BlockButtonAction, OverflowAction } from '@slack/bolt';
+import type { App, BlockAction, BlockButtonAction, OverflowAction, UsersSelectAction } from '@slack/bolt';
 import { ActionIds, PeopleActionIds } from '../../../ids.js';
 import { onDisconnect, onOpenConnect } from './connection.js';
-import { onRemoveFromAll, onRemoveFromOne, onUnfollow } from './people.js';
+import { onRemoveFromAll, onRemoveFromOne, onTransferOwnerPicked, onTransferOwnership, onUnfollow } from './people.js';
 import { removeRecipientButton, showRecipientsButton, subscribeButton } from './recipients.js';
 import { onSubcommandButton } from './run-subcommand.js';
 import { onCancelDelete, onScheduleButton } from './schedule-card.js';
@@ -40,5 +40,7 @@ export function register(app: App): void {
   // People: the departure message's buttons, and a card's Unfollow.
   app.action<BlockButtonAction>(PeopleActionIds.removeFromAll, onRemoveFromAll);
   app.action<BlockButtonAction>(new RegExp(`^${PeopleActionIds.removeFromOne}:`), onRemoveFromOne);
+  app.action<BlockButtonAction>(PeopleActionIds.transferOwnership, onTransferOwnership);
+  app.action<BlockAction<UsersSelectAction>>(PeopleActionIds.transferOwnerSelect, onTransferOwnerPicked);
   app.action<BlockButtonAction>(PeopleActionIds.unfollow, onUnfollow);
 }
