@@ -160,4 +160,6 @@ export const PeopleBlockIds = {
   whoRowPrefix: 'people_who_row_',
   /** Transfer ownership's picker: `people_transfer_owner:<the leaver's email>`. */
   transferOwnerPrefix: 'people_transfer_owner:',
+  /** The card's Follow picker: `people_follow:<schedule id>`. */
+  followPrefix: 'people_follow:',
 } as const;

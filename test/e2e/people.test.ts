@@ -196,6 +196,37 @@ describe('a schedule that follows a channel', () => {
   });
 });
 
+describe('following from the card', () => {
+  it('offers a channel picker on an email card, then shows what it follows with Unfollow', async () => {
+    t = await startTestApp();
+    const app = t;
+    const ann = app.addMember({ id: 'U0ANN0001', name: 'ann', profile: { email: 'ann@example.com' } });
+    const channel = app.slack.addChannel('C0OPS0001', [ann.id], { name: 'ops' });
+    const [scheduleId] = seedEmailSchedules(app.sandbox, 1, () => []) as [string];
+
+    const shown = await app.command(`show ${scheduleId}`);
+    const card = shown.responses.at(-1) as { blocks: unknown[] };
+    expect(JSON.stringify(card.blocks)).toContain('Follow a channel');
+    const picked = await app.action({
+      actionId: PeopleActionIds.followSource,
+      message: { ts: '3.0', blocks: card.blocks },
+      action: { selected_conversation: channel.id },
+    });
+    expect(JSON.stringify(picked.responses)).toContain(`now follows <#${channel.id}>: added 1 person.`);
+    expect(emailsOf(app.sandbox, scheduleId)).toEqual(['ann@example.com']);
+
+    const again = await app.command(`show ${scheduleId}`);
+    const followed = again.responses.at(-1) as { blocks: unknown[] };
+    expect(JSON.stringify(followed.blocks)).toContain(`Follows <#${channel.id}>`);
+    const unfollowed = await app.action({
+      actionId: PeopleActionIds.unfollow,
+      message: { ts: '4.0', blocks: followed.blocks },
+    });
+    expect(JSON.stringify(unfollowed.responses)).toContain('Unfollowed: everyone who receives the report now keeps');
+    expect(emailsOf(app.sandbox, scheduleId)).toEqual(['ann@example.com']);
+  });
+});
+
 describe('a restart', () => {
   it('resumes an offboarding job a dead process left half done, changing no schedule twice', async () => {
     t = await startTestApp();

@@ -1,9 +1,23 @@
 // Block actions: action id → handler. Each handler is a few lines that hand the request's Interaction
 // to a feature function (src/slack/schedule-actions, schedule-form, recipient-actions, commands).
-import type { App, BlockAction, BlockButtonAction, OverflowAction, UsersSelectAction } from '@slack/bolt';
+import type {
+  App,
+  BlockAction,
+  BlockButtonAction,
+  ConversationsSelectAction,
+  OverflowAction,
+  UsersSelectAction,
+} from '@slack/bolt';
 import { ActionIds, PeopleActionIds } from '../../../ids.js';
 import { onDisconnect, onOpenConnect } from './connection.js';
-import { onRemoveFromAll, onRemoveFromOne, onTransferOwnerPicked, onTransferOwnership, onUnfollow } from './people.js';
+import {
+  onFollowPicked,
+  onRemoveFromAll,
+  onRemoveFromOne,
+  onTransferOwnerPicked,
+  onTransferOwnership,
+  onUnfollow,
+} from './people.js';
 import { removeRecipientButton, showRecipientsButton, subscribeButton } from './recipients.js';
 import { onSubcommandButton } from './run-subcommand.js';
 import { onCancelDelete, onScheduleButton } from './schedule-card.js';
@@ -43,4 +57,5 @@ export function register(app: App): void {
   app.action<BlockButtonAction>(PeopleActionIds.transferOwnership, onTransferOwnership);
   app.action<BlockAction<UsersSelectAction>>(PeopleActionIds.transferOwnerSelect, onTransferOwnerPicked);
   app.action<BlockButtonAction>(PeopleActionIds.unfollow, onUnfollow);
+  app.action<BlockAction<ConversationsSelectAction>>(PeopleActionIds.followSource, onFollowPicked);
 }

@@ -3,20 +3,23 @@ import type {
   AllMiddlewareArgs,
   BlockAction,
   BlockButtonAction,
+  ConversationsSelectAction,
   SlackActionMiddlewareArgs,
   UsersSelectAction,
 } from '@slack/bolt';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
 import { askTransferOwner, parsePersonValue, removeFromAll, removeFromOne, transferTo } from '../../people/buttons.js';
-import { unfollowSchedule } from '../../people/follow.js';
+import { followSchedule, unfollowSchedule } from '../../people/follow.js';
+import { followScheduleOf } from '../../ui/follow-label.js';
 import { transferEmailOf } from '../../ui/transfer-owner.js';
 import { tellClicker } from './tell-clicker.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 type SelectArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<UsersSelectAction>>;
+type ChannelArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ConversationsSelectAction>>;
 
-function guarded<A extends ButtonArgs | SelectArgs>(what: string, work: (args: A) => Promise<void>) {
+function guarded<A extends ButtonArgs | SelectArgs | ChannelArgs>(what: string, work: (args: A) => Promise<void>) {
   return async (args: A) => {
     await args.ack();
     try {
@@ -48,4 +51,13 @@ export const onTransferOwnerPicked = guarded<SelectArgs>('transfer owner picker'
 
 export const onUnfollow = guarded<ButtonArgs>('unfollow button', async (args) => {
   await tellClicker(args, await unfollowSchedule(interactionOf(args), args.action.value ?? ''));
+});
+
+/** The card's Follow picker: the schedule follows the chosen channel (members added now, reported like `add`). */
+export const onFollowPicked = guarded<ChannelArgs>('follow picker', async (args) => {
+  const scheduleId = followScheduleOf(args.action.block_id);
+  const channel = args.action.selected_conversation;
+  if (!scheduleId || !channel) return;
+  const text = await followSchedule(interactionOf(args), scheduleId, { kind: 'channel', id: channel });
+  await tellClicker(args as unknown as ButtonArgs, text);
 });
