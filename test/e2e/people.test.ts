@@ -40,13 +40,18 @@ function removeCalls(app: TestApp, scheduleId: string): number {
 
 describe('someone leaves', () => {
   it('tells the admins what the departed person receives and removes them from all with one click', async () => {
-    t = await startTestApp();
+    let now = Date.parse('2026-03-02T09:00:00Z');
+    t = await startTestApp({ now: () => new Date(now) });
     const app = t;
     const leaver = app.addMember({ id: 'U0LEAVER1', name: 'lee', profile: { email: LEAVER } });
     const theirs = seedEmailSchedules(app.sandbox, 3, () => [LEAVER, 'stays@example.com']);
     const others = seedEmailSchedules(app.sandbox, 2, () => ['stays@example.com']);
-    // The tick indexes workspaces the app has heard from.
-    await app.command('who stays@example.com');
+    // Asked before the index was built, `who` says so and starts reading every schedule.
+    const early = await app.command('who stays@example.com');
+    expect(JSON.stringify(early.responses[0])).toContain('The app is reading every schedule now');
+    await indexNow(app);
+    // An hour later the tick refreshes the index of every workspace the app has heard from.
+    now += 2 * 3600_000;
     const tick = await app.background.tick();
     expect(tick.crawled).toEqual([workspaceKey(app.scope)]);
     await indexNow(app);

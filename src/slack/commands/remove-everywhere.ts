@@ -4,6 +4,7 @@ import { offboardingReport } from '../../people/index.js';
 import { workspaceKey } from '../../store/index.js';
 import { peopleOf } from '../people/people-of.js';
 import { personFromArg } from '../people/person-arg.js';
+import { indexUnlessComplete } from '../people/services.js';
 import { buildRemoveEverywherePrompt } from '../ui/remove-everywhere.js';
 import type { Subcommand } from './types.js';
 
@@ -19,6 +20,7 @@ export const removeEverywhereSubcommand: Subcommand = {
     const people = peopleOf(ctx.deps);
     await people.known.remember(ctx.scope);
     const report = await offboardingReport(people.work, workspaceKey(ctx.scope), person.email);
+    await indexUnlessComplete(people, workspaceKey(ctx.scope), report.complete);
     const prompt = buildRemoveEverywherePrompt(person, report);
     await ctx.respond({ response_type: 'ephemeral', ...prompt });
   },

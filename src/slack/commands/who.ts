@@ -7,6 +7,7 @@ import { workspaceKey } from '../../store/index.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import { peopleOf } from '../people/people-of.js';
 import { personFromArg } from '../people/person-arg.js';
+import { indexUnlessComplete } from '../people/services.js';
 import { freshnessLine } from '../ui/offboarding-message.js';
 import { buildScheduleRow } from '../ui/schedule-row.js';
 import type { Subcommand } from './types.js';
@@ -28,9 +29,13 @@ export const whoSubcommand: Subcommand = {
     const who = person.userId ? `<@${person.userId}>` : escapeSlackText(person.email);
     const n = found.schedules.length;
     const text = `${who} receives ${n} schedule${n === 1 ? '' : 's'} by email.`;
+    const reading = await indexUnlessComplete(people, workspaceKey(ctx.scope), found.complete);
+    const freshness = reading
+      ? `${freshnessLine(found)} The app is reading every schedule now: ask again in a few minutes.`
+      : freshnessLine(found);
     const blocks: types.KnownBlock[] = [
       { type: 'section', text: { type: 'mrkdwn', text: `*${text}*` } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: freshnessLine(found) }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: freshness }] },
     ];
     const omni = await ctx.omni();
     const { zone } = await ctx.display();

@@ -9,6 +9,7 @@ import { errorMessage } from '../errors.js';
 import type { Interaction } from '../interaction.js';
 import { buildDepartureMessage } from '../ui/offboarding-message.js';
 import { peopleOf } from './people-of.js';
+import { indexUnlessComplete } from './services.js';
 
 /** The workspace's admins and owners who can read a DM (not deactivated, not bots). */
 export async function workspaceAdmins(client: WebClient): Promise<string[]> {
@@ -34,6 +35,7 @@ export async function announceDeparture(interaction: Interaction, user: SlackUse
   if (!(await interaction.connection())) return [];
   const report = await departure({ ...people.work, claims: people.claims }, workspaceKey(interaction.scope), user);
   if (!report) return [];
+  await indexUnlessComplete(people, workspaceKey(interaction.scope), report.complete);
   if (report.receives.length === 0 && report.owns.length === 0 && report.complete) return [];
   const message = buildDepartureMessage({ userId: user.id, email: report.email }, report);
   const admins = await workspaceAdmins(interaction.client);

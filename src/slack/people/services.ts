@@ -5,7 +5,7 @@ import { WebClient } from '@slack/web-api';
 import type { Claims } from '../../coordination/claims.js';
 import { StoreClaims } from '../../coordination/claims.js';
 import type { Jobs } from '../../jobs/types.js';
-import { type FollowDeps, FollowEvents, RecipientIndexStore } from '../../people/index.js';
+import { enqueueIndexCrawl, type FollowDeps, FollowEvents, RecipientIndexStore } from '../../people/index.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { lookupClient, webClientDirectory } from '../recipient-actions/directory.js';
@@ -109,4 +109,18 @@ export function createPeopleServices(
     work,
     known: new KnownWorkspaces(deps),
   };
+}
+
+/**
+ * When the index has not read every schedule (a workspace the tick has not reached yet), start a pass now
+ * rather than wait for the next tick; a pass already queued is joined. True when one is under way.
+ */
+export async function indexUnlessComplete(
+  people: PeopleServices,
+  workspace: string,
+  complete: boolean,
+): Promise<boolean> {
+  if (complete) return false;
+  await enqueueIndexCrawl(people.jobs, workspace);
+  return true;
 }
