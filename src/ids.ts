@@ -158,6 +158,18 @@ export const PeopleActionIds = {
   transferOwnership: 'people_transfer_ownership_button',
   followSource: 'people_follow_source_select',
   unfollow: 'people_unfollow_button',
+  /** The new owner's picker that Transfer ownership shows. */
+  transferOwnerSelect: 'people_transfer_owner_select',
+} as const;
+
+/** Block ids of the people features' messages. */
+export const PeopleBlockIds = {
+  /** `/schedule who`'s rows: `people_who_row_<n>` (their menu is the list's). */
+  whoRowPrefix: 'people_who_row_',
+  /** Transfer ownership's picker: `people_transfer_owner:<the leaver's email>`. */
+  transferOwnerPrefix: 'people_transfer_owner:',
+  /** The card's Follow picker: `people_follow:<schedule id>`. */
+  followPrefix: 'people_follow:',
 } as const;
 
 /** Failure-alert card and snooze (watch): button action ids; each button's value is the schedule id. */

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     requests,
     { openCoordination },
     { registerRecipientJobs },
+    { startBackgroundWork },
   ] = await Promise.all([
     import('./app.js'),
     import('./logger.js'),
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     import('./http/request-log.js'),
     import('./coordination/open.js'),
     import('./slack/recipient-actions/change-job.js'),
+    import('./slack/background.js'),
   ]);
   const { slack } = config;
   const logger = createLogger(config.logLevel, undefined, {
@@ -77,10 +79,10 @@ async function main(): Promise<void> {
   const healthOptions = { metrics, notReady: () => waitingFor };
   const stopping = new AbortController();
   let app: App | undefined;
-  let closeCoordination: (() => Promise<void>) | undefined;
+  let stopBackground: (() => Promise<void>) | undefined;
   stopOnSignals(
     () => app,
-    () => closeCoordination,
+    () => stopBackground?.(),
     store,
     logger,
     stopping,
@@ -135,7 +137,6 @@ async function main(): Promise<void> {
     await store.close();
     process.exit(1);
   }
-  closeCoordination = () => coordination.close();
   const deps = createDeps(config, store, {
     logger,
     jobs: coordination.jobs,
@@ -143,7 +144,13 @@ async function main(): Promise<void> {
     onSlackRateLimited: (method) => metrics.slackRateLimited(method),
   });
   registerRecipientJobs(deps, logger, metrics);
-  await coordination.jobs.start();
+  // Jobs (durable, resumable) and the people features' hourly tick; every handler is registered before the
+  // runner starts.
+  const background = await startBackgroundWork(deps, coordination, logger);
+  stopBackground = async () => {
+    background.stop();
+    await coordination.close();
+  };
   app = createApp(config, deps, { logger, health: healthOptions });
   requests.instrumentRequests(app, { logger, metrics });
   await app.start(config.port);
@@ -166,7 +173,7 @@ function portInUse(port: number): Promise<string | undefined> {
 /** `app()`: the Bolt app once built (undefined while start-up waits). */
 function stopOnSignals(
   app: () => App | undefined,
-  coordination: () => (() => Promise<void>) | undefined,
+  stopBackground: () => Promise<void> | undefined,
   store: AppStore,
   logger: Logger,
   stopping: AbortController,
@@ -189,7 +196,7 @@ function stopOnSignals(
     }
     try {
       // Waits for running jobs; one that outlasts the limit above resumes from its last checkpoint elsewhere or at restart.
-      await coordination()?.();
+      await stopBackground();
     } catch (error) {
       logger.warn(`Stopping jobs and closing Redis failed: ${(error as Error).message}`);
     }

@@ -6,6 +6,7 @@ import type { OmniClient } from '../omni/index.js';
 import type { AppStore, WorkspaceScope } from '../store/index.js';
 import type { AuditLog } from './audit.js';
 import type { ActiveConnection } from './connection.js';
+import type { PeopleServices } from './people/services.js';
 import type { RunWatches } from './schedule-actions/run-watch.js';
 
 /** What every listener may use; built once in main.ts and handed to each `register(app, deps)`. */
@@ -30,4 +31,6 @@ export interface AppDeps {
    * reaches `slackBudget` (which waits and retries) instead of the client's own retries.
    */
   slackClientFor(scope: WorkspaceScope): Promise<WebClient>;
+  /** Who receives what, offboarding and follows; set by startBackgroundWork once the job runner is open. */
+  people?: PeopleServices;
 }

@@ -11,10 +11,11 @@ import type {
   ViewSubmissionInput,
 } from '../../src/fake-slack/payloads.js';
 import type { SignedPostOptions, SlackAppResponse } from '../../src/fake-slack/signing.js';
-import type { JobRecord } from '../../src/jobs/types.js';
+import type { JobRecord, Jobs } from '../../src/jobs/types.js';
 import type { OmniClientInternals } from '../../src/omni/client.js';
 import type { OmniSandbox, OmniSandboxOptions } from '../../src/omni-sandbox/index.js';
 import type { AuditLine } from '../../src/slack/audit.js';
+import type { BackgroundWork } from '../../src/slack/background.js';
 import type { AppDeps } from '../../src/slack/deps.js';
 import type { RunWatchOptions } from '../../src/slack/schedule-actions/run-watch.js';
 import type { AppStore, WorkspaceScope } from '../../src/store/index.js';
@@ -107,6 +108,10 @@ export interface TestApp {
   deps: AppDeps;
   config: AppConfig;
   app: App;
+  /** The people features' services and tick (no timer: call `background.tick()`). */
+  background: BackgroundWork;
+  /** The app's job runner (in-process, on the store). */
+  jobs: Jobs;
   /** Every audit line written so far, parsed. */
   audit: AuditLine[];
   /** Every log line written so far. */

@@ -31,6 +31,7 @@ import { createLogger } from '../../src/logger.js';
 import { PacerRegistry } from '../../src/omni/pacing.js';
 import { type OmniSandbox, type OmniSandboxOptions, startOmniSandbox } from '../../src/omni-sandbox/index.js';
 import { type AuditLine, AuditLog } from '../../src/slack/audit.js';
+import { startBackgroundWork } from '../../src/slack/background.js';
 import { forgetOrganizationCaches } from '../../src/slack/connection-change.js';
 import { createDeps } from '../../src/slack/deps-factory.js';
 import { registerRecipientJobs } from '../../src/slack/recipient-actions/change-job.js';
@@ -149,7 +150,8 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     rateBudget: coordination.rateBudget,
   });
   registerRecipientJobs(deps, logger);
-  await coordination.jobs.start();
+  // The tick runs when a test calls it; start-up's registration and runner start happen in startBackgroundWork.
+  const background = await startBackgroundWork(deps, coordination, logger, { tickEveryMs: false });
   const app = createApp(config, deps, { processBeforeResponse: true, logger });
   const server = (await app.start(0)) as Server;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -221,6 +223,8 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     deps,
     config,
     app,
+    background,
+    jobs,
     audit,
     logs,
     scope,
@@ -352,6 +356,7 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     async close() {
       await deps.runWatches?.stop();
       await app.stop().catch(() => undefined);
+      background.stop();
       await coordination.close().catch(() => undefined);
       await store.close().catch(() => undefined);
       if (shared) {

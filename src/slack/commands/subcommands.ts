@@ -5,6 +5,7 @@ import { buildHelpMessage } from '../ui/help.js';
 import { connectSubcommand } from './connect.js';
 import { createSubcommand, editSubcommand } from './create-edit.js';
 import { disconnectSubcommand } from './disconnect.js';
+import { followSubcommand, unfollowSubcommand } from './follow.js';
 import { listSubcommand } from './list.js';
 import {
   addRecipientsSubcommand,
@@ -12,11 +13,13 @@ import {
   subscribeSubcommand,
   unsubscribeSubcommand,
 } from './recipients.js';
+import { removeEverywhereSubcommand } from './remove-everywhere.js';
 import { deleteSubcommand, pauseSubcommand, resumeSubcommand, runSubcommand } from './schedule-ops.js';
 import { shareSubcommand, showSubcommand } from './show.js';
 import { statusSubcommand } from './status.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 import { usersSubcommand } from './users.js';
+import { whoSubcommand } from './who.js';
 
 /** `/schedule` and `/schedule help`: lives with the table it reads, so nothing imports back into this module. */
 export const helpSubcommand: Subcommand = {
@@ -71,6 +74,11 @@ export const subcommands: readonly Subcommand[] = [
   subscribeSubcommand,
   unsubscribeSubcommand,
   usersSubcommand,
+  // people: who receives what, offboarding, schedules that follow a channel or group
+  whoSubcommand,
+  removeEverywhereSubcommand,
+  followSubcommand,
+  unfollowSubcommand,
 ];
 
 export function findSubcommand(name: string): Subcommand | undefined {

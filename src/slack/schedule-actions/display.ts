@@ -1,7 +1,9 @@
 // How one viewer sees schedules: their time zone (for date fallbacks) and where the schedule lives in
 // Omni (for links), and their card.
+import type { FollowRecord } from '../../people/index.js';
 import { loadScheduleView } from '../../schedules/schedule-lookup.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { workspaceKey } from '../../store/index.js';
 import type { Display, Interaction } from '../interaction.js';
 import { buildScheduleCard, type ScheduleCardOptions, type SlackMessage } from '../ui/schedule-card.js';
 
@@ -26,12 +28,28 @@ export function cardOptions(display: Display, s: ScheduleView, extra: ScheduleCa
  * `known` is the schedule's list record when the caller already read it (a name search): no Omni call then.
  */
 export async function loadCardForViewer(
-  interaction: Pick<Interaction, 'omni' | 'display'>,
+  interaction: Pick<Interaction, 'omni' | 'display' | 'deps' | 'scope'>,
   scheduleId: string,
   extra: ScheduleCardOptions = {},
   known?: ScheduleView,
 ): Promise<{ view: ScheduleView; card: SlackMessage }> {
   const read = known ? Promise.resolve(known) : interaction.omni().then((omni) => loadScheduleView(omni, scheduleId));
-  const [view, display] = await Promise.all([read, interaction.display()]);
-  return { view, card: buildScheduleCard(view, cardOptions(display, view, extra)) };
+  const [view, display, follow] = await Promise.all([read, interaction.display(), followOf(interaction, scheduleId)]);
+  const withFollow = follow === undefined ? extra : { ...extra, follow };
+  return { view, card: buildScheduleCard(view, cardOptions(display, view, withFollow)) };
+}
+
+/** The schedule's follow (null: none); undefined when this process runs no background jobs or the store failed. */
+async function followOf(
+  interaction: Pick<Interaction, 'deps' | 'scope'>,
+  scheduleId: string,
+): Promise<FollowRecord | null | undefined> {
+  const people = interaction.deps.people;
+  if (!people) return undefined;
+  try {
+    return (await people.follows.followOf(workspaceKey(interaction.scope), scheduleId)) ?? null;
+  } catch {
+    // The card still shows; only the follow line is left out.
+    return undefined;
+  }
 }

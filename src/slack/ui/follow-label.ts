@@ -1,6 +1,6 @@
 // "Follows #channel" on a schedule's card, and its Unfollow button. Pure.
 import type { types } from '@slack/bolt';
-import { PeopleActionIds } from '../../ids.js';
+import { PeopleActionIds, PeopleBlockIds } from '../../ids.js';
 import type { FollowRecord } from '../../people/index.js';
 
 export function followsText(record: Pick<FollowRecord, 'source'>): string {
@@ -31,4 +31,28 @@ export function buildFollowBlocks(record: Pick<FollowRecord, 'source' | 'schedul
       },
     },
   ];
+}
+
+/** An email card that follows nothing: a channel picker to start following one (`/schedule follow` also takes a @group). */
+export function buildFollowPicker(scheduleId: string): types.KnownBlock {
+  return {
+    type: 'section',
+    block_id: `${PeopleBlockIds.followPrefix}${scheduleId}`,
+    text: {
+      type: 'mrkdwn',
+      text: 'Follow a channel: people who join get this report, people who leave stop getting it.',
+    },
+    accessory: {
+      type: 'conversations_select',
+      action_id: PeopleActionIds.followSource,
+      placeholder: { type: 'plain_text', text: 'Follow a channel' },
+      filter: { include: ['public', 'private'], exclude_bot_users: true },
+    },
+  };
+}
+
+/** The schedule id from the picker's block id; undefined for any other block. */
+export function followScheduleOf(blockId: string | undefined): string | undefined {
+  if (!blockId?.startsWith(PeopleBlockIds.followPrefix)) return undefined;
+  return blockId.slice(PeopleBlockIds.followPrefix.length) || undefined;
 }

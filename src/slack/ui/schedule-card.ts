@@ -3,10 +3,12 @@
 // (Recipients, Subscribe, Unsubscribe), so that neither row grows past what reads at a glance. Pure: no I/O.
 import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds } from '../../ids.js';
+import type { FollowRecord } from '../../people/index.js';
 import { nextRunOf } from '../../schedules/next-run.js';
 import { scheduleState } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { button, context, mrkdwn, plain } from './blocks.js';
+import { buildFollowBlocks, buildFollowPicker } from './follow-label.js';
 import {
   alertText,
   destinationText,
@@ -41,6 +43,8 @@ export interface ScheduleCardOptions {
   now?: Date;
   /** A line (mrkdwn, already escaped) under the card saying what just happened, e.g. that nothing needed doing. */
   notice?: string;
+  /** Email schedules: what the schedule follows (null: nothing, so offer to follow a channel). */
+  follow?: Pick<FollowRecord, 'source' | 'scheduleId'> | null;
 }
 
 /** The card for one schedule, with its buttons. */
@@ -61,6 +65,8 @@ export function buildScheduleCard(s: ScheduleView, options: ScheduleCardOptions 
   blocks.push({ type: 'actions', block_id: BlockIds.scheduleCardActions, elements: cardButtons(s) });
   if (s.destinationType === 'email') {
     blocks.push({ type: 'actions', block_id: BlockIds.scheduleCardRecipients, elements: recipientButtons(s) });
+    if (options.follow) blocks.push(...buildFollowBlocks(options.follow));
+    else if (options.follow === null) blocks.push(buildFollowPicker(s.id));
   }
   blocks.push(context(footer(s, options)));
   return { text: cardText(s), blocks };

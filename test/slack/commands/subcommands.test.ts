@@ -24,8 +24,11 @@ describe('audited subcommands', () => {
       subscribe: 'add_recipients',
       unsubscribe: 'remove_recipients',
       users: undefined, // `users` alone is help
+      'remove-everywhere': 'remove_recipients', // refused to members; the click that removes audits itself
+      follow: 'add_recipients',
     });
-    for (const read of ['help', 'status', 'list', 'show', 'share']) expect(auditOf(read)).toBeUndefined();
+    for (const read of ['help', 'status', 'list', 'show', 'share', 'who', 'unfollow'])
+      expect(auditOf(read)).toBeUndefined();
   });
 
   it('`users` is audited by what it would change', () => {

@@ -1,8 +1,23 @@
 // Block actions: action id → handler. Each handler is a few lines that hand the request's Interaction
 // to a feature function (src/slack/schedule-actions, schedule-form, recipient-actions, commands).
-import type { App, BlockAction, BlockButtonAction, OverflowAction } from '@slack/bolt';
-import { ActionIds } from '../../../ids.js';
+import type {
+  App,
+  BlockAction,
+  BlockButtonAction,
+  ConversationsSelectAction,
+  OverflowAction,
+  UsersSelectAction,
+} from '@slack/bolt';
+import { ActionIds, PeopleActionIds } from '../../../ids.js';
 import { onDisconnect, onOpenConnect } from './connection.js';
+import {
+  onTransferOwnership as onDepartedOwnerTransfer,
+  onFollowPicked,
+  onRemoveFromAll,
+  onRemoveFromOne,
+  onTransferOwnerPicked,
+  onUnfollow,
+} from './people.js';
 import { removeRecipientButton, showRecipientsButton, subscribeButton } from './recipients.js';
 import { onPickScheduleButton, onSubcommandButton } from './run-subcommand.js';
 import { onCancelDelete, onScheduleButton } from './schedule-card.js';
@@ -41,4 +56,11 @@ export function register(app: App): void {
   app.action<BlockButtonAction>(ActionIds.unsubscribeButton, subscribeButton('unsubscribe'));
   app.action<BlockButtonAction>(ActionIds.showRecipientsButton, showRecipientsButton);
   app.action<BlockButtonAction>(ActionIds.removeRecipientButton, removeRecipientButton);
+  // People: the departure message's buttons, and a card's Unfollow.
+  app.action<BlockButtonAction>(PeopleActionIds.removeFromAll, onRemoveFromAll);
+  app.action<BlockButtonAction>(new RegExp(`^${PeopleActionIds.removeFromOne}:`), onRemoveFromOne);
+  app.action<BlockButtonAction>(PeopleActionIds.transferOwnership, onDepartedOwnerTransfer);
+  app.action<BlockAction<UsersSelectAction>>(PeopleActionIds.transferOwnerSelect, onTransferOwnerPicked);
+  app.action<BlockButtonAction>(PeopleActionIds.unfollow, onUnfollow);
+  app.action<BlockAction<ConversationsSelectAction>>(PeopleActionIds.followSource, onFollowPicked);
 }

@@ -1,0 +1,38 @@
+// `<@person|email>` as `/schedule who` and `remove-everywhere` take it: a Slack mention becomes the
+// person's email through users.info; an email is taken as typed (someone already deactivated in Slack, or
+// an address that was never a Slack user, can still be found in schedules).
+import type { WebClient } from '@slack/web-api';
+import { UsageError } from '../commands/types.js';
+import { slackErrorCode } from '../slack-errors.js';
+
+export interface NamedPerson {
+  userId?: string;
+  email: string;
+}
+
+const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
+const MAILTO = /^<mailto:([^|>]+)(?:\|[^>]*)?>$/;
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+export async function personFromArg(client: WebClient, arg: string | undefined): Promise<NamedPerson> {
+  const text = (arg ?? '').trim();
+  if (!text) throw new UsageError('Name someone: a @person or an email.');
+  const mention = MENTION.exec(text);
+  if (mention) {
+    const userId = mention[1] as string;
+    let email: string | undefined;
+    try {
+      const answer = await client.users.info({ user: userId });
+      email = answer.user?.profile?.email;
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code === 'user_not_found') throw new UsageError(`Slack does not know <@${userId}>.`);
+      throw error;
+    }
+    if (!email) throw new UsageError(`Slack shows no email for <@${userId}>: name them by email instead.`);
+    return { userId, email };
+  }
+  const email = MAILTO.exec(text)?.[1] ?? text;
+  if (!EMAIL.test(email)) throw new UsageError(`\`${text.replace(/[`<>]/g, '')}\` is neither a @person nor an email.`);
+  return { email };
+}
