@@ -1,5 +1,6 @@
 // `/schedule list [words] [mine] [receiving] [paused|disabled] [status:…] [destination:…] [sort:…] [asc|desc]`: the first page, only for the
 // person who asked; Next/Previous and the rows' menus take it from there.
+
 import {
   LIST_DESTINATIONS,
   LIST_SORTS,
@@ -7,6 +8,7 @@ import {
   ListQueryError,
   parseListArgs,
 } from '../../schedules/list-query.js';
+import { recipientIndexFor } from '../people/recipient-index.js';
 import { renderListPage } from '../schedule-actions/list-page.js';
 import { listViewerFor } from '../schedule-actions/list-viewer.js';
 import { type Subcommand, UsageError } from './types.js';
@@ -31,7 +33,11 @@ export const listSubcommand: Subcommand = {
     const page = await renderListPage(
       omni,
       { filters, cursor: '1' },
-      { ...(display.zone ? { zone: display.zone } : {}), ...(viewer ? { viewer } : {}) },
+      {
+        ...(display.zone ? { zone: display.zone } : {}),
+        ...(viewer ? { viewer } : {}),
+        recipientIndex: recipientIndexFor(ctx.deps, ctx.scope),
+      },
     );
     await ctx.respond({ response_type: 'ephemeral', text: page.text, blocks: page.blocks });
   },

@@ -1,11 +1,13 @@
 // What happens when someone uses a schedule's button, menu or confirm modal: check they may, do it in
 // Omni, then redraw where they clicked (the card, the list page, or App Home) with who did what and when.
+
 import { decodeListState } from '../../schedules/list-query.js';
 import { isScheduleGone } from '../../schedules/schedule-lookup.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { workspaceKey } from '../../store/index.js';
 import { AccessDeniedError, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
+import { recipientIndexFor } from '../people/recipient-index.js';
 import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
 import { escapeMrkdwn, slackDate, truncate } from '../ui/format.js';
 import { buildDeletedCard, buildGoneCard, buildScheduleCard, type SlackMessage } from '../ui/schedule-card.js';
@@ -150,6 +152,7 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
     const page = await renderListPage(omni, state, {
       notice,
       ...(viewer ? { viewer } : {}),
+      recipientIndex: recipientIndexFor(request.interaction.deps, request.interaction.scope),
       ...(display.zone ? { zone: display.zone } : {}),
     });
     await replaceOriginMessage(replierOf(request), origin, page);
@@ -185,6 +188,7 @@ async function redrawGone(request: ActRequest): Promise<boolean> {
     const page = await renderListPage(omni, state, {
       notice: ':wastebasket: That schedule no longer exists in Omni: it was deleted elsewhere.',
       ...(viewer ? { viewer } : {}),
+      recipientIndex: recipientIndexFor(interaction.deps, interaction.scope),
       ...(display.zone ? { zone: display.zone } : {}),
     });
     await replaceOriginMessage(replierOf(request), origin, page);

@@ -1,7 +1,7 @@
 // Reads one page of `/schedule list` from Omni and draws it, with what was done where Omni could not
 // filter (`mine`, `receiving`, `paused`, `disabled`: see list-plan.ts) said under the header.
 import type { OmniClient } from '../../omni/index.js';
-import { type ListViewer, readScheduleList } from '../../schedules/list-plan.js';
+import { type ListViewer, type RecipientIndex, readScheduleList } from '../../schedules/list-plan.js';
 import type { ListState } from '../../schedules/list-query.js';
 import type { SlackMessage } from '../ui/schedule-card.js';
 import { buildScheduleList } from '../ui/schedule-list.js';
@@ -12,10 +12,14 @@ export const LIST_PAGE_SIZE = 20;
 export async function renderListPage(
   omni: Pick<OmniClient, 'listSchedules'>,
   state: ListState,
-  options: { zone?: string; notice?: string; viewer?: ListViewer } = {},
+  options: { zone?: string; notice?: string; viewer?: ListViewer; recipientIndex?: RecipientIndex | undefined } = {},
 ): Promise<SlackMessage> {
-  const { viewer, ...shown } = options;
-  const page = await readScheduleList(omni, state, { pageSize: LIST_PAGE_SIZE, ...(viewer ? { viewer } : {}) });
+  const { viewer, recipientIndex, ...shown } = options;
+  const page = await readScheduleList(omni, state, {
+    pageSize: LIST_PAGE_SIZE,
+    ...(viewer ? { viewer } : {}),
+    ...(recipientIndex ? { recipientIndex } : {}),
+  });
   return buildScheduleList(
     page.records,
     page.pageInfo,

@@ -1,4 +1,5 @@
 // A schedule row's menu (list and App Home), the list's Previous/Next, and App Home's Refresh.
+
 import type {
   AllMiddlewareArgs,
   BlockAction,
@@ -12,6 +13,7 @@ import { workspaceKey } from '../../../store/index.js';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
 import { openLoadingModal } from '../../modals.js';
+import { recipientIndexFor } from '../../people/recipient-index.js';
 import { actOnSchedule, type ClickPlace, tell } from '../../schedule-actions/act.js';
 import { encodeConfirmMetadata, rememberResponseUrl } from '../../schedule-actions/confirm-origin.js';
 import { loadCardForViewer } from '../../schedule-actions/display.js';
@@ -157,6 +159,7 @@ export async function onListPage(args: ButtonArgs): Promise<void> {
     const page = await renderListPage(omni, state, {
       ...(display.zone ? { zone: display.zone } : {}),
       ...(viewer ? { viewer } : {}),
+      recipientIndex: recipientIndexFor(interaction.deps, interaction.scope),
     });
     await replaceOriginMessage(replier, origin, page);
   } catch (error) {
