@@ -2,6 +2,7 @@
 // workspace its own OmniClient and nobody else's.
 import type { Logger } from '@slack/bolt';
 import type { AppConfig } from '../config.js';
+import { guardedFetch } from '../net/guarded-fetch.js';
 import type { OmniClientInternals } from '../omni/client.js';
 import { OmniClient } from '../omni/index.js';
 import { type AppStore, type WorkspaceScope, workspaceKey } from '../store/index.js';
@@ -53,6 +54,9 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
           baseUrl: connection.baseUrl,
           apiKey: connection.apiKey,
           rateLimitPerMinute: connection.rateLimitPerMinute,
+          // Stored connections and OMNI_BASE_URL obey the connect form's host rules on every call: a name
+          // that later resolves to a private address is refused at connection time (DNS rebinding).
+          fetch: guardedFetch({ policy: config.omniHosts }),
           ...options.omniClientOptions,
         },
         options.omniClientInternals,

@@ -20,6 +20,10 @@ export interface Actor {
   isGuest: boolean;
   isBot: boolean;
   isDeleted: boolean;
+  /** An admin or owner of the Enterprise Grid org (users.info `enterprise_user`). */
+  isOrgAdmin: boolean;
+  /** The app is installed org-wide: its connection and settings are the whole org's. */
+  orgWideInstall: boolean;
   /** From another organisation: Slack says `is_stranger`, or their home team/org is not this workspace's. */
   isExternal: boolean;
   /**
@@ -34,7 +38,8 @@ export interface Actor {
 /** users.info answers are kept this long: a demoted admin loses admin rights within a minute. */
 export const ACTOR_CACHE_TTL_MS = 60_000;
 
-interface SlackUserLike extends Partial<SlackUser> {
+interface SlackUserLike extends Omit<Partial<SlackUser>, 'enterprise_user'> {
+  enterprise_user?: { enterprise_id?: string; is_admin?: boolean; is_owner?: boolean };
   is_admin?: boolean;
   is_owner?: boolean;
   is_primary_owner?: boolean;
@@ -48,6 +53,8 @@ export function actorFromSlackUser(userId: string, user: SlackUserLike | undefin
     isGuest: user?.is_restricted === true || user?.is_ultra_restricted === true,
     isBot: user?.is_bot === true,
     isDeleted: user?.deleted === true,
+    isOrgAdmin: user?.enterprise_user?.is_admin === true || user?.enterprise_user?.is_owner === true,
+    orgWideInstall: home?.isEnterpriseInstall === true,
     isExternal: user ? isExternal({ ...user, id: user.id ?? userId }, home) : false,
     tz: user?.tz,
   };
@@ -74,8 +81,9 @@ export async function getActor(
   try {
     cache = deps.store.cache('slack-actors');
     const cached = await cache.get<Actor>(key);
-    // An entry written before `isExternal` existed says nothing about it: ask Slack again.
-    if (cached && typeof cached.isExternal === 'boolean') return withPolicy(cached);
+    // An entry written before `isExternal` and `isOrgAdmin` existed says nothing about them: ask Slack again.
+    if (cached && typeof cached.isExternal === 'boolean' && typeof cached.isOrgAdmin === 'boolean')
+      return withPolicy(cached);
   } catch {
     return withPolicy(await load());
   }
@@ -97,6 +105,11 @@ export function accessRefusal(actor: Actor, access: Access): string | undefined 
   // users.info's admin flags of someone from another organisation describe their own workspace, not this one.
   if (access === 'admin' && ((!actor.isAdmin && !actor.isOwner) || actor.isExternal)) {
     return 'Only workspace admins and owners can do this. Ask one of them, or ask them to make you an admin.';
+  }
+  // Installed org-wide, the connection and settings serve every workspace of the org: a workspace's admin
+  // must not repoint the whole org's deliveries.
+  if (access === 'admin' && actor.orgWideInstall && !actor.isOrgAdmin) {
+    return 'This app is installed for the whole organization: only org admins and owners can do this. Ask one of them.';
   }
   return undefined;
 }

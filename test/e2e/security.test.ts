@@ -3,6 +3,7 @@
 // allows people from other organisations (`/schedule users policy external:on`).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_DEFAULTS } from '../../src/fake-slack/fake-slack.js';
+import { blockActionPayload, nowSeconds, postCommand, postInteraction } from '../../src/fake-slack/signing.js';
 import { ActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { deliveriesOf } from '../support/schedule-e2e.js';
@@ -76,5 +77,52 @@ describe('people from other organisations (Slack Connect)', () => {
     const refused = await t.command(`run ${ORDERS}`, asStranger);
     expect(refused.texts[0]).toMatch(/^People from other organizations cannot use/);
     expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
+  });
+});
+
+describe('each Slack request acts once', () => {
+  it('a typed run replayed with the same body and signature within 5 minutes delivers once', async () => {
+    const responseUrl = t.slack.newResponseUrl({ channel: 'C0000GEN1', userId: t.users.member.id });
+    const fields = {
+      user_id: t.users.member.id,
+      text: `run ${ORDERS}`,
+      team_id: FAKE_DEFAULTS.teamId,
+      channel_id: 'C0000GEN1',
+      response_url: responseUrl,
+      trigger_id: t.slack.newTriggerId({ userId: t.users.member.id }),
+    };
+    const timestamp = nowSeconds();
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await postCommand(t.url, t.signingSecret, fields, { timestamp }));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
+    expect(t.slack.responsesTo(responseUrl)).toHaveLength(1);
+    expect(t.logs.join('\n')).toContain('Slack request seen before (replay, trigger_id)');
+  });
+
+  it('a Slack retry of a Run now click (X-Slack-Retry-Num) is the same request: delivers once', async () => {
+    const responseUrl = t.slack.newResponseUrl({ userId: t.users.member.id });
+    const payload = blockActionPayload({
+      user: { id: t.users.member.id, team_id: FAKE_DEFAULTS.teamId },
+      team: FAKE_DEFAULTS.teamId,
+      channel: 'C0000GEN1',
+      actionId: ActionIds.runNowButton,
+      value: ORDERS,
+      triggerId: t.slack.newTriggerId({ userId: t.users.member.id }),
+      responseUrl,
+    });
+    const first = await postInteraction(t.url, t.signingSecret, payload);
+    const retry = await postInteraction(t.url, t.signingSecret, payload, { retryNum: 1, retryReason: 'http_timeout' });
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
+    expect(t.logs.join('\n')).toContain('Slack request seen before (retry, trigger_id)');
+  });
+
+  it('two different clicks are two requests (the guard keys on Slack’s id, not on what was clicked)', async () => {
+    const { texts } = await t.command(`pause ${ORDERS}`);
+    expect(texts.join('\n')).toContain('paused');
+    await t.command(`resume ${ORDERS}`);
+    await t.command(`pause ${ORDERS}`);
+    expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).not.toBeNull();
   });
 });

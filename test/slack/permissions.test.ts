@@ -19,6 +19,8 @@ const actor = (o: Partial<Actor> = {}): Actor => ({
   isBot: false,
   isDeleted: false,
   isExternal: false,
+  isOrgAdmin: false,
+  orgWideInstall: false,
   ...o,
 });
 
@@ -57,6 +59,21 @@ describe('accessRefusal', () => {
     expect(
       actorFromSlackUser('U2', { id: 'U2', team_id: 'T5', enterprise_user: { enterprise_id: 'E2' } }, org).isExternal,
     ).toBe(true);
+  });
+
+  it('on an org-wide install, keeps admin things for org admins and owners', () => {
+    const wsAdmin = actor({ isAdmin: true, orgWideInstall: true });
+    expect(accessRefusal(wsAdmin, 'admin')).toMatch(/installed for the whole organization: only org admins/);
+    expect(accessRefusal(wsAdmin, 'member')).toBeUndefined();
+    expect(accessRefusal({ ...wsAdmin, isOrgAdmin: true }, 'admin')).toBeUndefined();
+    const org = { enterpriseId: 'E1', isEnterpriseInstall: true } as const;
+    const orgOwner = {
+      id: 'U3',
+      team_id: 'T5',
+      is_admin: true,
+      enterprise_user: { enterprise_id: 'E1', is_owner: true },
+    };
+    expect(actorFromSlackUser('U3', orgOwner, org)).toMatchObject({ isOrgAdmin: true, orgWideInstall: true });
   });
 
   it('refuses guests everything, even a guest marked admin', () => {
