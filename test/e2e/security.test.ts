@@ -1,12 +1,15 @@
 // End to end: what the app refuses to people and requests it should not act for. A Slack Connect person
 // in a shared channel (their users.info names another team) is refused everything unless the workspace
 // allows people from other organisations (`/schedule users policy external:on`).
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_DEFAULTS } from '../../src/fake-slack/fake-slack.js';
 import { blockActionPayload, nowSeconds, postCommand, postInteraction } from '../../src/fake-slack/signing.js';
 import { ActionIds } from '../../src/ids.js';
+import type { OmniSandbox } from '../../src/omni-sandbox/index.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
-import { deliveriesOf } from '../support/schedule-e2e.js';
+import { deliveriesOf, forgetRecentRuns } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -16,8 +19,9 @@ beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(() => t.close());
-beforeEach(() => {
+beforeEach(async () => {
   t.sandbox.reset();
+  await forgetRecentRuns(t);
 });
 
 describe('people from other organisations (Slack Connect)', () => {
@@ -124,5 +128,93 @@ describe('each Slack request acts once', () => {
     await t.command(`resume ${ORDERS}`);
     await t.command(`pause ${ORDERS}`);
     expect(t.sandbox.state.schedules.get(ORDERS)?.disabledAt).not.toBeNull();
+  });
+});
+
+/**
+ * Forwards every request to the sandbox; for a trigger, lets Omni act and then drops the answer (the socket
+ * closes without a response), as a reset connection after the request reached Omni would.
+ */
+async function answerDroppingProxy(
+  target: string,
+  mode: 'forward-then-drop' | 'drop-before-forwarding',
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (mode === 'drop-before-forwarding' && req.method === 'POST' && req.url?.endsWith('/trigger')) {
+        res.socket?.destroy();
+        return;
+      }
+      const upstream = httpRequest(
+        new URL(req.url ?? '/', target),
+        { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+        (answer) => {
+          const body: Buffer[] = [];
+          answer.on('data', (c: Buffer) => body.push(c));
+          answer.on('end', () => {
+            if (req.method === 'POST' && req.url?.endsWith('/trigger')) {
+              res.socket?.destroy();
+              return;
+            }
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            res.end(Buffer.concat(body));
+          });
+        },
+      );
+      upstream.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('a run whose answer was lost', () => {
+  it('when Omni ran it (lastCompletedAt after the click): shows it ran, once, without retrying', async () => {
+    const proxy = await answerDroppingProxy(t.sandbox.url, 'forward-then-drop');
+    try {
+      await t.connect({ sandbox: { url: proxy.url, apiKey: t.sandbox.apiKey } as OmniSandbox });
+      const { responses } = await t.command(`run ${ORDERS}`);
+      expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
+      expect(JSON.stringify(responses[0]?.blocks)).toContain(`<@${t.users.member.id}> started a run of this`);
+      // What decided it: the schedule read back after the lost trigger.
+      const calls = t.sandbox.state.requests.map((r) => `${r.method} ${r.path}`);
+      const trigger = calls.lastIndexOf(`POST /api/v1/schedules/${ORDERS}/trigger`);
+      expect(calls.slice(trigger + 1)).toContain(`GET /api/v1/schedules/${ORDERS}`);
+      // The guard holds: a second run within the minute asks first.
+      const again = await t.command(`run ${ORDERS}`, { user: t.users.admin });
+      expect(again.texts[0]).toMatch(/^:hand: It was run \d+ s ago by <@U0MEMBER01>: run again\?$/);
+      expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
+    } finally {
+      await t.connect();
+      await proxy.close();
+    }
+  });
+
+  it('when Omni shows no new delivery: says the outcome is unknown (not failed), keeps the guard, offers Run again', async () => {
+    const proxy = await answerDroppingProxy(t.sandbox.url, 'drop-before-forwarding');
+    try {
+      await t.connect({ sandbox: { url: proxy.url, apiKey: t.sandbox.apiKey } as OmniSandbox });
+      const { texts, responses } = await t.command(`run ${ORDERS}`);
+      expect(texts[0]).toContain(':grey_question: Omni did not answer whether it started the run');
+      expect(texts[0]).toContain('the app did not try again');
+      expect(texts[0]).toMatch(/Its last completed delivery was|no completed delivery/);
+      expect(texts[0]).not.toMatch(/Try again|nothing was changed|failed/);
+      expect(JSON.stringify(responses[0]?.blocks)).toContain(ActionIds.runAgainButton);
+      expect(t.audit.filter((a) => a.action === 'run').at(-1)).toMatchObject({ outcome: 'failed' });
+      const held = await t.command(`run ${ORDERS}`, { user: t.users.admin });
+      expect(held.texts[0]).toMatch(/^:hand: It was run \d+ s ago by <@U0MEMBER01>: run again\?$/);
+
+      await t.connect();
+      await t.action({ actionId: ActionIds.runAgainButton, value: ORDERS, responseUrl: held.responseUrl });
+      expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
+    } finally {
+      await t.connect();
+      await proxy.close();
+    }
   });
 });

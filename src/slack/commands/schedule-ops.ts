@@ -5,6 +5,7 @@ import { actionNotice } from '../schedule-actions/act.js';
 import { cardOptions } from '../schedule-actions/display.js';
 import { forgetHomeSummary } from '../schedule-actions/home.js';
 import { OP_VERBS, performScheduleOp, type ScheduleOp } from '../schedule-actions/operate.js';
+import { buildRunAgainPrompt } from '../ui/run-again.js';
 import { buildDeletePrompt, buildScheduleCard } from '../ui/schedule-card.js';
 import { scheduleIdArgument } from './schedule-ref.js';
 import type { Subcommand, SubcommandContext } from './types.js';
@@ -29,7 +30,8 @@ async function runOp(ctx: SubcommandContext, op: Exclude<ScheduleOp, 'delete'>):
   const display = await ctx.display();
   const outcome = await performScheduleOp({ deps: ctx.deps, scope: ctx.scope, userId, omni, op, scheduleId });
   if (!outcome.ok) {
-    await ctx.respond({ response_type: 'ephemeral', text: outcome.message });
+    const answer = outcome.runAgain ? buildRunAgainPrompt(outcome.message, scheduleId) : { text: outcome.message };
+    await ctx.respond({ response_type: 'ephemeral', ...answer });
     return;
   }
   await forgetHomeSummary(ctx.deps, ctx.scope);

@@ -5,7 +5,8 @@ import { workspaceKey } from '../../store/index.js';
 import { AccessDeniedError, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
 import { escapeMrkdwn, slackDate, truncate } from '../ui/format.js';
-import { buildDeletedCard, buildScheduleCard } from '../ui/schedule-card.js';
+import { buildRunAgainPrompt } from '../ui/run-again.js';
+import { buildDeletedCard, buildScheduleCard, type SlackMessage } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
 import { cardOptions, type Display } from './display.js';
 import { forgetHomeSummary, publishHome } from './home.js';
@@ -24,6 +25,8 @@ export interface ClickPlace {
 export interface ActRequest extends ClickPlace {
   op: ScheduleOp;
   scheduleId: string;
+  /** Run again, confirmed: inside the guard's minute (see performScheduleOp). */
+  force?: boolean;
 }
 
 export async function actOnSchedule(request: ActRequest): Promise<void> {
@@ -40,11 +43,12 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
       omni,
       op,
       scheduleId,
+      ...(request.force ? { force: true } : {}),
       ...(origin ? { container: containerKey(origin) } : {}),
       ...(display.zone ? { zone: display.zone } : {}),
     });
     if (!outcome.ok) {
-      await tell(request, outcome.message);
+      await tell(request, outcome.runAgain ? buildRunAgainPrompt(outcome.message, scheduleId) : outcome.message);
       return;
     }
     await forgetHomeSummary(deps, scope);
@@ -129,8 +133,9 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
 }
 
 /** A note for the user who acted: on App Home or in the card's modal it shows on top; elsewhere only they see it. */
-export async function tell(request: ClickPlace, text: string): Promise<void> {
+export async function tell(request: ClickPlace, message: string | SlackMessage): Promise<void> {
   const { origin } = request;
+  const text = typeof message === 'string' ? message : message.text;
   const { client } = request.interaction;
   if (origin?.kind === 'home') {
     await publishHome({ interaction: request.interaction, notice: text });
@@ -141,7 +146,7 @@ export async function tell(request: ClickPlace, text: string): Promise<void> {
     await client.views.update({ view_id: origin.viewId, view });
     return;
   }
-  await noteToUser(replierOf(request), origin, text);
+  await noteToUser(replierOf(request), origin, message);
 }
 
 function replierOf(request: ClickPlace) {
