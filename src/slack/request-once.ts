@@ -4,17 +4,12 @@
 // `trigger_id`), which the signature covers. The first arrival claims that id; later ones are acknowledged
 // and dropped, so a schedule runs once however often its button's request arrives.
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, Middleware, RespondFn } from '@slack/bolt';
-import { type Claims, StoreClaims } from '../coordination/claims.js';
-import { sharedClaims } from '../coordination/shared.js';
+import type { Claims } from '../coordination/claims.js';
 import { ReplayGuard } from '../replay/replay-guard.js';
 import { identityOfPayload } from '../replay/request-identity.js';
+import { claimsFor } from './claims.js';
 import type { AppDeps } from './deps.js';
 import { errorMessage, STORE_DOWN_TEXT } from './errors.js';
-
-/** The replicas' claims when they share Redis, else claims kept in the store (seen by every process on it). */
-export function requestClaims(deps: Pick<AppDeps, 'store'>): Claims {
-  return sharedClaims() ?? new StoreClaims(deps.store.cache('slack-requests'));
-}
 
 /**
  * A Bolt global middleware, installed before any other: lets a request's first arrival through and acks
@@ -30,7 +25,7 @@ export function onceOnlyMiddleware(deps: Pick<AppDeps, 'store'>, claims?: Claims
       return;
     }
     // Built on first use: start-up installs the shared (Redis) claims after the app is created.
-    guard ??= new ReplayGuard(claims ?? requestClaims(deps));
+    guard ??= new ReplayGuard(claims ?? claimsFor(deps, 'slack-requests'));
     const retry = typeof context.retryNum === 'number' ? context.retryNum : 0;
     const sighting = await guard.sight({ ...found, retry }).catch((error: unknown) => {
       // Whether this arrived before is unknown: acting could deliver twice, so do nothing and say so.

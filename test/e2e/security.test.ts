@@ -11,6 +11,7 @@ import type { OmniSandbox } from '../../src/omni-sandbox/index.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { deliveriesOf, forgetRecentRuns } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ackBody, openedView, scheduleWrites, submit } from './schedule-form-helpers.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
 
@@ -216,5 +217,51 @@ describe('a run whose answer was lost', () => {
       await t.connect();
       await proxy.close();
     }
+  });
+});
+
+describe('the create form submitted twice', () => {
+  async function openCreateForm() {
+    t.slack.addChannel('C0000GEN1', [t.users.member.id]);
+    const since = t.slack.callsTo('views.open').length;
+    await t.command('create 12db1a0a');
+    return openedView(t, since);
+  }
+
+  it('a double click (two submissions of one view, together) makes one schedule', async () => {
+    const view = await openCreateForm();
+    const since = t.sandbox.state.requests.length;
+    const before = t.sandbox.state.schedules.size;
+    const [a, b] = await Promise.all([submit(t, view), submit(t, view)]);
+    expect([ackBody(a).response_action, ackBody(b).response_action]).toEqual(['update', 'update']);
+    expect(scheduleWrites(t, since)).toHaveLength(1);
+    expect(t.sandbox.state.schedules.size).toBe(before + 1);
+    expect(t.audit.filter((l) => l.action === 'create' && l.outcome === 'ok')).toHaveLength(1);
+  });
+
+  it('submitted again after it saved (a late second delivery) makes no second schedule', async () => {
+    const view = await openCreateForm();
+    const before = t.sandbox.state.schedules.size;
+    await submit(t, view);
+    const since = t.sandbox.state.requests.length;
+    await submit(t, view);
+    expect(scheduleWrites(t, since)).toHaveLength(0);
+    expect(t.sandbox.state.schedules.size).toBe(before + 1);
+  });
+
+  it('a save that failed frees the form: submitted again, it saves once', async () => {
+    const view = await openCreateForm();
+    const before = t.sandbox.state.schedules.size;
+    // Omni cannot be reached (nothing listens there): nothing is saved, the form comes back.
+    await t.connect({ sandbox: { url: 'http://127.0.0.1:1', apiKey: 'unused' } as OmniSandbox });
+    try {
+      await submit(t, view);
+    } finally {
+      await t.connect();
+    }
+    expect(t.sandbox.state.schedules.size).toBe(before);
+    expect(t.audit.at(-1)).toMatchObject({ action: 'create', outcome: 'failed' });
+    await submit(t, view);
+    expect(t.sandbox.state.schedules.size).toBe(before + 1);
   });
 });
