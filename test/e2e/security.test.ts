@@ -265,3 +265,26 @@ describe('the create form submitted twice', () => {
     expect(t.sandbox.state.schedules.size).toBe(before + 1);
   });
 });
+
+describe('Omni text is escaped wherever the app posts it', () => {
+  it('a shared card of a schedule named with <!channel>, <@U…> and &<> notifies nobody', async () => {
+    const schedule = t.sandbox.state.schedules.get(ORDERS);
+    if (!schedule) throw new Error('seeded schedule missing');
+    schedule.name = 'Weekly <!channel> <@U0ADMIN01> <!here> & <https://evil.example|click>';
+    const before = t.slack.messagesIn('C0000GEN1').length;
+    await t.command(`share ${ORDERS}`);
+    const card = t.slack.messagesIn('C0000GEN1')[before];
+    expect(card).toBeDefined();
+    const text = String(card?.text);
+    expect(text).toContain(
+      'Weekly &lt;!channel&gt; &lt;@U0ADMIN01&gt; &lt;!here&gt; &amp; &lt;https://evil.example|click&gt;',
+    );
+    // No raw command in the text or any mrkdwn, so no notification and no link. (The header is plain_text,
+    // which Slack shows as typed and never parses, so the name stays readable there.)
+    const blocks = (card?.blocks ?? []) as { type: string; text?: { type: string } }[];
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
+    const posted = JSON.stringify({ text: card?.text, blocks: blocks.slice(1) });
+    for (const raw of ['<!channel>', '<!here>', '<@U0ADMIN01>', '<https://evil.example'])
+      expect(posted).not.toContain(raw);
+  });
+});

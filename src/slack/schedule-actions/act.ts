@@ -2,9 +2,10 @@
 // Omni, then redraw where they clicked (the card, the list page, or App Home) with who did what and when.
 import { decodeListState } from '../../schedules/list-query.js';
 import { workspaceKey } from '../../store/index.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { AccessDeniedError, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
-import { escapeMrkdwn, slackDate, truncate } from '../ui/format.js';
+import { slackDate, truncate } from '../ui/format.js';
 import { buildRunAgainPrompt } from '../ui/run-again.js';
 import { buildDeletedCard, buildScheduleCard, type SlackMessage } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
@@ -75,7 +76,7 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
 /** `<@U1> paused *Weekly* <date>`: the line shown on a list page or App Home after an action. */
 export function actionNotice(userId: string, outcome: Extract<OpOutcome, { ok: true }>, zone?: string): string {
   const verb = outcome.op === 'run' ? 'started a run of' : OP_VERBS[outcome.op];
-  const name = outcome.name ? `*${escapeMrkdwn(truncate(outcome.name, 150))}*` : 'a schedule';
+  const name = outcome.name ? `*${escapeSlackText(truncate(outcome.name, 150))}*` : 'a schedule';
   return `<@${userId}> ${verb} ${name} ${slackDate(outcome.at, zone)}.`;
 }
 

@@ -1,3 +1,4 @@
+import { escapeSlackText } from '../../text/slack-escape.js';
 // Submitting the schedule form. Every rule is checked before the ack: a mistake goes back onto its
 // field (`response_action: errors`) and nothing is sent to Omni. A valid form is acked with a
 // "Saving…" view, then saved; Omni's refusal is put back on the field it concerns (the form is shown
@@ -17,7 +18,7 @@ import { errorMessage, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
 import { loadCardForViewer } from '../schedule-actions/display.js';
 import { settledWithin } from '../time-limit.js';
-import { escapeMrkdwn, truncate } from '../ui/format.js';
+import { truncate } from '../ui/format.js';
 import { emailOnlyLine, skippedLines } from '../ui/recipients-summary.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
 import { buildScheduleForm, buildScheduleFormDone, buildScheduleFormSaving, viewErrors } from '../ui/schedule-form.js';
@@ -299,7 +300,7 @@ async function showResult(
 ): Promise<void> {
   const { view } = request;
   const { client, logger, userId } = request.interaction;
-  const name = `*${escapeMrkdwn(truncate(form.draft.name, 200))}*`;
+  const name = `*${escapeSlackText(truncate(form.draft.name, 200))}*`;
   const lines = [
     form.metadata.mode === 'edit'
       ? `:white_check_mark: Saved your changes to ${name}.`

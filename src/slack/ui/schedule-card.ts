@@ -5,11 +5,11 @@ import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds } from '../../ids.js';
 import { scheduleState } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { button, context, mrkdwn, plain } from './blocks.js';
 import {
   alertText,
   destinationText,
-  escapeMrkdwn,
   type LastAction,
   lastActionText,
   lastRunText,
@@ -64,9 +64,9 @@ export function buildDeletedCard(
   by: { userId: string; at: Date | string },
   zone?: string,
 ): SlackMessage {
-  const name = escapeMrkdwn(truncate(deleted.name, 200));
+  const name = escapeSlackText(truncate(deleted.name, 200));
   return {
-    text: `Schedule “${truncate(deleted.name, 200)}” was deleted.`,
+    text: `Schedule “${escapeSlackText(truncate(deleted.name, 200))}” was deleted.`,
     blocks: [
       {
         type: 'section',
@@ -88,13 +88,13 @@ export function buildDeletePrompt(sched: ScheduleView, options: ScheduleCardOpti
   const card = buildScheduleCard(sched, options);
   const withoutActions = card.blocks.filter((b) => b.type !== 'actions');
   return {
-    text: `Delete schedule “${truncate(sched.name, 200)}”?`,
+    text: `Delete schedule “${escapeSlackText(truncate(sched.name, 200))}”?`,
     blocks: [
       {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:warning: Delete *${escapeMrkdwn(truncate(sched.name, 200))}*? It stops delivering and cannot be restored.`,
+          text: `:warning: Delete *${escapeSlackText(truncate(sched.name, 200))}*? It stops delivering and cannot be restored.`,
         },
       },
       ...withoutActions,
@@ -108,14 +108,14 @@ export function buildDeletePrompt(sched: ScheduleView, options: ScheduleCardOpti
 }
 
 function cardFields(sched: ScheduleView, options: ScheduleCardOptions): types.MrkdwnElement[] {
-  const dashboard = escapeMrkdwn(truncate(sched.dashboardName, 300));
+  const dashboard = escapeSlackText(truncate(sched.dashboardName, 300));
   const tile = sched.content === 'single tile' ? ' (one tile)' : '';
   const state = stateText(sched, options.zone);
   return [
     mrkdwn(`*Dashboard*\n${options.omniUrl ? `<${options.omniUrl}|${dashboard}>` : dashboard}${tile}`),
     mrkdwn(`*Delivers*\n${destinationText(sched)}`),
     mrkdwn(`*When*\n${truncate(whenText(sched), 1900)}`),
-    mrkdwn(`*Owner*\n${sched.ownerName ? escapeMrkdwn(truncate(sched.ownerName, 300)) : '_unknown_'}`),
+    mrkdwn(`*Owner*\n${sched.ownerName ? escapeSlackText(truncate(sched.ownerName, 300)) : '_unknown_'}`),
     mrkdwn(`*Last run*\n${lastRunText(sched, options.zone)}`),
     mrkdwn(
       `*State*\n${scheduleState(sched) === 'system_disabled' ? ':no_entry: Disabled by Omni' : state || ':arrow_forward: Active'}`,
@@ -160,7 +160,7 @@ function runButton(sched: ScheduleView): types.Button {
       title: plain('Run this schedule now?'),
       text: mrkdwn(
         truncate(
-          `Omni delivers *${escapeMrkdwn(truncate(sched.name, 100))}* now: ${destinationText(sched)}. Its schedule does not change.`,
+          `Omni delivers *${escapeSlackText(truncate(sched.name, 100))}* now: ${destinationText(sched)}. Its schedule does not change.`,
           300,
         ),
       ),
@@ -181,7 +181,7 @@ function deleteButton(sched: ScheduleView): types.Button {
       title: plain('Delete this schedule?'),
       text: mrkdwn(
         truncate(
-          `*${escapeMrkdwn(truncate(sched.name, 100))}* stops delivering and is removed from Omni. This cannot be undone.`,
+          `*${escapeSlackText(truncate(sched.name, 100))}* stops delivering and is removed from Omni. This cannot be undone.`,
           300,
         ),
       ),
@@ -200,9 +200,10 @@ function footer(sched: ScheduleView, options: ScheduleCardOptions): string {
 function cardText(sched: ScheduleView): string {
   const state = scheduleState(sched);
   const words = state === 'system_disabled' ? 'disabled by Omni' : state === 'paused' ? 'paused' : 'active';
-  return `Schedule “${truncate(sched.name, 200)}” (${words}), dashboard “${truncate(sched.dashboardName, 200)}”.`;
+  // The notification text: what Slack shows in a push and in a channel's preview, so it is escaped too.
+  return `Schedule “${escapeSlackText(truncate(sched.name, 200))}” (${words}), dashboard “${escapeSlackText(truncate(sched.dashboardName, 200))}”.`;
 }
 
 function s(text: string): string {
-  return escapeMrkdwn(text.replaceAll('`', "'"));
+  return escapeSlackText(text.replaceAll('`', "'"));
 }
