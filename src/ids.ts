@@ -44,6 +44,8 @@ export const ActionIds = {
   removeRecipientButton: 'remove_recipient_button',
   // --- schedules (cards, list, App Home)
   runNowButton: 'run_now_button',
+  /** value: the schedule id; runs it although someone ran it within the last minute (they confirmed). */
+  runAgainButton: 'run_again_button',
   pauseScheduleButton: 'pause_schedule_button',
   resumeScheduleButton: 'resume_schedule_button',
   deleteScheduleButton: 'delete_schedule_button',

@@ -6,6 +6,7 @@ import type { FakeSlackState } from './fake-slack-state.js';
 function visibleUser(state: FakeSlackState, ws: FakeWorkspace, id: string | undefined): FakeUser | undefined {
   const user = id === undefined ? undefined : state.users.get(id);
   if (!user) return undefined;
+  if (user.sharedWithTeams?.includes(ws.teamId)) return user;
   return canSee(ws, { team_id: user.team_id, enterpriseId: userEnterpriseId(user) }) ? user : undefined;
 }
 
@@ -86,7 +87,9 @@ export const directoryMethods: Record<string, MethodHandler> = {
     const id = str(params, 'user');
     if (!id) return missing('user');
     const user = visibleUser(state, ws, id);
-    return user ? { ok: true, user: clone(user) } : fail('user_not_found');
+    if (!user) return fail('user_not_found');
+    const { sharedWithTeams: _seenFrom, ...answer } = clone(user);
+    return { ok: true, user: answer };
   },
 
   'users.list': ({ state, ws, params }) => {

@@ -70,6 +70,11 @@ export interface FakeUser {
   tz_offset: number;
   updated: number;
   profile: FakeUserProfile;
+  /**
+   * Slack Connect: the workspaces that see this person (of another organisation) through a shared channel.
+   * Their users.info answers there, naming the person's own team; never part of an answer.
+   */
+  sharedWithTeams?: string[];
   enterprise_user?: {
     id: string;
     enterprise_id: string;

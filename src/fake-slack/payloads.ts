@@ -1,6 +1,7 @@
 // Builders for the payloads Slack sends to the app (slash commands, block_actions, view_submission,
 // block_suggestion, Events API envelopes), shaped like @slack/bolt's types. Defaults match the fake
 // Slack's default workspace, so payloads and fake Web API answers agree.
+import { randomUUID } from 'node:crypto';
 import { FAKE_DEFAULTS } from './fake-slack-model.js';
 import { findElement, type SimpleValue, selectionFields, stateValues } from './payload-values.js';
 
@@ -242,7 +243,9 @@ export function viewSubmissionPayload(input: ViewSubmissionInput): Obj {
     type: 'view_submission',
     user: { id: user.id, username: user.name, name: user.name, team_id: user.team_id },
     ...orgFields(input),
-    trigger_id: input.triggerId ?? `0.${Math.floor(Date.now() / 1000)}.not-issued-by-the-fake`,
+    // Slack issues a new trigger_id per submission: two submissions are two requests.
+    trigger_id:
+      input.triggerId ?? `0.${Math.floor(Date.now() / 1000)}.${randomUUID().slice(0, 8)}.not-issued-by-the-fake`,
     view,
     response_urls: input.responseUrls ?? [],
   };

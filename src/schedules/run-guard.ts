@@ -1,6 +1,6 @@
-// A double click or a Slack retry must never run a schedule twice. A run started from a card (or a
-// list row, or App Home) claims `workspace + schedule + where it was clicked` for a minute; a second
-// run from the same place inside that minute is refused.
+// A double click, two people on two cards of one schedule, or `/schedule run` typed twice must not
+// deliver twice within seconds. A run claims `workspace + schedule` for a minute, wherever it was
+// started; a second run inside that minute is held back until its person confirms (run again).
 //
 // The claim is atomic between replicas when they share Redis (`SET NX PX`, see coordination/claims.ts).
 // Without Redis it is atomic within one process; two processes sharing a SQLite or PostgreSQL store see
@@ -36,9 +36,9 @@ export class RunGuard {
     this.claims = claims ?? sharedClaims() ?? RunGuard.storeClaimsFor(cache, () => this.now().getTime());
   }
 
-  /** `workspace:schedule:container`; the container is a message (`channel:ts`) or a user's App Home. */
-  static key(workspace: string, scheduleId: string, container: string): string {
-    return `${workspace}:${scheduleId}:${container}`;
+  /** `workspace:schedule`: one claim per schedule, whichever card, list, App Home or command started it. */
+  static key(workspace: string, scheduleId: string): string {
+    return `${workspace}:${scheduleId}`;
   }
 
   async claim(key: string, userId: string): Promise<ClaimResult> {
@@ -50,7 +50,13 @@ export class RunGuard {
     return { ok: false, previous, retryInMs: Math.max(0, Date.parse(previous.at) + this.windowMs - now) };
   }
 
-  /** Gives the claim back when the run did not start (Omni refused it), so that a retry is possible. */
+  /** A confirmed run again: the claim is now this person's, for a new minute. */
+  async takeOver(key: string, userId: string): Promise<void> {
+    await this.claims.release(key);
+    await this.claim(key, userId);
+  }
+
+  /** Gives the claim back when the run surely did not start (Omni refused it), so that a retry is possible. */
   async release(key: string): Promise<void> {
     await this.claims.release(key);
   }

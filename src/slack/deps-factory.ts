@@ -7,6 +7,7 @@ import { MemoryRateBudget, type RateBudget } from '../coordination/rate-budget.j
 import { SlackBudget } from '../coordination/slack-budget.js';
 import { StoreJobs } from '../jobs/store-jobs.js';
 import type { Jobs } from '../jobs/types.js';
+import { guardedFetch } from '../net/guarded-fetch.js';
 import type { OmniClientInternals } from '../omni/client.js';
 import { type DialectMemory, inMemoryDialect, OmniClient } from '../omni/index.js';
 import { type AppStore, type WorkspaceScope, workspaceKey } from '../store/index.js';
@@ -92,6 +93,9 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
           rateLimitPerMinute: connection.rateLimitPerMinute,
           dialectMemory: dialectMemoryFor(store, scope, connection),
           onRateLimitWait: announceRateLimitWait,
+          // Stored connections and OMNI_BASE_URL obey the connect form's host rules on every call: a name
+          // that later resolves to a private address is refused at connection time (DNS rebinding).
+          fetch: guardedFetch({ policy: config.omniHosts }),
           ...options.omniClientOptions,
         },
         options.omniClientInternals,

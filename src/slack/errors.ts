@@ -13,6 +13,10 @@ import { StoreUnavailableError } from '../store/index.js';
 import { UsageError } from './commands/types.js';
 import { isSlackPlatformError } from './slack-errors.js';
 
+/** What a user reads when the app's storage (or the shared Redis) fails mid-request. */
+export const STORE_DOWN_TEXT =
+  'Storage is not answering; nothing was changed. Try again in a minute; if it persists, tell whoever runs this app.';
+
 /** Where failures are logged; Bolt's Logger fits. */
 export interface FailureLogger {
   info(...msg: unknown[]): void;
@@ -99,7 +103,7 @@ export function userMessageForError(error: unknown): string {
   }
   if (error instanceof StoreUnavailableError) return error.message;
   if (isStoreFailure(error)) {
-    return 'The app could not reach its storage, so nothing was changed. Try again in a minute; if it persists, tell whoever runs this app.';
+    return STORE_DOWN_TEXT;
   }
   if (isSlackPlatformError(error)) {
     return `Slack refused the app's request (\`${error.data.error}\`). Try again; if it persists, tell whoever runs this app.`;

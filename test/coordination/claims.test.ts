@@ -90,7 +90,7 @@ describe('RedisClaims (SET NX PX)', () => {
         undefined,
         new RedisClaims(other, prefix),
       );
-      const key = RunGuard.key('team:T1', 'sched-1', 'C1:1.1');
+      const key = RunGuard.key('team:T1', 'sched-1');
       const [a, b] = await Promise.all([onA.claim(key, 'U1'), onB.claim(key, 'U2')]);
       expect([a.ok, b.ok].sort()).toEqual([false, true]);
       const refused = a.ok ? b : a;
@@ -102,7 +102,7 @@ describe('RedisClaims (SET NX PX)', () => {
 
   it('is what a RunGuard uses by default once installed at start-up', async () => {
     installShared({ claims: new RedisClaims(redis, prefix) });
-    const key = RunGuard.key('team:T1', 'sched-2', 'C1:1.1');
+    const key = RunGuard.key('team:T1', 'sched-2');
     expect(await new RunGuard(memoryCache(() => Date.now())).claim(key, 'U1')).toEqual({ ok: true });
     expect(JSON.parse((await redis.get(`${prefix}${key}`)) ?? 'null')).toMatchObject({ userId: 'U1' });
     installShared({});

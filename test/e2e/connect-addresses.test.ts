@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredView } from '../../src/fake-slack/fake-slack.js';
 import { ActionIds, BlockIds } from '../../src/ids.js';
+import { type OmniSandbox, startOmniSandbox } from '../../src/omni-sandbox/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 function connectValues(url: string, key: string) {
@@ -109,5 +110,55 @@ describe('the connect form refuses addresses on the server network', () => {
     expect(failed.errors).toEqual({
       [BlockIds.omniBaseUrlInput]: 'Omni refused the check (HTTP 500). Try again in a few minutes.',
     });
+  });
+});
+
+describe('in production, loopback is refused unless OMNI_ALLOWED_HOSTS lists it', () => {
+  let t: TestApp;
+  let view: StoredView;
+  let listed: OmniSandbox;
+  beforeAll(async () => {
+    listed = await startOmniSandbox({ apiKey: 'listed-sandbox-key', rateLimitPerMinute: 0 });
+    const hosts = new URL(listed.url).host;
+    t = await startTestApp({ connect: false, env: { NODE_ENV: 'production', OMNI_ALLOWED_HOSTS: hosts } });
+    await t.command('connect', { user: t.users.admin });
+    const id = (t.slack.callsTo('views.open').at(-1)?.response.view as { id?: string } | undefined)?.id;
+    const opened = id ? t.slack.views.get(id) : undefined;
+    if (!opened) throw new Error('the connect modal did not open');
+    view = opened;
+  });
+  afterAll(async () => {
+    await t.close();
+    await listed.close();
+  });
+
+  it('refuses loopback addresses and names not listed, before any request, and saves nothing', async () => {
+    const before = listed.state.requests.length;
+    const sandboxPort = new URL(listed.url).port;
+    for (const url of [
+      `http://127.0.0.1:${Number(sandboxPort) + 1}`,
+      'https://127.0.0.1',
+      'https://127.8.9.10',
+      'https://[::1]',
+      'https://[::ffff:127.0.0.1]',
+      'https://localhost',
+      'https://2130706433',
+    ]) {
+      const result = await t.submitView({ view, values: connectValues(url, 'omni-key-e2e') }, { user: t.users.admin });
+      const body = result.body as { response_action?: string; errors?: Record<string, string> };
+      expect(body.response_action, url).toBe('errors');
+      expect(body.errors?.[BlockIds.omniBaseUrlInput], url).toMatch(/loopback|OMNI_ALLOWED_HOSTS|this server/);
+    }
+    expect(listed.state.requests.length).toBe(before);
+    expect(await t.store.connections.get(t.scope)).toBeUndefined();
+  });
+
+  it('accepts the listed sandbox over plain http', async () => {
+    const result = await t.submitView(
+      { view, values: connectValues(listed.url, listed.apiKey) },
+      { user: t.users.admin },
+    );
+    expect((result.body as { response_action?: string }).response_action).toBe('update');
+    expect((await t.store.connections.get(t.scope))?.baseUrl).toBe(listed.url);
   });
 });

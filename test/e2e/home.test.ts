@@ -6,7 +6,7 @@ import { appHomeOpenedEvent } from '../../src/fake-slack/payloads.js';
 import { ActionIds, CallbackIds } from '../../src/ids.js';
 import { MISSING_QUERY_SCHEDULE_ID, SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
-import { addSchedules, type Blocks, openedView, rowNames, rowOf } from '../support/schedule-e2e.js';
+import { addSchedules, type Blocks, forgetRecentRuns, openedView, rowNames, rowOf } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -19,6 +19,7 @@ describe('App Home, connected', () => {
   afterAll(() => t.close());
   beforeEach(async () => {
     t.sandbox.reset();
+    await forgetRecentRuns(t);
     await t.store.cache('home-schedules').delete('team:T00000001');
   });
 
@@ -92,7 +93,7 @@ describe('App Home, connected', () => {
     await runFromHome();
     expect(t.sandbox.state.deliveries.filter((d) => d.scheduleId === ORDERS)).toHaveLength(1);
     expect(visibleText(t.slack.homeView(t.users.member.id)?.blocks)).toContain(
-      ':hand: Not run again: You started a run',
+      ':hand: It was run 1 s ago by you: run again?',
     );
   });
 

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionIds, BlockIds, CallbackIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
-import { auditOf, blocksOf, deliveriesOf, openedView, rowNames, rowOf } from '../support/schedule-e2e.js';
+import {
+  auditOf,
+  blocksOf,
+  deliveriesOf,
+  forgetRecentRuns,
+  openedView,
+  rowNames,
+  rowOf,
+} from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { recipientEmails } from './recipients-helpers.js';
 
@@ -17,8 +25,9 @@ beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(() => t.close());
-beforeEach(() => {
+beforeEach(async () => {
   t.sandbox.reset();
+  await forgetRecentRuns(t);
 });
 
 /** Posts the card of `id` in the channel with `/schedule share` and returns the stored message. */
@@ -51,15 +60,28 @@ describe('the card’s buttons, where the card was shared', () => {
     expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
     const refusal = second.responses.at(-1);
     expect(refusal).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(String(refusal?.text)).toContain(
-      `:hand: Not run again: <@${t.users.member.id}> started a run of this schedule from here`,
+    expect(String(refusal?.text)).toMatch(
+      new RegExp(`^:hand: It was run \\d+ s ago by <@${t.users.member.id}>: run again\\?$`),
     );
     expect(auditOf(t, 'run', ORDERS).slice(-2)).toEqual(['ok', 'refused']);
 
-    // Another card of the same schedule is another place: it may run it.
+    // Another card of the same schedule, and a typed run, are held back too: one schedule, one guard.
     const other = await shareCard(ORDERS);
-    await clickOnMessage(other, ActionIds.runNowButton, ORDERS);
+    const fromOther = await clickOnMessage(other, ActionIds.runNowButton, ORDERS, t.users.owner);
+    expect(String(fromOther.responses.at(-1)?.text)).toContain(`by <@${t.users.member.id}>: run again?`);
+    const typed = await t.command(`run ${ORDERS}`, { user: t.users.admin });
+    expect(typed.texts[0]).toContain(`by <@${t.users.member.id}>: run again?`);
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
+
+    // Confirmed with Run again: it runs, once.
+    await t.action({
+      actionId: ActionIds.runAgainButton,
+      value: ORDERS,
+      responseUrl: fromOther.responseUrl,
+      user: t.users.owner,
+    });
     expect(deliveriesOf(t, ORDERS)).toHaveLength(2);
+    expect(auditOf(t, 'run', ORDERS)).toEqual(['ok', 'refused', 'refused', 'refused', 'ok']);
   });
 
   it('two clicks arriving together still deliver once', async () => {

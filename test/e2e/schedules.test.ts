@@ -5,7 +5,16 @@ import { expectValidBlocks } from '../../src/fake-slack/block-kit-limits.js';
 import { ActionIds } from '../../src/ids.js';
 import { MISSING_QUERY_SCHEDULE_ID, SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
-import { addSchedules, auditOf, blocksOf, deliveriesOf, rowNames, rowOf, rowTexts } from '../support/schedule-e2e.js';
+import {
+  addSchedules,
+  auditOf,
+  blocksOf,
+  deliveriesOf,
+  forgetRecentRuns,
+  rowNames,
+  rowOf,
+  rowTexts,
+} from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -16,8 +25,9 @@ beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(() => t.close());
-beforeEach(() => {
+beforeEach(async () => {
   t.sandbox.reset();
+  await forgetRecentRuns(t);
 });
 
 describe('/schedule list', () => {
@@ -197,9 +207,14 @@ describe('run, pause, resume and delete by command', () => {
     expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
     const text = visibleText(blocksOf(responses[0]));
     expect(text).toContain(`<@${t.users.member.id}> started a run of this`);
-    await t.command(`trigger ${ORDERS}`);
+    // Typed again within the minute: held back, with a Run again button that does run it.
+    const again = await t.command(`trigger ${ORDERS}`);
+    expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
+    expect(again.texts[0]).toMatch(/^:hand: It was run \d+ s ago by you: run again\?$/);
+    expect(JSON.stringify(again.responses[0]?.blocks)).toContain(ActionIds.runAgainButton);
+    await t.action({ actionId: ActionIds.runAgainButton, value: ORDERS, responseUrl: again.responseUrl });
     expect(deliveriesOf(t, ORDERS)).toHaveLength(2);
-    expect(auditOf(t, 'run', ORDERS)).toEqual(expect.arrayContaining(['ok']));
+    expect(auditOf(t, 'run', ORDERS)).toEqual(['ok', 'refused', 'ok']);
   });
 
   it('pause and resume change Omni’s state; pausing twice is the card saying so; Omni’s refusals are quoted', async () => {

@@ -119,6 +119,24 @@ describe('Socket Mode (npm start with SLACK_APP_TOKEN)', () => {
     ]);
   });
 
+  it('a Run now click delivered twice over the socket (same trigger_id) runs the schedule once', async () => {
+    const click = blockActionPayload({
+      user: MEMBER,
+      actionId: ActionIds.runNowButton,
+      value: ORDERS,
+      channel: CHANNEL,
+      triggerId: slack.newTriggerId({ userId: MEMBER }),
+      responseUrl: slack.newResponseUrl({ channel: CHANNEL, userId: MEMBER }),
+    });
+    const deliveries = () => sandbox.state.deliveries.filter((d) => d.scheduleId === ORDERS).length;
+    const before = deliveries();
+    expect((await slack.socket.sendInteractive(click)).ack).toEqual({});
+    await slack.waitFor(() => (deliveries() > before ? true : undefined), 10_000);
+    expect((await slack.socket.sendInteractive(click)).ack).toEqual({});
+    await app.waitForLine(/Slack request seen before \(replay, trigger_id\)/);
+    expect(deliveries()).toBe(before + 1);
+  });
+
   it('answers /healthz, /readyz and /metrics on PORT', async () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);

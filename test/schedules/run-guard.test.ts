@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { StoreClaims } from '../../src/coordination/claims.js';
 import { RUN_GUARD_WINDOW_MS, RunGuard } from '../../src/schedules/run-guard.js';
 import type { TtlCache } from '../../src/store/index.js';
 
@@ -28,7 +29,7 @@ function memoryCache(now: () => number): TtlCache & { entries: Map<string, { val
 }
 
 let seq = 0;
-const freshKey = () => RunGuard.key('team:T1', `schedule-${++seq}`, 'C1:1700000000.000100');
+const freshKey = () => RunGuard.key('team:T1', `schedule-${++seq}`);
 
 describe('RunGuard', () => {
   it('lets the first run through and refuses another from the same card within a minute, saying who and when', async () => {
@@ -81,8 +82,27 @@ describe('RunGuard', () => {
     expect(await guard.claim(key, 'U1')).toEqual({ ok: true });
   });
 
-  it('keeps cards apart: another message or another schedule is another key', () => {
-    expect(RunGuard.key('team:T1', 's1', 'C1:1.1')).not.toBe(RunGuard.key('team:T1', 's1', 'C1:1.2'));
-    expect(RunGuard.key('team:T1', 's1', 'C1:1.1')).not.toBe(RunGuard.key('team:T2', 's1', 'C1:1.1'));
+  it('keys one schedule of one workspace, whichever card or command ran it', () => {
+    expect(RunGuard.key('team:T1', 's1')).toBe(RunGuard.key('team:T1', 's1'));
+    expect(RunGuard.key('team:T1', 's1')).not.toBe(RunGuard.key('team:T1', 's2'));
+    expect(RunGuard.key('team:T1', 's1')).not.toBe(RunGuard.key('team:T2', 's1'));
+  });
+
+  it('hands the claim to whoever confirmed running again, for a new minute', async () => {
+    let clock = Date.parse('2025-01-01T10:00:00Z');
+    const guard = new RunGuard(
+      memoryCache(() => clock),
+      () => new Date(clock),
+      undefined,
+      new StoreClaims(
+        memoryCache(() => clock),
+        () => clock,
+      ),
+    );
+    const key = freshKey();
+    await guard.claim(key, 'U1');
+    clock += 30_000;
+    await guard.takeOver(key, 'U2');
+    expect(await guard.claim(key, 'U3')).toMatchObject({ ok: false, previous: { userId: 'U2' }, retryInMs: 60_000 });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '../../src/config.js';
+import { DEVELOPMENT_HOST_POLICY } from '../../src/net/host-policy.js';
 import { OmniClient } from '../../src/omni/index.js';
 import { PacerRegistry } from '../../src/omni/pacing.js';
 import { createDeps } from '../../src/slack/deps-factory.js';
@@ -22,7 +23,8 @@ const conn = (o: Partial<OmniConnection> = {}): OmniConnection => ({
   rateLimitPerMinute: 60,
   ...o,
 });
-const config = (o: Partial<AppConfig> = {}) => ({ install: 'oauth', ...o }) as AppConfig;
+const config = (o: Partial<AppConfig> = {}) =>
+  ({ install: 'oauth', omniHosts: DEVELOPMENT_HOST_POLICY, ...o }) as AppConfig;
 const quiet = { info: () => {} };
 
 describe('createDeps().omniFor', () => {

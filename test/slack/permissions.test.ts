@@ -18,6 +18,9 @@ const actor = (o: Partial<Actor> = {}): Actor => ({
   isGuest: false,
   isBot: false,
   isDeleted: false,
+  isExternal: false,
+  isOrgAdmin: false,
+  orgWideInstall: false,
   ...o,
 });
 
@@ -32,6 +35,45 @@ describe('accessRefusal', () => {
   it('lets admins and owners do admin things', () => {
     expect(accessRefusal(actor({ isAdmin: true }), 'admin')).toBeUndefined();
     expect(accessRefusal(actor({ isOwner: true }), 'admin')).toBeUndefined();
+  });
+
+  it('refuses people from other organisations everything unless the workspace allows them', () => {
+    const stranger = actor({ isExternal: true, isAdmin: true });
+    expect(accessRefusal(stranger, 'member')).toMatch(/^People from other organizations cannot use Omni schedules/);
+    expect(accessRefusal(stranger, 'admin')).toMatch(/external:on/);
+    expect(accessRefusal({ ...stranger, externalAllowed: false }, 'member')).toMatch(/^People from other/);
+    expect(accessRefusal({ ...stranger, externalAllowed: true }, 'member')).toBeUndefined();
+    // Allowed in, they are still not this workspace's admins unless Slack says so.
+    expect(accessRefusal({ ...stranger, externalAllowed: true }, 'admin')).toMatch(/^Only workspace admins/);
+  });
+
+  it('tells external people from their users.info: is_stranger, or another home team or org', () => {
+    const home = { teamId: 'T1', isEnterpriseInstall: false } as const;
+    expect(actorFromSlackUser('U2', { id: 'U2', team_id: 'T1' }, home).isExternal).toBe(false);
+    expect(actorFromSlackUser('U2', { id: 'U2', team_id: 'T9' }, home).isExternal).toBe(true);
+    expect(actorFromSlackUser('U2', { id: 'U2', is_stranger: true }, home).isExternal).toBe(true);
+    const org = { enterpriseId: 'E1', isEnterpriseInstall: true } as const;
+    expect(
+      actorFromSlackUser('U2', { id: 'U2', team_id: 'T5', enterprise_user: { enterprise_id: 'E1' } }, org).isExternal,
+    ).toBe(false);
+    expect(
+      actorFromSlackUser('U2', { id: 'U2', team_id: 'T5', enterprise_user: { enterprise_id: 'E2' } }, org).isExternal,
+    ).toBe(true);
+  });
+
+  it('on an org-wide install, keeps admin things for org admins and owners', () => {
+    const wsAdmin = actor({ isAdmin: true, orgWideInstall: true });
+    expect(accessRefusal(wsAdmin, 'admin')).toMatch(/installed for the whole organization: only org admins/);
+    expect(accessRefusal(wsAdmin, 'member')).toBeUndefined();
+    expect(accessRefusal({ ...wsAdmin, isOrgAdmin: true }, 'admin')).toBeUndefined();
+    const org = { enterpriseId: 'E1', isEnterpriseInstall: true } as const;
+    const orgOwner = {
+      id: 'U3',
+      team_id: 'T5',
+      is_admin: true,
+      enterprise_user: { enterprise_id: 'E1', is_owner: true },
+    };
+    expect(actorFromSlackUser('U3', orgOwner, org)).toMatchObject({ isOrgAdmin: true, orgWideInstall: true });
   });
 
   it('refuses guests everything, even a guest marked admin', () => {

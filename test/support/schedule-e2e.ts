@@ -3,6 +3,8 @@
 
 import type { FakeSlack, StoredView } from '../../src/fake-slack/fake-slack.js';
 import type { OmniSandbox, Schedule } from '../../src/omni-sandbox/index.js';
+import { RunGuard } from '../../src/schedules/run-guard.js';
+import { workspaceKey } from '../../src/store/index.js';
 import { visibleText } from './block-text.js';
 import type { TestApp } from './test-app.js';
 
@@ -66,3 +68,12 @@ export const deliveriesOf = (t: TestApp, id: string) => t.sandbox.state.deliveri
 /** Outcomes of the audit lines for one action on one schedule, oldest first. */
 export const auditOf = (t: TestApp, action: string, schedule: string) =>
   t.audit.filter((a) => a.action === action && a.schedule === schedule).map((a) => a.outcome);
+
+/**
+ * Forgets every run of the sandbox's schedules in the last minute (the per-schedule run guard), so that
+ * each test starts as if nobody had run anything: tests of one file share the app and its store.
+ */
+export async function forgetRecentRuns(t: TestApp): Promise<void> {
+  const guard = new RunGuard(t.deps.store.cache('card-runs'), t.deps.now);
+  for (const id of t.sandbox.state.schedules.keys()) await guard.release(RunGuard.key(workspaceKey(t.scope), id));
+}

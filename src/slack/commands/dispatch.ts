@@ -82,11 +82,13 @@ function auditRefusal(invocation: CommandInvocation, subcommand: Subcommand, arg
     action,
     ...(ref.ok ? { schedule: ref.id } : {}),
     outcome: 'refused',
-    detail: actor.isGuest
-      ? 'guest'
-      : actor.isDeleted || actor.isBot
-        ? 'not a person in this workspace'
-        : 'not an admin or owner',
+    detail: actor.isExternal
+      ? 'from another organization'
+      : actor.isGuest
+        ? 'guest'
+        : actor.isDeleted || actor.isBot
+          ? 'not a person in this workspace'
+          : 'not an admin or owner',
   });
 }
 

@@ -5,6 +5,7 @@ import { actionNotice, cardAfterOp } from '../schedule-actions/act.js';
 import { cardOptions } from '../schedule-actions/display.js';
 import { forgetHomeSummary } from '../schedule-actions/home.js';
 import { performScheduleOp, type ScheduleOp } from '../schedule-actions/operate.js';
+import { buildRunAgainPrompt } from '../ui/run-again.js';
 import { buildDeletePrompt } from '../ui/schedule-card.js';
 import { findScheduleArgument, SCHEDULE_ARG, scheduleRefArgument } from './schedule-ref.js';
 import type { Subcommand, SubcommandContext } from './types.js';
@@ -39,7 +40,8 @@ async function runOp(ctx: SubcommandContext, op: Exclude<ScheduleOp, 'delete'>):
     ...(target.view ? { knownName: target.view.name } : {}),
   });
   if (!outcome.ok) {
-    await ctx.respond({ response_type: 'ephemeral', text: outcome.message });
+    const answer = outcome.runAgain ? buildRunAgainPrompt(outcome.message, scheduleId) : { text: outcome.message };
+    await ctx.respond({ response_type: 'ephemeral', ...answer });
     return;
   }
   await forgetHomeSummary(ctx.deps, ctx.scope);

@@ -1,8 +1,8 @@
+import { escapeSlackText } from '../../text/slack-escape.js';
 // `/schedule show <id>`: the card, only for you. `/schedule share <id>`: the card posted in the channel
 // for everyone (the bot must be a member of the channel to post there).
 import { loadCardForViewer } from '../schedule-actions/display.js';
 import { slackErrorCode } from '../slack-errors.js';
-import { escapeMrkdwn } from '../ui/format.js';
 import { findScheduleArgument, SCHEDULE_ARG, scheduleRefArgument } from './schedule-ref.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 
@@ -40,7 +40,7 @@ export const shareSubcommand: Subcommand = {
     }
     await ctx.respond({
       response_type: 'ephemeral',
-      text: `:white_check_mark: Posted the card for *${escapeMrkdwn(name)}* in this channel.`,
+      text: `:white_check_mark: Posted the card for *${escapeSlackText(name)}* in this channel.`,
     });
   },
 };

@@ -1,10 +1,11 @@
 // A schedule that follows a channel or user group: starting the follow (everyone the workspace's rules
 // allow is added, reported like `/schedule add`), and ending it (the recipients stay as they are).
+
 import type { FollowOutcome, FollowSource } from '../../people/index.js';
 import { workspaceKey } from '../../store/index.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import type { Interaction } from '../interaction.js';
 import { followsText } from '../ui/follow-label.js';
-import { escapeMrkdwn } from '../ui/format.js';
 import { skippedLines } from '../ui/recipients-summary.js';
 import { peopleOf } from './people-of.js';
 
@@ -26,7 +27,7 @@ export async function followSchedule(
   const outcome = record.result as FollowOutcome;
   const label = followsText({ source });
   const lines = [
-    `*${escapeMrkdwn(schedule.name)}* now ${label.charAt(0).toLowerCase()}${label.slice(1)}: ${addedText(outcome)}`,
+    `*${escapeSlackText(schedule.name)}* now ${label.charAt(0).toLowerCase()}${label.slice(1)}: ${addedText(outcome)}`,
   ];
   if (outcome.skipped.length > 0)
     lines.push('Left out (the same rules as `/schedule add`):', ...skippedLines(outcome.skipped));

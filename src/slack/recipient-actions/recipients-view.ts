@@ -3,8 +3,9 @@
 import type { WebClient } from '@slack/web-api';
 import { mapWithConcurrency } from '../../recipients/index.js';
 import type { WorkspaceScope } from '../../store/index.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import type { AppDeps } from '../deps.js';
-import { escapeMrkdwn } from '../ui/format.js';
+
 import {
   MAX_ROWS,
   type RecipientRow,
@@ -31,7 +32,7 @@ export async function loadRecipientsView(args: {
   if (recipients.type !== 'email') {
     return recipientsMessageView(
       scheduleId,
-      `*${escapeMrkdwn(detail.name)}* delivers to ${escapeMrkdwn(recipients.type)}, not by email, so it has no email recipients to list. Omni only changes recipients of email deliveries; use *Edit* on the schedule's card to change where it goes.`,
+      `*${escapeSlackText(detail.name)}* delivers to ${escapeSlackText(recipients.type)}, not by email, so it has no email recipients to list. Omni only changes recipients of email deliveries; use *Edit* on the schedule's card to change where it goes.`,
       args.metadata,
     );
   }

@@ -5,11 +5,13 @@ import { decodeListState } from '../../schedules/list-query.js';
 import { isScheduleGone } from '../../schedules/schedule-lookup.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { workspaceKey } from '../../store/index.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { AccessDeniedError, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
 import { recipientIndexFor } from '../people/recipient-index.js';
 import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
-import { escapeMrkdwn, slackDate, truncate } from '../ui/format.js';
+import { slackDate, truncate } from '../ui/format.js';
+import { buildRunAgainPrompt } from '../ui/run-again.js';
 import { buildDeletedCard, buildGoneCard, buildScheduleCard, type SlackMessage } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
 import { cardOptions, type Display } from './display.js';
@@ -31,6 +33,8 @@ export interface ClickPlace {
 export interface ActRequest extends ClickPlace {
   op: ScheduleOp;
   scheduleId: string;
+  /** Run again, confirmed: inside the guard's minute (see performScheduleOp). */
+  force?: boolean;
 }
 
 export async function actOnSchedule(request: ActRequest): Promise<void> {
@@ -51,6 +55,7 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
           omni,
           op,
           scheduleId,
+          ...(request.force ? { force: true } : {}),
           ...(origin ? { container: containerKey(origin) } : {}),
           ...(display.zone ? { zone: display.zone } : {}),
           // A list page and App Home redraw from their own read; only a card needs the schedule read back.
@@ -60,7 +65,7 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
       (message) => logger.warn(message),
     );
     if (!outcome.ok) {
-      await tell(request, outcome.message);
+      await tell(request, outcome.runAgain ? buildRunAgainPrompt(outcome.message, scheduleId) : outcome.message);
       return;
     }
     await forgetHomeSummary(deps, scope);
@@ -89,7 +94,7 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
 /** `<@U1> paused *Weekly* <date>`: the line shown on a list page or App Home after an action. */
 export function actionNotice(userId: string, outcome: Extract<OpOutcome, { ok: true }>, zone?: string): string {
   const verb = outcome.op === 'run' ? 'started a run of' : OP_VERBS[outcome.op];
-  const name = outcome.name ? `*${escapeMrkdwn(truncate(outcome.name, 150))}*` : 'a schedule';
+  const name = outcome.name ? `*${escapeSlackText(truncate(outcome.name, 150))}*` : 'a schedule';
   if (outcome.already) return alreadyNotice(outcome.already, name);
   return `<@${userId}> ${verb} ${name} ${slackDate(outcome.at, zone)}.`;
 }
@@ -198,8 +203,9 @@ async function redrawGone(request: ActRequest): Promise<boolean> {
 }
 
 /** A note for the user who acted: on App Home or in the card's modal it shows on top; elsewhere only they see it. */
-export async function tell(request: ClickPlace, text: string): Promise<void> {
+export async function tell(request: ClickPlace, message: string | SlackMessage): Promise<void> {
   const { origin } = request;
+  const text = typeof message === 'string' ? message : message.text;
   const { client } = request.interaction;
   if (origin?.kind === 'home') {
     await publishHome({ interaction: request.interaction, notice: text });
@@ -210,7 +216,7 @@ export async function tell(request: ClickPlace, text: string): Promise<void> {
     await client.views.update({ view_id: origin.viewId, view });
     return;
   }
-  await noteToUser(replierOf(request), origin, text);
+  await noteToUser(replierOf(request), origin, message);
 }
 
 function replierOf(request: ClickPlace) {

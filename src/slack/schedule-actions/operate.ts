@@ -1,5 +1,6 @@
 // Run, pause, resume and delete one schedule on a user's behalf, from a command, a card, a list row or
 // App Home: the Omni call, the duplicate-run guard, the audit line, and the schedule read back afterwards.
+import { OmniNetworkError, OmniTimeoutError } from '../../omni/errors.js';
 import type { OmniClient } from '../../omni/index.js';
 import { RunGuard } from '../../schedules/run-guard.js';
 import { alreadyInState, loadScheduleView } from '../../schedules/schedule-lookup.js';
@@ -19,11 +20,10 @@ export interface OpRequest {
   omni: OmniClient;
   op: ScheduleOp;
   scheduleId: string;
-  /**
-   * Where the run was clicked (`channel:ts` of the message, or `home:<user>`): a second run from the same
-   * place within a minute is refused. Typed commands have none.
-   */
+  /** Where the run was clicked (`channel:ts` of the message, or `home:<user>`), for the audit line. */
   container?: string;
+  /** The person confirmed running again within the guard's minute (the Run again button). */
+  force?: boolean;
   /** The viewer's zone, for the refusal's fallback time. */
   zone?: string;
   /**
@@ -47,8 +47,11 @@ export type OpOutcome =
       /** Omni found the schedule already paused (or resumed): nothing was changed, the card says so. */
       already?: 'paused' | 'resumed';
     }
-  /** Refused before Omni was asked (a duplicate run); `message` is for the user. */
-  | { ok: false; message: string };
+  /**
+   * Not done, or not known to be done: a run held back (someone ran it within the last minute) or a run
+   * whose answer was lost. `message` is for the user; `runAgain` offers the Run again button.
+   */
+  | { ok: false; message: string; runAgain?: boolean };
 
 /** Omni's refusals are thrown (after the audit line), for the caller to show with Omni's `detail`. */
 export async function performScheduleOp(request: OpRequest): Promise<OpOutcome> {
@@ -64,18 +67,18 @@ export async function performScheduleOp(request: OpRequest): Promise<OpOutcome> 
       ...(detail && { detail }),
     });
 
-  const guard = op === 'run' && request.container ? new RunGuard(deps.store.cache('card-runs'), deps.now) : undefined;
-  const guardKey = request.container ? RunGuard.key(workspace, scheduleId, request.container) : '';
-  if (guard) {
+  const guard = op === 'run' ? new RunGuard(deps.store.cache('card-runs'), deps.now) : undefined;
+  const guardKey = RunGuard.key(workspace, scheduleId);
+  const startedAt = deps.now();
+  if (guard && request.force) await guard.takeOver(guardKey, userId);
+  else if (guard) {
     const claim = await guard.claim(guardKey, userId);
     if (!claim.ok) {
-      audit('refused', `run from the same card within a minute (by ${claim.previous.userId} at ${claim.previous.at})`);
-      const seconds = Math.max(1, Math.ceil(claim.retryInMs / 1000));
-      const who = claim.previous.userId === userId ? 'You' : `<@${claim.previous.userId}>`;
-      return {
-        ok: false,
-        message: `:hand: Not run again: ${who} started a run of this schedule from here ${slackDate(claim.previous.at, request.zone)}. To keep a double click from delivering twice, a card runs a schedule at most once a minute; try again in ${seconds} s if you really mean to.`,
-      };
+      const where = request.container ? ` (from ${request.container})` : '';
+      audit('refused', `run within a minute of ${claim.previous.userId}'s at ${claim.previous.at}${where}`);
+      const ago = Math.max(1, Math.round((startedAt.getTime() - Date.parse(claim.previous.at)) / 1000));
+      const who = claim.previous.userId === userId ? 'you' : `<@${claim.previous.userId}>`;
+      return { ok: false, runAgain: true, message: `:hand: It was run ${ago} s ago by ${who}: run again?` };
     }
   }
 
@@ -87,6 +90,12 @@ export async function performScheduleOp(request: OpRequest): Promise<OpOutcome> 
     else if (op === 'resume') await omni.resumeSchedule(scheduleId);
     else await omni.deleteSchedule(scheduleId);
   } catch (error) {
+    if (guard && answerLost(error)) {
+      // Omni may have started the run and only its answer was lost: keep the guard (a blind retry could
+      // deliver twice) and look at what Omni says happened before offering to run it again.
+      audit('failed', `answer lost, outcome unknown: ${describeFailure(error)}`);
+      return unknownRunOutcome(omni, scheduleId, startedAt, request.zone);
+    }
     if (guard) await guard.release(guardKey).catch(() => undefined); // nothing ran: let the user retry
     audit('failed', describeFailure(error));
     const already = alreadyInState(error);
@@ -127,4 +136,49 @@ function describeFailure(error: unknown): string {
   const e = error as { status?: number; detail?: string; message?: string };
   if (typeof e.detail === 'string') return `${e.status ?? ''} ${e.detail}`.trim();
   return e.message ?? String(error);
+}
+
+/**
+ * Errors after which the trigger may have reached Omni: a time-out, or a connection that failed once the
+ * request could have been sent. Refused connections, unknown names and refused hosts sent nothing.
+ */
+const NOTHING_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ERR_HOST_REFUSED',
+]);
+
+export function answerLost(error: unknown): boolean {
+  if (error instanceof OmniTimeoutError) return true;
+  return error instanceof OmniNetworkError && !NOTHING_SENT.has(error.code ?? '');
+}
+
+/** Omni's lastCompletedAt after `startedAt` means the run happened; otherwise nobody knows yet. */
+async function unknownRunOutcome(
+  omni: OmniClient,
+  scheduleId: string,
+  startedAt: Date,
+  zone: string | undefined,
+): Promise<OpOutcome> {
+  let view: ScheduleView | undefined;
+  try {
+    view = await loadScheduleView(omni, scheduleId);
+  } catch {
+    view = undefined;
+  }
+  const last = view?.lastCompletedAt ? Date.parse(view.lastCompletedAt) : Number.NaN;
+  if (view && last >= startedAt.getTime()) return { ok: true, op: 'run', at: startedAt, name: view.name, view };
+  const lastLine = view
+    ? view.lastCompletedAt
+      ? `Its last completed delivery was ${slackDate(view.lastCompletedAt, zone)}.`
+      : 'Omni shows no completed delivery of it yet.'
+    : 'Omni could not be asked for its last delivery either.';
+  return {
+    ok: false,
+    runAgain: true,
+    message: `:grey_question: Omni did not answer whether it started the run, so it may be delivering now; the app did not try again. ${lastLine} Check with the recipients before running it again.`,
+  };
 }

@@ -1,10 +1,12 @@
 // Who owns a schedule made from Slack: the person who made it, when Omni has a member with their Slack email
 // (looked up over SCIM through one cache per Omni client, so a workspace's creates share it); otherwise Omni's
 // default owner, and the confirmation says why.
+
 import type { WebClient } from '@slack/web-api';
 import { type CreatedOwner, MemberLookup, type OmniClient } from '../../omni/index.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { errorMessage } from '../errors.js';
-import { escapeMrkdwn, truncate } from '../ui/format.js';
+import { truncate } from '../ui/format.js';
 
 const lookups = new WeakMap<OmniClient, MemberLookup>();
 
@@ -43,5 +45,5 @@ export async function ownerFor(
 /** The confirmation's line about the owner; the default owner is always explained. */
 export function ownerLine(owner: CreatedOwner): string {
   if (owner.kind === 'person') return ':bust_in_silhouette: It is yours in Omni: you own it.';
-  return `:information_source: Not owned by you in Omni: ${escapeMrkdwn(truncate(owner.reason, 300))}, so Omni gave it its default owner (the API key's owner, or the organization).`;
+  return `:information_source: Not owned by you in Omni: ${escapeSlackText(truncate(owner.reason, 300))}, so Omni gave it its default owner (the API key's owner, or the organization).`;
 }

@@ -1,3 +1,4 @@
+import { escapeSlackText } from '../../text/slack-escape.js';
 // Submitting the schedule form. Every rule is checked before the ack: a mistake goes back onto its
 // field (`response_action: errors`) and nothing is sent to Omni. A valid form is acked with a
 // "Saving…" view, then saved; Omni's refusal is put back on the field it concerns (the form is shown
@@ -11,13 +12,14 @@ import { type DraftError, type ScheduleDraft, withEmailRecipients } from '../../
 import { type RuleContext, validateDraft } from '../../schedules/draft-rules.js';
 import { fieldForOmniDetail } from '../../schedules/omni-detail-field.js';
 import { workspaceKey } from '../../store/index.js';
+import { claimsFor } from '../claims.js';
 import type { AppDeps } from '../deps.js';
 import { errorMessage, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
 import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
 import { loadCardForViewer } from '../schedule-actions/display.js';
 import { settledWithin } from '../time-limit.js';
-import { escapeMrkdwn, truncate } from '../ui/format.js';
+import { truncate } from '../ui/format.js';
 import { emailOnlyLine, skippedLines } from '../ui/recipients-summary.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
 import {
@@ -81,24 +83,55 @@ export async function submitScheduleForm(request: SubmitRequest): Promise<void> 
     ...(dashboardName ? { dashboardName } : {}),
   });
   const form: Form = { metadata: state.metadata, draft: state.draft, ...(dashboard ? { dashboard } : {}) };
-  const errors = [...state.errors, ...validateDraft(state.draft, ruleContext(form))];
-  const refuse = (problems: readonly DraftError[]) => {
+  const errors = [...state.errors, ...validateDraft(state.draft, ruleContext(form, deps))];
+  if (errors.length > 0) {
+    const onFields = viewErrors(view, form.draft, errors);
+    await ack(
+      onFields
+        ? { response_action: 'errors', errors: onFields }
+        : { response_action: 'update', view: formView(form, withPasswordNote(form.draft, { errors }), deps) },
+    );
+    return;
+  }
+  // One submission of a view saves once: a double click or a second Slack delivery of the same form finds
+  // the first one's claim and only shows "Saving…". A failed save gives the claim back, so the form can be
+  // corrected and submitted again.
+  const claims = claimsFor(deps, 'schedule-form-submissions');
+  const submission = `${workspaceKey(scope)}:${view.id}`;
+  const first = await claims.claim(submission, { userId: request.interaction.userId }, SUBMISSION_CLAIM_MS);
+  if (!first.ok) {
+    request.interaction.logger.info(`schedule form ${view.id}: submitted again while saving; not saved twice`);
+    await ack({ response_action: 'update', view: buildScheduleFormSaving(form.metadata, form.draft.name) });
+    return;
+  }
+  let saved = false;
+  try {
+    saved = await saveSubmission(request, form);
+  } finally {
+    if (!saved) await claims.release(submission).catch(() => undefined);
+  }
+}
+
+/** How long a saved submission's view id is remembered (the view becomes the schedule's card after). */
+const SUBMISSION_CLAIM_MS = 60 * 60_000;
+
+/** Acks and saves a valid form; true when the schedule was saved, false when the form came back. */
+async function saveSubmission(request: SubmitRequest, form: Form): Promise<boolean> {
+  const { view, ack } = request;
+  const { deps, scope } = request.interaction;
+  const refuse = async (problems: readonly DraftError[]) => {
     const onFields = viewErrors(view, form.draft, problems);
-    return ack(
+    await ack(
       onFields
         ? { response_action: 'errors', errors: onFields }
         : { response_action: 'update', view: formView(form, withPasswordNote(form.draft, { errors: problems }), deps) },
     );
+    return false;
   };
-  if (errors.length > 0) {
-    await refuse(errors);
-    return;
-  }
   const { destination } = form.draft;
   if (destination.kind !== 'email') {
     await ack({ response_action: 'update', view: buildScheduleFormSaving(form.metadata, form.draft.name) });
-    await save(request, form);
-    return;
+    return save(request, form);
   }
   // Email recipients are resolved in Slack first: quickly enough, their problems go on the fields
   // before the ack; a large channel takes longer, and then the form comes back with them instead.
@@ -109,12 +142,9 @@ export async function submitScheduleForm(request: SubmitRequest): Promise<void> 
   } catch (error) {
     logFailure(request.interaction.logger, 'resolving the email recipients', error);
     await ack({ response_action: 'update', view: formView(form, { notice: recipientsFailure(error) }, deps) });
-    return;
+    return false;
   }
-  if (early && early.errors.length > 0) {
-    await refuse(early.errors);
-    return;
-  }
+  if (early && early.errors.length > 0) return refuse(early.errors);
   const lookingUp = early === undefined;
   await ack({ response_action: 'update', view: buildScheduleFormSaving(form.metadata, form.draft.name, lookingUp) });
   const showForm = (extra: { errors?: readonly DraftError[]; notice?: string }) =>
@@ -127,24 +157,26 @@ export async function submitScheduleForm(request: SubmitRequest): Promise<void> 
     await showForm({ notice: recipientsFailure(error) }).catch((e: unknown) =>
       logFailure(request.interaction.logger, 'showing the form again after the recipients could not be read', e),
     );
-    return;
+    return false;
   }
   if (recipients.errors.length > 0) {
     await showForm({ errors: recipients.errors }).catch((e: unknown) =>
       logFailure(request.interaction.logger, 'showing the recipients that cannot receive email', e),
     );
-    return;
+    return false;
   }
-  await save(request, form, recipients);
+  return save(request, form, recipients);
 }
 
 function recipientsFailure(error: unknown): string {
   return `The recipients could not be looked up in Slack, so nothing was saved: ${userMessageForError(error)} Try again.`;
 }
 
-function ruleContext(form: Form): RuleContext {
+function ruleContext(form: Form, deps: AppDeps): RuleContext {
   const { dashboard, metadata } = form;
   return {
+    // Webhook destinations obey the same host rules as Omni URLs (OMNI_ALLOWED_HOSTS, NODE_ENV).
+    hosts: deps.config.omniHosts,
     ...(dashboard && dashboard.identifier === form.draft.identifier
       ? { filterKeys: dashboard.filters.map((f) => f.key), queryKeys: dashboard.tiles.map((t) => t.key) }
       : {}),
@@ -167,7 +199,7 @@ function formView(
 }
 
 /** Saves in Omni; email recipients arrive resolved to addresses, and the form keeps them as they were chosen. */
-async function save(request: SubmitRequest, form: Form, recipients?: EmailRecipients): Promise<void> {
+async function save(request: SubmitRequest, form: Form, recipients?: EmailRecipients): Promise<boolean> {
   const { client, logger } = request.interaction;
   // While Omni's rate limit holds the save back (up to its 60 s window), the modal says so instead of spinning.
   const tell = (wait: RateLimitWait) =>
@@ -175,14 +207,14 @@ async function save(request: SubmitRequest, form: Form, recipients?: EmailRecipi
       view_id: request.view.id,
       view: buildScheduleFormLoading(form.metadata, rateLimitWaitText(wait).replace(/^:\S+: /, '')),
     });
-  await withRateLimitNotice(
+  return withRateLimitNotice(
     tell,
     () => saveNow(request, form, recipients),
     (message) => logger.warn(message),
   );
 }
 
-async function saveNow(request: SubmitRequest, form: Form, recipients?: EmailRecipients): Promise<void> {
+async function saveNow(request: SubmitRequest, form: Form, recipients?: EmailRecipients): Promise<boolean> {
   const { view } = request;
   const { deps, client, logger, scope, userId } = request.interaction;
   const { metadata } = form;
@@ -227,6 +259,7 @@ async function saveNow(request: SubmitRequest, form: Form, recipients?: EmailRec
       outcome: 'ok',
     });
     await showResult(request, form, outcome, recipients?.leftOut ?? [], emailOnly);
+    return true;
   } catch (error) {
     if (error instanceof RecipientsNotReadyError) {
       deps.audit.record({
@@ -239,7 +272,7 @@ async function saveNow(request: SubmitRequest, form: Form, recipients?: EmailRec
       });
       const extra = { errors: error.errors, ...(error.notice ? { notice: error.notice } : {}) };
       await showForm(extra).catch((e: unknown) => logFailure(logger, 'showing recipients Omni refused', e));
-      return;
+      return false;
     }
     const cause = error instanceof TestSentButNotSavedError ? error.cause : error;
     logFailure(logger, `schedule ${action}`, cause);
@@ -258,6 +291,7 @@ async function saveNow(request: SubmitRequest, form: Form, recipients?: EmailRec
       ? { errors: [{ field, message }], ...(prefix ? { notice: prefix.trim() } : {}) }
       : { notice: `${prefix}${message}` };
     await showForm(extra).catch((e: unknown) => logFailure(logger, 'showing the form again after a failed save', e));
+    return false;
   }
 }
 
@@ -290,7 +324,7 @@ async function showResult(
 ): Promise<void> {
   const { view } = request;
   const { client, logger, userId } = request.interaction;
-  const name = `*${escapeMrkdwn(truncate(form.draft.name, 200))}*`;
+  const name = `*${escapeSlackText(truncate(form.draft.name, 200))}*`;
   const lines = [
     form.metadata.mode === 'edit'
       ? `:white_check_mark: Saved your changes to ${name}.`

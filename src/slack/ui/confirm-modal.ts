@@ -3,8 +3,9 @@
 import type { types } from '@slack/bolt';
 import { CallbackIds } from '../../ids.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { plain } from './blocks.js';
-import { destinationText, escapeMrkdwn, lastRunText, stateText, truncate, whenText } from './format.js';
+import { destinationText, lastRunText, stateText, truncate, whenText } from './format.js';
 
 export type ConfirmKind = 'run' | 'delete';
 
@@ -29,13 +30,13 @@ export function buildConfirmLoadingModal(kind: ConfirmKind, privateMetadata: str
 }
 
 export function buildConfirmModal(kind: ConfirmKind, s: ScheduleView, privateMetadata: string): types.ModalView {
-  const name = `*${escapeMrkdwn(truncate(s.name, 200))}*`;
+  const name = `*${escapeSlackText(truncate(s.name, 200))}*`;
   const question =
     kind === 'run'
       ? `Omni delivers ${name} now. Its schedule does not change.`
       : `${name} stops delivering and is removed from Omni. This cannot be undone.`;
   const details = [
-    `Dashboard: ${escapeMrkdwn(truncate(s.dashboardName, 200))}`,
+    `Dashboard: ${escapeSlackText(truncate(s.dashboardName, 200))}`,
     `Delivers: ${destinationText(s)}`,
     `When: ${truncate(whenText(s), 500)}`,
     `Last run: ${lastRunText(s)}`,

@@ -2,7 +2,8 @@
 // status answer. Pure: no I/O. The API key is never put into any of these (nor private_metadata).
 import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds, CallbackIds } from '../../ids.js';
-import { escapeMrkdwn, slackDate } from './format.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
+import { slackDate } from './format.js';
 
 export const DEFAULT_RATE_LIMIT = 60;
 export const MAX_RATE_LIMIT = 6000;
@@ -15,7 +16,7 @@ export interface ConnectModalInput {
 
 export function buildConnectModal(input: ConnectModalInput = {}): types.ModalView {
   const intro = input.currentBaseUrl
-    ? `This workspace is connected to ${escapeMrkdwn(input.currentBaseUrl)}. Submitting replaces that connection.`
+    ? `This workspace is connected to ${escapeSlackText(input.currentBaseUrl)}. Submitting replaces that connection.`
     : 'Connect this workspace to your Omni organization. Everyone in the workspace (not guests) can then work with its schedules.';
   return {
     type: 'modal',
@@ -90,7 +91,7 @@ export function buildConnectedModal(baseUrl: string, totalSchedules: number | un
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:white_check_mark: This workspace is now connected to Omni at ${escapeMrkdwn(baseUrl)}.${count}\nTry \`/schedule list\`, or \`/schedule help\` for everything else.`,
+          text: `:white_check_mark: This workspace is now connected to Omni at ${escapeSlackText(baseUrl)}.${count}\nTry \`/schedule list\`, or \`/schedule help\` for everything else.`,
         },
       },
     ],
@@ -103,7 +104,7 @@ export interface DisconnectPromptInput {
 
 /** The ephemeral "are you sure" message; the button asks once more with Slack's confirm dialog. */
 export function buildDisconnectPrompt(input: DisconnectPromptInput): { text: string; blocks: types.KnownBlock[] } {
-  const url = escapeMrkdwn(input.baseUrl);
+  const url = escapeSlackText(input.baseUrl);
   return {
     text: `Disconnect this workspace from Omni at ${url}?`,
     blocks: [
@@ -176,7 +177,7 @@ export function buildStatusText(input: StatusInput): string {
       ? ':red_circle: This workspace is not connected to Omni. Run `/schedule connect` to connect it.'
       : ':red_circle: This workspace is not connected to Omni. A workspace admin can connect it with `/schedule connect`.';
   }
-  const url = escapeMrkdwn(input.baseUrl);
+  const url = escapeSlackText(input.baseUrl);
   const origin =
     input.kind === 'workspace'
       ? `connected by <@${input.connectedBy}> on ${slackDate(input.connectedAt, input.zone)}, at most ${input.rateLimitPerMinute} Omni calls a minute.`

@@ -1,16 +1,13 @@
 // Small text formatters shared by the schedule card, the list and App Home (pure, no I/O).
+
 import { formatInTimeZone } from 'date-fns-tz';
 import {
   describeSystemDisabledReason,
   type ScheduleStateFields,
   scheduleState,
 } from '../../schedules/schedule-state.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { describeSchedule } from './describe-schedule.js';
-
-/** Text from Omni or a user goes into mrkdwn escaped, so that a name like `<!channel>` never pings anyone. */
-export function escapeMrkdwn(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
 
 /** Cuts text to `max` characters, ending with an ellipsis when it was cut. */
 export function truncate(text: string, max: number): string {
@@ -23,7 +20,7 @@ export function truncate(text: string, max: number): string {
  */
 export function slackDate(when: string | Date, fallbackZone = 'UTC'): string {
   const date = typeof when === 'string' ? new Date(when) : when;
-  if (Number.isNaN(date.getTime())) return escapeMrkdwn(String(when));
+  if (Number.isNaN(date.getTime())) return escapeSlackText(String(when));
   const seconds = Math.floor(date.getTime() / 1000);
   let fallback: string;
   try {
@@ -50,7 +47,7 @@ export function lastStatusText(lastStatus: string | null): string {
     case 'CONDITION_UNMET':
       return ':zzz: Checked, alert condition not met';
     default:
-      return `:grey_question: ${escapeMrkdwn(lastStatus)}`;
+      return `:grey_question: ${escapeSlackText(lastStatus)}`;
   }
 }
 
@@ -103,8 +100,8 @@ export interface DestinationFields {
 export function destinationText(s: DestinationFields): string {
   const known = DESTINATIONS[s.destinationType];
   const emoji = known?.emoji ?? ':outbox_tray:';
-  const label = known?.label ?? escapeMrkdwn(s.destinationType);
-  const format = s.format ? ` (${FORMATS[s.format] ?? escapeMrkdwn(s.format)})` : '';
+  const label = known?.label ?? escapeSlackText(s.destinationType);
+  const format = s.format ? ` (${FORMATS[s.format] ?? escapeSlackText(s.format)})` : '';
   return `${emoji} ${label}${format}${recipientsText(s)}`;
 }
 
@@ -122,7 +119,7 @@ function recipientsText(s: DestinationFields): string {
 
 /** When it runs, in plain words when the cron can be read, and in which zone. */
 export function whenText(s: { schedule: string; timezone: string }): string {
-  return `${describeSchedule(s.schedule)} · ${escapeMrkdwn(s.timezone)}`;
+  return `${describeSchedule(s.schedule)} · ${escapeSlackText(s.timezone)}`;
 }
 
 /** What an alert waits for, e.g. `Sends only when results are present (query “Orders”)`. */
@@ -134,8 +131,8 @@ export function alertText(alert: { conditionType: string; conditionQueryName: st
     RESULTS_CHANGED: 'results change',
     RESULTS_UNCHANGED: 'results stay the same',
   };
-  const condition = words[alert.conditionType] ?? escapeMrkdwn(alert.conditionType);
-  const query = alert.conditionQueryName ? ` (query “${escapeMrkdwn(alert.conditionQueryName)}”)` : '';
+  const condition = words[alert.conditionType] ?? escapeSlackText(alert.conditionType);
+  const query = alert.conditionQueryName ? ` (query “${escapeSlackText(alert.conditionQueryName)}”)` : '';
   return `:bell: Alert: sends only when ${condition}${query}`;
 }
 

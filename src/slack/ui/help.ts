@@ -3,7 +3,7 @@
 import type { types } from '@slack/bolt';
 import { ActionIds } from '../../ids.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
-import { escapeMrkdwn, truncate } from './format.js';
+import { truncate } from './format.js';
 
 export interface HelpInput {
   subcommands: readonly { usage: string; summary: string }[];
@@ -52,7 +52,7 @@ export function buildHelpMessage(input: HelpInput): HelpMessage {
 
 function connectionLine(input: HelpInput): string {
   if (input.connection === 'unknown') return ':grey_question: The connection to Omni could not be checked just now.';
-  if (input.connection) return `:large_green_circle: Connected to Omni at ${escapeMrkdwn(input.connection)}.`;
+  if (input.connection) return `:large_green_circle: Connected to Omni at ${escapeSlackText(input.connection)}.`;
   return input.isAdmin
     ? ':red_circle: Not connected to Omni yet. Connect it below (you need an Omni organization API key).'
     : ':red_circle: Not connected to Omni yet. Ask a workspace admin to run `/schedule connect`.';

@@ -4,8 +4,9 @@ import type { types } from '@slack/bolt';
 import { ActionIds } from '../../ids.js';
 import { isFailing, type ScheduleCounts } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { button, context, mrkdwn } from './blocks.js';
-import { escapeMrkdwn, slackDate, truncate } from './format.js';
+import { slackDate, truncate } from './format.js';
 import { buildScheduleRow } from './schedule-row.js';
 
 export type HomeConnection =
@@ -88,7 +89,7 @@ function connectionBlock(connection: HomeConnection, zone?: string): types.Secti
     type: 'section',
     text: {
       type: 'mrkdwn',
-      text: `:large_green_circle: Connected to *${escapeMrkdwn(truncate(connection.baseUrl, 500))}*${by}${since}.`,
+      text: `:large_green_circle: Connected to *${escapeSlackText(truncate(connection.baseUrl, 500))}*${by}${since}.`,
     },
   };
 }

@@ -1,9 +1,10 @@
 // How the workspace turns Slack people into Omni recipients: the policy for non-members, whether guests
 // and external people count, and which Slack profile fields fill which Omni attributes. Pure.
 import type { WorkspaceSettings } from '../../store/index.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { USERS_USAGE } from '../commands/users-args.js';
 import { section } from './blocks.js';
-import { escapeMrkdwn } from './format.js';
+
 import type { SlackMessage } from './schedule-card.js';
 
 /** `labels`: custom profile field id → its label, to show `Xf01` as “Department”. */
@@ -21,14 +22,14 @@ export function settingsLines(settings: WorkspaceSettings, labels: ReadonlyMap<s
   lines.push(
     mappings.length === 0
       ? '*Attribute mappings:* none (`/schedule users map <omni attribute>=<Slack profile field>` adds one).'
-      : `*Attribute mappings:*\n${mappings.map(([attribute, field]) => `• \`${escapeMrkdwn(attribute)}\` ← Slack ${fieldName(field, labels)}`).join('\n')}`,
+      : `*Attribute mappings:*\n${mappings.map(([attribute, field]) => `• \`${escapeSlackText(attribute)}\` ← Slack ${fieldName(field, labels)}`).join('\n')}`,
   );
   return lines;
 }
 
 export function fieldName(field: string, labels: ReadonlyMap<string, string>): string {
   const label = labels.get(field);
-  return label ? `“${escapeMrkdwn(label)}” (\`${escapeMrkdwn(field)}\`)` : `\`${escapeMrkdwn(field)}\``;
+  return label ? `“${escapeSlackText(label)}” (\`${escapeSlackText(field)}\`)` : `\`${escapeSlackText(field)}\``;
 }
 
 export function settingsMessage(

@@ -2,8 +2,9 @@
 // Slack people as mentions, each with a Remove button; Omni user groups are listed without one. Pure.
 import type { types } from '@slack/bolt';
 import { ActionIds, CallbackIds } from '../../ids.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { context, section } from './blocks.js';
-import { escapeMrkdwn, truncate } from './format.js';
+import { truncate } from './format.js';
 
 export interface RecipientRow {
   email: string;
@@ -86,7 +87,7 @@ export function recipientsMessageView(
 }
 
 export function recipientsView(input: RecipientsViewInput): types.ModalView {
-  const name = `*${escapeMrkdwn(truncate(input.scheduleName, 150))}*`;
+  const name = `*${escapeSlackText(truncate(input.scheduleName, 150))}*`;
   const total = input.rows.length;
   const headline =
     total === 0 && input.groups.length === 0
@@ -106,7 +107,7 @@ export function recipientsView(input: RecipientsViewInput): types.ModalView {
   for (const group of input.groups.slice(0, MAX_GROUPS)) {
     blocks.push(
       section(
-        `:busts_in_silhouette: Omni group *${escapeMrkdwn(truncate(group.name, 150))}* (${group.size} ${group.size === 1 ? 'person' : 'people'}): change it in Omni.`,
+        `:busts_in_silhouette: Omni group *${escapeSlackText(truncate(group.name, 150))}* (${group.size} ${group.size === 1 ? 'person' : 'people'}): change it in Omni.`,
       ),
     );
   }
@@ -115,8 +116,14 @@ export function recipientsView(input: RecipientsViewInput): types.ModalView {
 }
 
 function rowBlock(row: RecipientRow, scheduleName: string): types.SectionBlock {
-  const who = row.slackUserId ? `<@${row.slackUserId}>` : row.name ? `*${escapeMrkdwn(truncate(row.name, 100))}*` : '';
-  const parts = [who, escapeMrkdwn(truncate(row.email, 254)), row.emailOnly ? '_email-only user_' : ''].filter(Boolean);
+  const who = row.slackUserId
+    ? `<@${row.slackUserId}>`
+    : row.name
+      ? `*${escapeSlackText(truncate(row.name, 100))}*`
+      : '';
+  const parts = [who, escapeSlackText(truncate(row.email, 254)), row.emailOnly ? '_email-only user_' : ''].filter(
+    Boolean,
+  );
   const shown = truncate(row.name || row.email, 60);
   return {
     type: 'section',
@@ -130,7 +137,7 @@ function rowBlock(row: RecipientRow, scheduleName: string): types.SectionBlock {
         title: { type: 'plain_text', text: 'Remove recipient?' },
         text: {
           type: 'mrkdwn',
-          text: truncate(`${escapeMrkdwn(shown)} will no longer receive ${escapeMrkdwn(scheduleName)}.`, 300),
+          text: truncate(`${escapeSlackText(shown)} will no longer receive ${escapeSlackText(scheduleName)}.`, 300),
         },
         confirm: { type: 'plain_text', text: 'Remove' },
         deny: { type: 'plain_text', text: 'Cancel' },

@@ -14,8 +14,9 @@ import type {
   RemoveOutcome,
   Skipped,
 } from '../../recipients/index.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { section } from './blocks.js';
-import { escapeMrkdwn, truncate } from './format.js';
+import { truncate } from './format.js';
 import type { SlackMessage } from './schedule-card.js';
 
 /** People named inline before "and N more". */
@@ -32,14 +33,14 @@ export function whoText(ref: RecipientRef): string {
     case 'usergroup':
       return `<!subteam^${ref.id}>`;
     case 'email':
-      return escapeMrkdwn(ref.email);
+      return escapeSlackText(ref.email);
     case 'text':
       return `\`${ref.text.replace(/`/g, "'")}\``;
   }
 }
 
 export function personText(person: { email: string; slackUserId?: string }): string {
-  return person.slackUserId ? `<@${person.slackUserId}>` : escapeMrkdwn(person.email);
+  return person.slackUserId ? `<@${person.slackUserId}>` : escapeSlackText(person.email);
 }
 
 /** `a, b and c`, or `a, b, … and 12 more`. */
@@ -56,7 +57,7 @@ export function skippedLines(skipped: readonly Skipped[]): string[] {
 }
 
 export function failedLines(failed: readonly Refusal[]): string[] {
-  return capped(failed.map((f) => `• ${personText(f)}: ${escapeMrkdwn(f.detail)}`));
+  return capped(failed.map((f) => `• ${personText(f)}: ${escapeSlackText(f.detail)}`));
 }
 
 function capped(lines: string[]): string[] {
@@ -82,11 +83,11 @@ export function emailOnlyLine(outcome: EmailOnlyOutcome): string | undefined {
 }
 
 function peopleListOfEmails(emails: readonly string[]): string {
-  return emails.length > 10 ? count(emails.length, 'person', 'people') : emails.map(escapeMrkdwn).join(', ');
+  return emails.length > 10 ? count(emails.length, 'person', 'people') : emails.map(escapeSlackText).join(', ');
 }
 
 function scheduleName(name: string): string {
-  return `*${escapeMrkdwn(truncate(name, 150))}*`;
+  return `*${escapeSlackText(truncate(name, 150))}*`;
 }
 
 function message(text: string, blocks: types.KnownBlock[]): SlackMessage {
@@ -121,7 +122,7 @@ export function removeSummary(outcome: RemoveOutcome): SlackMessage {
   blocks.push(
     ...listSection(
       'Receive it through an Omni user group (remove them from the group in Omni)',
-      capped(outcome.viaGroup.map((v) => `• ${personText(v.recipient)} via ${escapeMrkdwn(v.group)}`)),
+      capped(outcome.viaGroup.map((v) => `• ${personText(v.recipient)} via ${escapeSlackText(v.group)}`)),
     ),
   );
   blocks.push(...listSection(`Skipped (${outcome.skipped.length})`, skippedLines(outcome.skipped)));
@@ -162,7 +163,7 @@ function destinationName(type: string): string {
     s3: 'Amazon S3',
     google_sheets: 'Google Sheets',
   };
-  return names[type] ?? escapeMrkdwn(type);
+  return names[type] ?? escapeSlackText(type);
 }
 
 const MANAGE_VERBS: Record<ManageMode, string> = { add: 'Added', set: 'Updated', sync: 'Synced' };
@@ -202,9 +203,9 @@ export function refusalMessage(problems: readonly string[]): SlackMessage {
 /** For subscribe/unsubscribe: the same outcome, said to "you", with a button to undo it. */
 export function subscribeSummary(outcome: AddOutcome, scheduleId: string): SlackMessage {
   const name = scheduleName(outcome.scheduleName);
-  const first = (list: readonly Refusal[]) => escapeMrkdwn(list[0]?.detail ?? '');
+  const first = (list: readonly Refusal[]) => escapeSlackText(list[0]?.detail ?? '');
   if (outcome.added.length > 0) {
-    const email = escapeMrkdwn(outcome.added[0]?.email ?? '');
+    const email = escapeSlackText(outcome.added[0]?.email ?? '');
     return withButton(`:white_check_mark: You now receive ${name} at ${email}.`, scheduleId, 'unsubscribe');
   }
   if (outcome.already.length > 0) {
@@ -223,14 +224,14 @@ export function unsubscribeSummary(outcome: RemoveOutcome, scheduleId: string): 
     return withButton(`:white_check_mark: You no longer receive ${name}.`, scheduleId, 'subscribe');
   }
   if (outcome.viaGroup.length > 0) {
-    const group = escapeMrkdwn(outcome.viaGroup[0]?.group ?? '');
+    const group = escapeSlackText(outcome.viaGroup[0]?.group ?? '');
     return withButton(
       `:information_source: You receive ${name} through the Omni user group ${group}; ask an Omni admin to take you out of it.`,
       scheduleId,
     );
   }
   if (outcome.failed.length > 0) {
-    const detail = escapeMrkdwn(outcome.failed[0]?.detail ?? '');
+    const detail = escapeSlackText(outcome.failed[0]?.detail ?? '');
     return withButton(`:warning: Omni did not remove you from ${name}: ${detail}`, scheduleId);
   }
   if (outcome.notRecipients.length > 0) {

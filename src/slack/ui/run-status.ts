@@ -1,10 +1,12 @@
 // The line a schedule card shows about a run someone started from it: started, then what Omni recorded, or
 // that the app stopped checking. Pure.
+
 import type { types } from '@slack/bolt';
 import { BlockIds } from '../../ids.js';
 import type { RunProgress } from '../../schedules/run-progress.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { context } from './blocks.js';
-import { escapeMrkdwn, lastStatusText, slackDate } from './format.js';
+import { lastStatusText, slackDate } from './format.js';
 import type { SlackMessage } from './schedule-card.js';
 
 /** Destination names, for a run that went to several. */
@@ -38,7 +40,7 @@ export function runStatusText(started: RunStarted, status: RunStatus, zone?: str
   }
   const { destinations, failed } = status.progress;
   const each = destinations.map((d) => {
-    const label = destinations.length > 1 ? `${LABELS[d.type] ?? escapeMrkdwn(d.type)}: ` : '';
+    const label = destinations.length > 1 ? `${LABELS[d.type] ?? escapeSlackText(d.type)}: ` : '';
     return `${label}${lastStatusText(d.lastStatus)} ${slackDate(d.at, zone)}`;
   });
   const reason = failed && status.systemDisabledReason ? ` Omni's reason: ${status.systemDisabledReason}` : '';

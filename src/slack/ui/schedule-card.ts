@@ -7,12 +7,12 @@ import type { FollowRecord } from '../../people/index.js';
 import { nextRunOf } from '../../schedules/next-run.js';
 import { scheduleState } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { button, context, mrkdwn, plain } from './blocks.js';
 import { buildFollowBlocks, buildFollowPicker } from './follow-label.js';
 import {
   alertText,
   destinationText,
-  escapeMrkdwn,
   type LastAction,
   lastActionText,
   lastRunText,
@@ -78,9 +78,9 @@ export function buildDeletedCard(
   by: { userId: string; at: Date | string },
   zone?: string,
 ): SlackMessage {
-  const name = escapeMrkdwn(truncate(deleted.name, 200));
+  const name = escapeSlackText(truncate(deleted.name, 200));
   return {
-    text: `Schedule “${truncate(deleted.name, 200)}” was deleted.`,
+    text: `Schedule “${escapeSlackText(truncate(deleted.name, 200))}” was deleted.`,
     blocks: [
       {
         type: 'section',
@@ -99,7 +99,7 @@ export function buildDeletedCard(
  * plainly, with no buttons left to press.
  */
 export function buildGoneCard(gone: { id: string; name?: string }): SlackMessage {
-  const what = gone.name ? `*${escapeMrkdwn(truncate(gone.name, 200))}*` : 'This schedule';
+  const what = gone.name ? `*${escapeSlackText(truncate(gone.name, 200))}*` : 'This schedule';
   return {
     text: gone.name ? `Schedule “${truncate(gone.name, 200)}” no longer exists.` : 'This schedule no longer exists.',
     blocks: [
@@ -123,13 +123,13 @@ export function buildDeletePrompt(sched: ScheduleView, options: ScheduleCardOpti
   const card = buildScheduleCard(sched, options);
   const withoutActions = card.blocks.filter((b) => b.type !== 'actions');
   return {
-    text: `Delete schedule “${truncate(sched.name, 200)}”?`,
+    text: `Delete schedule “${escapeSlackText(truncate(sched.name, 200))}”?`,
     blocks: [
       {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:warning: Delete *${escapeMrkdwn(truncate(sched.name, 200))}*? It stops delivering and cannot be restored.`,
+          text: `:warning: Delete *${escapeSlackText(truncate(sched.name, 200))}*? It stops delivering and cannot be restored.`,
         },
       },
       ...withoutActions,
@@ -143,7 +143,7 @@ export function buildDeletePrompt(sched: ScheduleView, options: ScheduleCardOpti
 }
 
 function cardFields(sched: ScheduleView, options: ScheduleCardOptions): types.MrkdwnElement[] {
-  const dashboard = escapeMrkdwn(truncate(sched.dashboardName, 300));
+  const dashboard = escapeSlackText(truncate(sched.dashboardName, 300));
   const tile = sched.content === 'single tile' ? ' (one tile)' : '';
   const state = stateText(sched, options.zone);
   return [
@@ -164,7 +164,7 @@ export function nextRunText(sched: ScheduleView, now: Date = new Date()): string
   const next = nextRunOf(sched, now);
   switch (next.kind) {
     case 'scheduled':
-      return `${next.slackDate} your time · ${escapeMrkdwn(next.inScheduleZone)} (${escapeMrkdwn(next.timeZone)})`;
+      return `${next.slackDate} your time · ${escapeSlackText(next.inScheduleZone)} (${escapeSlackText(next.timeZone)})`;
     case 'paused':
       return 'None while paused';
     case 'system_disabled':
@@ -215,7 +215,7 @@ function runButton(sched: ScheduleView): types.Button {
       title: plain('Run this schedule now?'),
       text: mrkdwn(
         truncate(
-          `Omni delivers *${escapeMrkdwn(truncate(sched.name, 100))}* now: ${destinationText(sched)}. Its schedule does not change.`,
+          `Omni delivers *${escapeSlackText(truncate(sched.name, 100))}* now: ${destinationText(sched)}. Its schedule does not change.`,
           300,
         ),
       ),
@@ -236,7 +236,7 @@ function deleteButton(sched: ScheduleView): types.Button {
       title: plain('Delete this schedule?'),
       text: mrkdwn(
         truncate(
-          `*${escapeMrkdwn(truncate(sched.name, 100))}* stops delivering and is removed from Omni. This cannot be undone.`,
+          `*${escapeSlackText(truncate(sched.name, 100))}* stops delivering and is removed from Omni. This cannot be undone.`,
           300,
         ),
       ),
@@ -255,9 +255,10 @@ function footer(sched: ScheduleView, options: ScheduleCardOptions): string {
 function cardText(sched: ScheduleView): string {
   const state = scheduleState(sched);
   const words = state === 'system_disabled' ? 'disabled by Omni' : state === 'paused' ? 'paused' : 'active';
-  return `Schedule “${truncate(sched.name, 200)}” (${words}), dashboard “${truncate(sched.dashboardName, 200)}”.`;
+  // The notification text: what Slack shows in a push and in a channel's preview, so it is escaped too.
+  return `Schedule “${escapeSlackText(truncate(sched.name, 200))}” (${words}), dashboard “${escapeSlackText(truncate(sched.dashboardName, 200))}”.`;
 }
 
 function s(text: string): string {
-  return escapeMrkdwn(text.replaceAll('`', "'"));
+  return escapeSlackText(text.replaceAll('`', "'"));
 }

@@ -18,7 +18,8 @@ import {
   type KeptFormat,
   OPTION_LABELS,
 } from '../../schedules/draft-formats.js';
-import { escapeMrkdwn } from './format.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
+
 import {
   type Block,
   checkboxes,
@@ -137,7 +138,7 @@ export function filterBlocks(draft: ScheduleDraft, dashboard: DashboardDetails |
     );
   }
   if (readOnly.length > 0) {
-    blocks.push(context(`Kept as set in Omni: ${readOnly.map((label) => escapeMrkdwn(label)).join(', ')}.`));
+    blocks.push(context(`Kept as set in Omni: ${readOnly.map((label) => escapeSlackText(label)).join(', ')}.`));
   }
   return blocks;
 }

@@ -1,9 +1,11 @@
 // The "Deliver to" part of the schedule form: the destination, then exactly the fields it needs.
 // The SFTP password input never carries an initial value: re-renders leave it in Slack's own input
 // state, so the password never travels back to Slack in a view (nor into private_metadata).
+
 import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds } from '../../ids.js';
 import { DESTINATION_KINDS, type DestinationKind, type ScheduleDraft } from '../../schedules/draft.js';
+import { WEBHOOK_URL_RULE } from '../../schedules/webhook-url.js';
 import { type Block, checkboxes, input, option, plain, staticSelect, textInput } from './schedule-form-parts.js';
 
 export const DESTINATION_LABELS: Readonly<Record<DestinationKind, string>> = {
@@ -124,7 +126,10 @@ export function destinationBlocks(draft: ScheduleDraft, opts: { passwordOnFile?:
         input(
           BlockIds.formWebhookUrl,
           textInput(ActionIds.formWebhookUrlInput, destination.url, { placeholder: 'https://example.com/omni-hook' }),
-          { label: 'Webhook URL', hint: 'Omni POSTs each delivery here; the receiver must answer HTTP 200.' },
+          {
+            label: 'Webhook URL',
+            hint: `Omni POSTs each delivery here; the receiver must answer HTTP 200. ${WEBHOOK_URL_RULE}`,
+          },
         ),
       );
       break;

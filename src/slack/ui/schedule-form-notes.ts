@@ -1,8 +1,9 @@
 // What the schedule form says without stopping a save: advice on a field (draftHints: rules only a
 // third-party source states), and the destinations after the first, which the form does not edit. Pure.
+
 import type { ScheduleDraft } from '../../schedules/draft.js';
 import { draftHints } from '../../schedules/draft-hints.js';
-import { escapeMrkdwn } from './format.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import type { FormMode } from './schedule-form-metadata.js';
 import { type Block, baseBlockId, blockIdForField, context } from './schedule-form-parts.js';
 
@@ -17,7 +18,7 @@ export function withDraftHints(blocks: readonly Block[], draft: ScheduleDraft): 
   for (const block of blocks) {
     out.push(block);
     const messages = block.block_id ? byBlock.get(baseBlockId(block.block_id)) : undefined;
-    if (messages) out.push(context(messages.map((m) => `:bulb: ${escapeMrkdwn(m)}`).join('\n')));
+    if (messages) out.push(context(messages.map((m) => `:bulb: ${escapeSlackText(m)}`).join('\n')));
   }
   return out;
 }
@@ -35,7 +36,7 @@ const LABELS: Record<string, string> = {
 export function otherDestinationBlocks(draft: ScheduleDraft, mode: FormMode): Block[] {
   const others = draft.otherDestinations ?? [];
   if (others.length === 0) return [];
-  const names = others.map((d) => LABELS[d.type] ?? escapeMrkdwn(d.type)).join(', ');
+  const names = others.map((d) => LABELS[d.type] ?? escapeSlackText(d.type)).join(', ');
   const text =
     mode === 'duplicate'
       ? `:information_source: This schedule also delivers to ${names}. The copy gets only the destination above.`

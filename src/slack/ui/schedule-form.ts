@@ -6,7 +6,8 @@ import { ActionIds, BlockIds, CallbackIds } from '../../ids.js';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import type { DraftError, ScheduleDraft } from '../../schedules/draft.js';
 import { errorsByField } from '../../schedules/draft-rules.js';
-import { escapeMrkdwn, truncate } from './format.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
+import { truncate } from './format.js';
 import { contentBlocks, filterBlocks, formatBlocks } from './schedule-form-content.js';
 import { destinationBlocks } from './schedule-form-destination.js';
 import { encodeFormMetadata, type FormMetadata, type FormMode } from './schedule-form-metadata.js';
@@ -53,7 +54,7 @@ export function buildScheduleForm(draft: ScheduleDraft, ctx: ScheduleFormContext
   blocks.push(dashboardBlock(draft));
   if (ctx.dashboardStatus === 'loading')
     blocks.push(context(':hourglass_flowing_sand: Reading the dashboard’s filters and tiles…'));
-  else if (ctx.dashboardStatus) blocks.push(context(`:warning: ${escapeMrkdwn(ctx.dashboardStatus.error)}`));
+  else if (ctx.dashboardStatus) blocks.push(context(`:warning: ${escapeSlackText(ctx.dashboardStatus.error)}`));
   blocks.push(
     input(
       versioned(BlockIds.formName, metadata.nameRev ?? 0),
@@ -79,7 +80,7 @@ export function buildScheduleForm(draft: ScheduleDraft, ctx: ScheduleFormContext
     placed.unshift({
       type: 'section',
       block_id: BlockIds.formNotice,
-      text: mrkdwn(notice.map((text) => `:warning: ${escapeMrkdwn(text)}`).join('\n')),
+      text: mrkdwn(notice.map((text) => `:warning: ${escapeSlackText(text)}`).join('\n')),
     });
   }
   return {
@@ -130,7 +131,7 @@ function withInlineErrors(blocks: Block[], draft: ScheduleDraft, errors: readonl
   for (const block of blocks) {
     placed.push(block);
     const messages = block.block_id ? byBlock.get(baseBlockId(block.block_id)) : undefined;
-    if (messages) placed.push(context(messages.map((m) => `:warning: ${escapeMrkdwn(m)}`).join('\n')));
+    if (messages) placed.push(context(messages.map((m) => `:warning: ${escapeSlackText(m)}`).join('\n')));
   }
   return { placed, unplaced };
 }
@@ -167,7 +168,7 @@ export function buildScheduleFormLoading(metadata: FormMetadata, text = 'Opening
  */
 export function buildScheduleFormSaving(metadata: FormMetadata, name: string, lookingUp = false): types.ModalView {
   const verb = metadata.mode === 'edit' ? 'saving' : 'creating';
-  const what = `*${escapeMrkdwn(truncate(name, 200))}*`;
+  const what = `*${escapeSlackText(truncate(name, 200))}*`;
   const text = lookingUp
     ? `Looking up the recipients’ email addresses in Slack, then ${verb} ${what} in Omni…`
     : `${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${what} in Omni…`;
@@ -181,7 +182,7 @@ export function buildScheduleFormDone(metadata: FormMetadata, lines: readonly st
 
 /** The form could not be opened (unknown schedule, Omni down…): say why and what to do. */
 export function buildScheduleFormError(metadata: FormMetadata, message: string): types.ModalView {
-  return statusModal(metadata, `:warning: ${escapeMrkdwn(message)}`);
+  return statusModal(metadata, `:warning: ${escapeSlackText(message)}`);
 }
 
 function statusModal(metadata: FormMetadata, text: string): types.ModalView {

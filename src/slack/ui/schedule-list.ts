@@ -5,8 +5,9 @@ import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds } from '../../ids.js';
 import { describeListFilters, encodeListState, formatListArgs, type ListState } from '../../schedules/list-query.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { context } from './blocks.js';
-import { escapeMrkdwn, truncate } from './format.js';
+import { truncate } from './format.js';
 import type { SlackMessage } from './schedule-card.js';
 import { buildScheduleRow } from './schedule-row.js';
 
@@ -55,11 +56,11 @@ export function buildScheduleList(
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Omni schedules', emoji: true } },
     context(
-      `${escapeMrkdwn(describeListFilters(state.filters))} · ${countText(pageInfo.totalRecords)}${pages > 1 ? ` · page ${page} of ${pages}` : ''}`,
+      `${escapeSlackText(describeListFilters(state.filters))} · ${countText(pageInfo.totalRecords)}${pages > 1 ? ` · page ${page} of ${pages}` : ''}`,
     ),
   ];
   if (options.notice) blocks.push(context(options.notice));
-  for (const note of options.notes ?? []) blocks.push(context(`:information_source: ${escapeMrkdwn(note)}`));
+  for (const note of options.notes ?? []) blocks.push(context(`:information_source: ${escapeSlackText(note)}`));
   blocks.push({ type: 'divider' });
 
   if (records.length === 0) {
@@ -113,5 +114,5 @@ function countText(total: number): string {
 function emptyText(args: string, page: number): string {
   if (page > 1) return 'This page is empty now (schedules may have been deleted). Go back with *Previous*.';
   if (args === '') return 'This Omni organization has no schedules yet. Create one with `/schedule create`.';
-  return `No schedules match \`${escapeMrkdwn(truncate(args.replaceAll('`', "'"), 200))}\`. Try fewer words or other filters, or \`/schedule list\` for all.`;
+  return `No schedules match \`${escapeSlackText(truncate(args.replaceAll('`', "'"), 200))}\`. Try fewer words or other filters, or \`/schedule list\` for all.`;
 }

@@ -4,8 +4,9 @@ import type { types } from '@slack/bolt';
 import { ActionIds } from '../../ids.js';
 import { scheduleState } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { plain } from './blocks.js';
-import { destinationText, escapeMrkdwn, lastRunText, stateText, truncate, whenText } from './format.js';
+import { destinationText, lastRunText, stateText, truncate, whenText } from './format.js';
 
 export const ROW_VERBS = ['show', 'run', 'pause', 'resume', 'edit', 'delete'] as const;
 export type RowVerb = (typeof ROW_VERBS)[number];
@@ -20,8 +21,8 @@ export function parseRowChoice(value: string | undefined): { verb: RowVerb; sche
 
 /** The row's section block; `blockId` lets the app find what the row belongs to when its menu is used. */
 export function buildScheduleRow(s: ScheduleView, blockId: string, zone?: string): types.SectionBlock {
-  const name = `*${escapeMrkdwn(truncate(s.name, 150))}*`;
-  const dashboard = escapeMrkdwn(truncate(s.dashboardName, 100));
+  const name = `*${escapeSlackText(truncate(s.name, 150))}*`;
+  const dashboard = escapeSlackText(truncate(s.dashboardName, 100));
   const lines = [
     `${name} · ${dashboard}${s.content === 'single tile' ? ' (one tile)' : ''}`,
     `${destinationText(s)} · ${truncate(whenText(s), 600)}`,

@@ -1,9 +1,11 @@
 // The Transfer ownership modal: who owns the schedule in Omni now, and a Slack person to give it to (their
 // Omni account is found by email). Pure.
+
 import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds, CallbackIds } from '../../ids.js';
+import { escapeSlackText } from '../../text/slack-escape.js';
 import { mrkdwn, plain } from './blocks.js';
-import { escapeMrkdwn, truncate } from './format.js';
+import { truncate } from './format.js';
 
 export interface TransferModalInput {
   scheduleId: string;
@@ -16,7 +18,7 @@ export interface TransferModalInput {
 
 export function ownerText(ownerName: string | null, ownerId: string | null): string {
   if (ownerId === null) return 'the organization';
-  return ownerName ? escapeMrkdwn(truncate(ownerName, 200)) : '_an Omni member whose name Omni did not give_';
+  return ownerName ? escapeSlackText(truncate(ownerName, 200)) : '_an Omni member whose name Omni did not give_';
 }
 
 /**
@@ -25,19 +27,19 @@ export function ownerText(ownerName: string | null, ownerId: string | null): str
  */
 export function cardOwnerText(s: { ownerName: string | null }): string {
   const ownerId = (s as { ownerId?: unknown }).ownerId;
-  if (s.ownerName) return escapeMrkdwn(truncate(s.ownerName, 300));
+  if (s.ownerName) return escapeSlackText(truncate(s.ownerName, 300));
   return ownerId === null ? '_the organization_' : '_unknown_';
 }
 
 export function buildTransferModal(input: TransferModalInput & { ownerId: string | null }): types.ModalView {
   const blocks: types.KnownBlock[] = [];
   if (input.notice)
-    blocks.push({ type: 'section', text: mrkdwn(`:warning: ${escapeMrkdwn(truncate(input.notice, 2900))}`) });
+    blocks.push({ type: 'section', text: mrkdwn(`:warning: ${escapeSlackText(truncate(input.notice, 2900))}`) });
   blocks.push(
     {
       type: 'section',
       text: mrkdwn(
-        `*${escapeMrkdwn(truncate(input.scheduleName, 200))}* is owned in Omni by ${ownerText(input.ownerName, input.ownerId)}. Its owner's access decides what it can deliver.`,
+        `*${escapeSlackText(truncate(input.scheduleName, 200))}* is owned in Omni by ${ownerText(input.ownerName, input.ownerId)}. Its owner's access decides what it can deliver.`,
       ),
     },
     {

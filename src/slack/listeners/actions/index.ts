@@ -41,6 +41,8 @@ export function register(app: App): void {
   app.action<BlockButtonAction>(ActionIds.pickScheduleButton, onPickScheduleButton);
   // A schedule's card.
   app.action<BlockButtonAction>(ActionIds.runNowButton, onScheduleButton('run'));
+  // The answer to a run held back (run within the last minute) or of unknown outcome: confirmed.
+  app.action<BlockButtonAction>(ActionIds.runAgainButton, onScheduleButton('run', { force: true }));
   app.action<BlockButtonAction>(ActionIds.pauseScheduleButton, onScheduleButton('pause'));
   app.action<BlockButtonAction>(ActionIds.resumeScheduleButton, onScheduleButton('resume'));
   app.action<BlockButtonAction>(ActionIds.deleteScheduleButton, onScheduleButton('delete'));

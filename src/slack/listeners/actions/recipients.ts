@@ -4,13 +4,14 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { BlockIds } from '../../../ids.js';
 import { removeFromSchedule } from '../../../recipients/index.js';
 import { workspaceKey } from '../../../store/index.js';
+import { escapeSlackText } from '../../../text/slack-escape.js';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
 import { openLoadingModal } from '../../modals.js';
 import { recipientsContextFor } from '../../recipient-actions/context.js';
 import { loadRecipientsView } from '../../recipient-actions/recipients-view.js';
 import { type SubscribeOp, subscribeSelf } from '../../recipient-actions/subscribe.js';
-import { escapeMrkdwn } from '../../ui/format.js';
+
 import {
   type RecipientsMetadata,
   recipientsLoadingView,
@@ -95,13 +96,13 @@ export async function removeRecipientButton(args: ButtonArgs): Promise<void> {
     await interaction.requireAccess('member');
     const rc = await recipientsContextFor({ deps, client, scope });
     const outcome = await removeFromSchedule(rc, meta.scheduleId, [{ kind: 'email', email }]);
-    const shown = escapeMrkdwn(email);
+    const shown = escapeSlackText(email);
     if (!outcome.ok) notice = ':information_source: This schedule no longer delivers by email; nothing was removed.';
     else if (outcome.removed.length > 0) {
       notice = `:white_check_mark: Removed ${shown}.`;
       changed = true;
     } else if (outcome.failed.length > 0)
-      notice = `:warning: Omni did not remove ${shown}: ${escapeMrkdwn(outcome.failed[0]?.detail ?? '')}`;
+      notice = `:warning: Omni did not remove ${shown}: ${escapeSlackText(outcome.failed[0]?.detail ?? '')}`;
     else notice = `:information_source: ${shown} was no longer a recipient.`;
     audit(outcome.ok && outcome.failed.length === 0 ? 'ok' : 'failed', notice.slice(0, 300));
   } catch (error) {

@@ -10,7 +10,7 @@ import { originOfAction } from '../../schedule-actions/origin.js';
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
 /** Run now, Pause, Resume or Delete (behind Slack's confirm dialog) on the schedule the button names. */
-export function onScheduleButton(op: ScheduleOp) {
+export function onScheduleButton(op: ScheduleOp, options: { force?: boolean } = {}) {
   return async (args: ButtonArgs) => {
     const { ack, body, action, respond } = args;
     await ack();
@@ -18,6 +18,7 @@ export function onScheduleButton(op: ScheduleOp) {
       interaction: interactionOf(args),
       op,
       scheduleId: action.value ?? '',
+      ...(options.force ? { force: true } : {}),
       origin: originOfAction(body, action.block_id),
       ...(body.response_url ? { respond } : {}),
     });

@@ -7,6 +7,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { checkOmniBaseUrl } from '../../../connections/base-url.js';
 import { checkOmniConnection } from '../../../connections/check-connection.js';
 import { ActionIds, BlockIds } from '../../../ids.js';
+import type { HostPolicy } from '../../../net/host-policy.js';
 import { workspaceKey } from '../../../store/index.js';
 import { forgetOrganizationCaches } from '../../connection-change.js';
 import { logFailure, userMessageForError } from '../../errors.js';
@@ -35,7 +36,7 @@ export function connectViewCallback(options: { fetch?: typeof fetch } = {}) {
     const audit = (outcome: 'ok' | 'refused' | 'failed', detail?: string) =>
       deps.audit.record({ workspace: workspaceKey(scope), user: userId, action: 'connect', outcome, detail });
 
-    const form = readForm(view.state.values);
+    const form = readForm(view.state.values, deps.config.omniHosts);
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
@@ -51,7 +52,11 @@ export function connectViewCallback(options: { fetch?: typeof fetch } = {}) {
       }
 
       const timeoutMs = Math.max(MIN_CHECK_MS, CONNECT_ACK_BUDGET_MS - (Date.now() - started));
-      const check = await checkOmniConnection(form.baseUrl, form.apiKey, { timeoutMs, fetch: options.fetch });
+      const check = await checkOmniConnection(form.baseUrl, form.apiKey, {
+        timeoutMs,
+        hosts: deps.config.omniHosts,
+        ...(options.fetch && { fetch: options.fetch }),
+      });
       if (!check.ok) {
         if (check.unexpected) logger.error('connect: the Omni check failed unexpectedly:', check.unexpected);
         audit('refused', check.message);
@@ -66,6 +71,7 @@ export function connectViewCallback(options: { fetch?: typeof fetch } = {}) {
         connectedAt: deps.now().toISOString(),
         rateLimitPerMinute: form.rateLimitPerMinute,
       });
+      if (check.warning) logger.warn(`connect: ${check.warning}`);
       audit('ok', form.baseUrl);
       await ack({ response_action: 'update', view: buildConnectedModal(form.baseUrl, check.totalSchedules) });
       // After the ack, which has no time to spare; nothing reads these caches before the modal shows.
@@ -83,13 +89,13 @@ type Form =
   | { ok: false; errors: Record<string, string> };
 
 /** Local checks first: they need no network and answer at once. */
-export function readForm(values: Values): Form {
+export function readForm(values: Values, hosts?: HostPolicy): Form {
   const errors: Record<string, string> = {};
   const rawUrl = values[BlockIds.omniBaseUrlInput]?.[ActionIds.omniBaseUrlField]?.value ?? '';
   const apiKey = (values[BlockIds.omniApiKeyInput]?.[ActionIds.omniApiKeyField]?.value ?? '').trim();
   const rawLimit = values[BlockIds.omniRateLimitInput]?.[ActionIds.omniRateLimitField]?.value;
 
-  const url = checkOmniBaseUrl(rawUrl);
+  const url = checkOmniBaseUrl(rawUrl, hosts);
   if (!url.ok) errors[BlockIds.omniBaseUrlInput] = url.reason;
   if (apiKey === '') errors[BlockIds.omniApiKeyInput] = 'Paste an Omni organization API key.';
   else if (/\s/.test(apiKey)) errors[BlockIds.omniApiKeyInput] = 'An API key has no spaces; paste just the key.';
