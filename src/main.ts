@@ -63,7 +63,9 @@ async function main(): Promise<void> {
   const healthOptions = { metrics, notReady: () => waitingFor };
   const stopping = new AbortController();
   let app: App | undefined;
-  stopOnSignals(() => app, store, logger, stopping);
+  // Background work started after the app (the failure watch and snooze timers), stopped before the store closes.
+  const background: { stop(): Promise<void> }[] = [];
+  stopOnSignals(() => app, store, logger, stopping, background);
 
   // Bolt's Socket Mode receiver listens on PORT without an error handler: a port in use would crash the
   // process with a stack trace. Find out first, and say it in one line (in HTTP mode too).
@@ -108,6 +110,8 @@ async function main(): Promise<void> {
   app = createApp(config, deps, { logger, health: healthOptions });
   requests.instrumentRequests(app, { logger, metrics });
   await app.start(config.port);
+  const { startWatch } = await import('./slack/watch-services.js');
+  background.push(startWatch(deps, { onError: (message) => logger.error(message) }));
   const how = config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port} (POST /slack/events)`;
   const install = config.install === 'oauth' ? 'OAuth installs at /slack/install' : 'one workspace';
   logger.info(
@@ -125,7 +129,13 @@ function portInUse(port: number): Promise<string | undefined> {
 }
 
 /** `app()`: the Bolt app once built (undefined while start-up waits). */
-function stopOnSignals(app: () => App | undefined, store: AppStore, logger: Logger, stopping: AbortController): void {
+function stopOnSignals(
+  app: () => App | undefined,
+  store: AppStore,
+  logger: Logger,
+  stopping: AbortController,
+  background: readonly { stop(): Promise<void> }[],
+): void {
   const stop = async (signal: string) => {
     if (stopping.signal.aborted) return;
     stopping.abort();
@@ -142,6 +152,7 @@ function stopOnSignals(app: () => App | undefined, store: AppStore, logger: Logg
     } catch (error) {
       logger.warn(`Stopping the Slack receiver failed: ${(error as Error).message}`);
     }
+    await Promise.allSettled(background.map((work) => work.stop()));
     try {
       await store.close();
     } catch (error) {
