@@ -24,7 +24,11 @@ describe('audited subcommands', () => {
       subscribe: 'add_recipients',
       unsubscribe: 'remove_recipients',
       users: undefined, // `users` alone is help
+      alerts: undefined, // `alerts` alone is the status
+      snooze: 'snooze',
     });
+    expect(auditOf('alerts', ['on', '<#C1>'])).toBe('alerts');
+    expect(auditOf('alerts', ['off'])).toBe('alerts');
     for (const read of ['help', 'status', 'list', 'show', 'share']) expect(auditOf(read)).toBeUndefined();
   });
 

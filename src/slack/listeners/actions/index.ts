@@ -1,13 +1,14 @@
 // Block actions: action id → handler. Each handler is a few lines that hand the request's Interaction
 // to a feature function (src/slack/schedule-actions, schedule-form, recipient-actions, commands).
 import type { App, BlockAction, BlockButtonAction, OverflowAction } from '@slack/bolt';
-import { ActionIds } from '../../../ids.js';
+import { ActionIds, WatchActionIds } from '../../../ids.js';
 import { onDisconnect, onOpenConnect } from './connection.js';
 import { removeRecipientButton, showRecipientsButton, subscribeButton } from './recipients.js';
 import { onSubcommandButton } from './run-subcommand.js';
 import { onCancelDelete, onScheduleButton } from './schedule-card.js';
 import { FORM_ACTION, onOpenFormButton, onScheduleFormInput } from './schedule-form.js';
 import { onListPage, onRefreshHome, onRowMenu } from './schedule-menu.js';
+import { onMuteAlert, onOpenInOmni, onSnoozeResumeNow } from './watch.js';
 
 export function register(app: App): void {
   // The schedule form: opening it, and its inputs that change its shape.
@@ -36,4 +37,11 @@ export function register(app: App): void {
   app.action<BlockButtonAction>(ActionIds.unsubscribeButton, subscribeButton('unsubscribe'));
   app.action<BlockButtonAction>(ActionIds.showRecipientsButton, showRecipientsButton);
   app.action<BlockButtonAction>(ActionIds.removeRecipientButton, removeRecipientButton);
+  // The failure-alert card, and a snoozed schedule's Resume now.
+  app.action<BlockButtonAction>(WatchActionIds.alertRunAgain, onScheduleButton('run'));
+  app.action<BlockButtonAction>(WatchActionIds.alertPause, onScheduleButton('pause'));
+  app.action<BlockButtonAction>(WatchActionIds.alertEdit, onOpenFormButton('edit'));
+  app.action<BlockButtonAction>(WatchActionIds.alertOpenInOmni, onOpenInOmni);
+  app.action<BlockButtonAction>(WatchActionIds.alertMute, onMuteAlert);
+  app.action<BlockButtonAction>(WatchActionIds.snoozeResumeNow, onSnoozeResumeNow);
 }
