@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WatchActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { createDeps } from '../../src/slack/deps-factory.js';
-import { watchServices } from '../../src/slack/watch-services.js';
+import { startWatch, watchServices } from '../../src/slack/watch-services.js';
 import { workspaceKey } from '../../src/store/index.js';
 import { visibleText as blockText } from '../support/block-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -112,6 +112,17 @@ describe('failure alerts', () => {
     });
     expect(app.sandbox.state.schedules.get(QUERY)?.disabledAt).not.toBeNull();
 
+    // Snooze for 1 week from the same alert: the wake-up is recorded (Omni already has it paused).
+    const snoozed = await app.action({
+      actionId: WatchActionIds.alertSnooze,
+      value: `1w|${QUERY}`,
+      message: { ts: queryAlert?.ts ?? '', blocks: queryAlert?.blocks ?? [] },
+    });
+    expect(snoozed.responses.map((r) => String(r.text)).join('\n')).toMatch(
+      /snoozed \*⚡️🍣 Query\*: paused in Omni until/,
+    );
+    expect(await watchServices(app.deps).snooze.snoozed(team, QUERY)).toMatchObject({ by: app.users.member.id });
+
     // Fixed destination; Run again from the channel's alert; the run succeeds; the same messages say so.
     orders2.destination = { type: 'webhook', url: 'https://example.com/hook' };
     await app.action({
@@ -130,6 +141,24 @@ describe('failure alerts', () => {
 
     const off = await app.command('alerts off', { user: app.users.admin });
     expect(off.texts.join('\n')).toContain('Failure alerts are off');
+  });
+});
+
+describe('the timers', () => {
+  it('startWatch runs the check on its own once alerts are on, and stop() ends it', async () => {
+    const app = await startTestApp({ env: { ALERT_CHECK_INTERVAL_S: '1' } });
+    t = app;
+    await app.command(`alerts on <#${CHANNEL}|general>`, { user: app.users.admin });
+    const errors: string[] = [];
+    const watch = startWatch(app.deps, { onError: (message) => errors.push(message) });
+    try {
+      // The seeded failing schedule is announced by a tick nobody called (waits for the message, at most 10 s).
+      await app.slack.waitFor(() => alertsIn(app, CHANNEL, 'Query').length > 0, 10_000);
+    } finally {
+      await watch.stop();
+    }
+    expect(errors).toEqual([]);
+    expect(alertsIn(app, CHANNEL, 'Query')).toHaveLength(1);
   });
 });
 
@@ -166,5 +195,18 @@ describe('snooze', () => {
     });
     expect(paused()).toBeNull();
     expect(await watchServices(app.deps).snooze.snoozed(workspaceKey(app.scope), ORDERS)).toBeUndefined();
+  });
+
+  it('tells the person who snoozed when Omni refuses the resume at the moment', async () => {
+    const { app, advance } = await start();
+    t = app;
+    await app.command(`snooze ${ORDERS2} for 2d`);
+    app.sandbox.state.schedules.delete(ORDERS2);
+    advance(2 * 24 * 60 * 60_000);
+    expect(await watchServices(app.deps).snooze.tick()).toEqual([ORDERS2]);
+    const told = app.slack.messagesIn(`D${app.users.member.id.slice(1)}`).map((m) => String(m.text));
+    expect(told).toEqual([
+      expect.stringMatching(/Your snooze of \*Orders \(2\)\* ended, but Omni refused to resume it: /),
+    ]);
   });
 });

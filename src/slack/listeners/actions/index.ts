@@ -1,6 +1,6 @@
 // Block actions: action id → handler. Each handler is a few lines that hand the request's Interaction
 // to a feature function (src/slack/schedule-actions, schedule-form, recipient-actions, commands).
-import type { App, BlockAction, BlockButtonAction, OverflowAction } from '@slack/bolt';
+import type { App, BlockAction, BlockButtonAction, BlockStaticSelectAction, OverflowAction } from '@slack/bolt';
 import { ActionIds, WatchActionIds } from '../../../ids.js';
 import { onDisconnect, onOpenConnect } from './connection.js';
 import { removeRecipientButton, showRecipientsButton, subscribeButton } from './recipients.js';
@@ -8,7 +8,7 @@ import { onSubcommandButton } from './run-subcommand.js';
 import { onCancelDelete, onScheduleButton } from './schedule-card.js';
 import { FORM_ACTION, onOpenFormButton, onScheduleFormInput } from './schedule-form.js';
 import { onListPage, onRefreshHome, onRowMenu } from './schedule-menu.js';
-import { onMuteAlert, onOpenInOmni, onSnoozeResumeNow } from './watch.js';
+import { onAlertSnooze, onMuteAlert, onOpenInOmni, onSnoozeResumeNow } from './watch.js';
 
 export function register(app: App): void {
   // The schedule form: opening it, and its inputs that change its shape.
@@ -44,4 +44,5 @@ export function register(app: App): void {
   app.action<BlockButtonAction>(WatchActionIds.alertOpenInOmni, onOpenInOmni);
   app.action<BlockButtonAction>(WatchActionIds.alertMute, onMuteAlert);
   app.action<BlockButtonAction>(WatchActionIds.snoozeResumeNow, onSnoozeResumeNow);
+  app.action<BlockStaticSelectAction>(WatchActionIds.alertSnooze, onAlertSnooze);
 }

@@ -1,16 +1,25 @@
 // The failure-alert card's buttons (Run again, Pause, Edit, Open in Omni, Mute for me) and the schedule
 // card's "Resume now" under "Snoozed until …". Each button's value is the schedule id.
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockButtonAction,
+  BlockStaticSelectAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import { BlockIds } from '../../../ids.js';
 import { workspaceKey } from '../../../store/index.js';
+import { escapeSlackText } from '../../../text/slack-escape.js';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
 import { actOnSchedule } from '../../schedule-actions/act.js';
 import { originOfAction } from '../../schedule-actions/origin.js';
+import { snoozeForPerson } from '../../snooze-schedule.js';
+import { slackDate } from '../../ui/format.js';
 import { watchServices } from '../../watch-services.js';
 import { tellClicker } from './tell-clicker.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+type SelectArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockStaticSelectAction>;
 
 /** A link button still sends an action; Slack shows a warning unless it is acknowledged. */
 export async function onOpenInOmni({ ack }: ButtonArgs): Promise<void> {
@@ -58,4 +67,25 @@ export async function onSnoozeResumeNow(args: ButtonArgs): Promise<void> {
     origin: originOfAction(args.body, BlockIds.scheduleCardActions),
     ...(args.body.response_url ? { respond: args.respond } : {}),
   });
+}
+
+/** The alert card's "Snooze for…" menu: pauses now and resumes after the chosen time; tells the clicker until when. */
+export async function onAlertSnooze(args: SelectArgs): Promise<void> {
+  await args.ack();
+  const interaction = interactionOf(args);
+  const [duration = '', scheduleId = ''] = (args.action.selected_option?.value ?? '').split('|');
+  const tell = (text: string) => tellClicker(args, text);
+  try {
+    await interaction.requireAccess('member');
+    const omni = await interaction.omni();
+    const name = (await omni.getSchedule(scheduleId)).name;
+    const { until } = await snoozeForPerson(interaction, { id: scheduleId, name }, `for ${duration}`);
+    const display = await interaction.display();
+    await tell(
+      `:zzz: <@${interaction.userId}> snoozed *${escapeSlackText(name)}*: paused in Omni until ${slackDate(new Date(until), display.zone)}, then resumed by itself.`,
+    );
+  } catch (error) {
+    logFailure(interaction.logger, 'snoozing from a failure alert', error);
+    await tell(`:warning: ${userMessageForError(error)}`);
+  }
 }
