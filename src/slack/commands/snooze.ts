@@ -8,6 +8,15 @@ import { forgetHomeSummary } from '../schedule-actions/home.js';
 import { snoozeForPerson } from '../snooze-schedule.js';
 import { type Subcommand, UsageError } from './types.js';
 
+/** The end starts at the LAST `for`/`until`, so a name such as "Sales for EMEA" still reads whole. */
+export function splitSnoozeArgs(args: readonly string[]): { ref: string; rest: string[] } {
+  const split = splitScheduleArgs(args, () => false);
+  if (split.rest.length > 0) return split; // an id or URL first: everything after it is the end
+  const last = args.findLastIndex((arg) => /^(until|for)$/i.test(arg));
+  if (last === -1) return { ref: split.ref, rest: [] };
+  return { ref: args.slice(0, last).join(' '), rest: args.slice(last) };
+}
+
 export const snoozeSubcommand: Subcommand = {
   name: 'snooze',
   usage: '/schedule snooze <name or id> until <when> | for <duration>',
@@ -16,7 +25,7 @@ export const snoozeSubcommand: Subcommand = {
   needsConnection: true,
   audit: 'snooze',
   async run(ctx) {
-    const { ref, rest } = splitScheduleArgs(ctx.args, (arg) => /^(until|for)$/i.test(arg));
+    const { ref, rest } = splitSnoozeArgs(ctx.args);
     if (rest.length === 0)
       throw new UsageError(`Say until when: \`until <date>\` or \`for <duration>\`, e.g. ${SNOOZE_EXAMPLES}.`);
     const omni = await ctx.omni();
