@@ -1,11 +1,15 @@
 // Failure alerts and snooze end to end: the real receiver, the fake Slack, the sandbox with asynchronous runs.
 // The watch's ticks are called directly (the timers only call the same tick); the app's clock is virtual.
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RedisClaims } from '../../src/coordination/claims.js';
+import { installShared } from '../../src/coordination/shared.js';
 import { WatchActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { createDeps } from '../../src/slack/deps-factory.js';
 import { startWatch, watchServices } from '../../src/slack/watch-services.js';
 import { workspaceKey } from '../../src/store/index.js';
+import { REDIS_URL, redisUnreachable, serviceMissing, uniquePrefix } from '../coordination/support.js';
 import { visibleText as blockText } from '../support/block-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -141,6 +145,32 @@ describe('failure alerts', () => {
 
     const off = await app.command('alerts off', { user: app.users.admin });
     expect(off.texts.join('\n')).toContain('Failure alerts are off');
+  });
+});
+
+const redisReason = await redisUnreachable();
+
+describe('failure alerts with two replicas on one Redis', () => {
+  if (redisReason) {
+    serviceMissing('failure alerts on Redis', redisReason);
+    return;
+  }
+  it('two replicas ticking at once announce each failure once (claims installed as start-up does)', async () => {
+    const { app, team } = await start();
+    t = app;
+    const redis = new Redis(REDIS_URL);
+    installShared({ claims: new RedisClaims(redis, `${uniquePrefix()}:claim:`) });
+    try {
+      await app.command(`alerts on <#${CHANNEL}|general>`, { user: app.users.admin });
+      const other = createDeps(app.config, app.store, { now: app.deps.now });
+      const checked = await Promise.all([watchServices(app.deps).watcher.tick(), watchServices(other).watcher.tick()]);
+      expect(checked.flat()).toEqual([team]);
+      expect(alertsIn(app, CHANNEL, 'Query')).toHaveLength(1);
+      expect(alertsIn(app, OWNER_DM, 'Query')).toHaveLength(1);
+    } finally {
+      installShared({});
+      redis.disconnect();
+    }
   });
 });
 
