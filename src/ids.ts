@@ -182,4 +182,6 @@ export const WatchActionIds = {
   alertOpenInOmni: 'watch_alert_open_in_omni',
   alertMute: 'watch_alert_mute',
   snoozeResumeNow: 'watch_snooze_resume_now',
+  /** The alert card's Snooze menu: each option's value is `<duration>|<schedule id>`. */
+  alertSnooze: 'watch_alert_snooze',
 } as const;

@@ -80,12 +80,15 @@ async function main(): Promise<void> {
   const stopping = new AbortController();
   let app: App | undefined;
   let stopBackground: (() => Promise<void>) | undefined;
+  // Background work started after the app (the failure watch and snooze timers), stopped before the store closes.
+  const watching: { stop(): Promise<void> }[] = [];
   stopOnSignals(
     () => app,
     () => stopBackground?.(),
     store,
     logger,
     stopping,
+    watching,
   );
 
   // Bolt's Socket Mode receiver listens on PORT without an error handler: a port in use would crash the
@@ -154,6 +157,8 @@ async function main(): Promise<void> {
   app = createApp(config, deps, { logger, health: healthOptions });
   requests.instrumentRequests(app, { logger, metrics });
   await app.start(config.port);
+  const { startWatch } = await import('./slack/watch-services.js');
+  watching.push(startWatch(deps, { onError: (message) => logger.error(message) }));
   const how = config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port} (POST /slack/events)`;
   const install = config.install === 'oauth' ? 'OAuth installs at /slack/install' : 'one workspace';
   logger.info(
@@ -177,6 +182,7 @@ function stopOnSignals(
   store: AppStore,
   logger: Logger,
   stopping: AbortController,
+  watching: readonly { stop(): Promise<void> }[],
 ): void {
   const stop = async (signal: string) => {
     if (stopping.signal.aborted) return;
@@ -194,6 +200,7 @@ function stopOnSignals(
     } catch (error) {
       logger.warn(`Stopping the Slack receiver failed: ${(error as Error).message}`);
     }
+    await Promise.allSettled(watching.map((work) => work.stop()));
     try {
       // Waits for running jobs; one that outlasts the limit above resumes from its last checkpoint elsewhere or at restart.
       await stopBackground();

@@ -17,7 +17,9 @@ export type AuditAction =
   | 'email_only_users' // recipients: /schedule users add|set|sync
   | 'recipient_settings' // recipients: /schedule users map|policy
   | 'uninstall'
-  | 'rotate_keys';
+  | 'rotate_keys'
+  | 'alerts' // failure alerts: /schedule alerts on|off
+  | 'snooze';
 
 export interface AuditEntry {
   /** `team:T…` or `enterprise:E…` (workspaceKey). */

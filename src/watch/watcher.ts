@@ -9,7 +9,8 @@ import type { WatchRecords } from './records.js';
 export interface FailureWatcherOptions {
   records: WatchRecords;
   claims: Claims;
-  poster: AlertPoster;
+  /** One poster for every workspace, or the poster of each (its Slack client and Omni connection differ). */
+  poster: AlertPoster | ((team: string) => AlertPoster);
   /** The workspace's Omni connection, narrowed; `undefined` when the workspace has none. */
   sourceFor(team: string): Promise<FailureSource | undefined>;
   intervalMs: number;
@@ -42,7 +43,7 @@ export class FailureWatcher {
           team,
           channelId: setting.channelId,
           source,
-          poster: this.options.poster,
+          poster: typeof this.options.poster === 'function' ? this.options.poster(team) : this.options.poster,
           records,
           claims,
           now: this.now,

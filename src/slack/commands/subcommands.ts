@@ -2,6 +2,7 @@
 
 import { errorMessage } from '../errors.js';
 import { buildHelpMessage } from '../ui/help.js';
+import { alertsSubcommand } from './alerts.js';
 import { connectSubcommand } from './connect.js';
 import { createSubcommand, editSubcommand } from './create-edit.js';
 import { disconnectSubcommand } from './disconnect.js';
@@ -16,6 +17,7 @@ import {
 import { removeEverywhereSubcommand } from './remove-everywhere.js';
 import { deleteSubcommand, pauseSubcommand, resumeSubcommand, runSubcommand } from './schedule-ops.js';
 import { shareSubcommand, showSubcommand } from './show.js';
+import { snoozeSubcommand } from './snooze.js';
 import { statusSubcommand } from './status.js';
 import type { Subcommand, SubcommandContext } from './types.js';
 import { usersSubcommand } from './users.js';
@@ -79,6 +81,9 @@ export const subcommands: readonly Subcommand[] = [
   removeEverywhereSubcommand,
   followSubcommand,
   unfollowSubcommand,
+  // watching: failure alerts and snooze
+  alertsSubcommand,
+  snoozeSubcommand,
 ];
 
 export function findSubcommand(name: string): Subcommand | undefined {

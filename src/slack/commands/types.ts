@@ -18,7 +18,7 @@ export type SubcommandContext = Interaction & {
 export interface Subcommand {
   name: string;
   aliases?: readonly string[];
-  /** One line, e.g. `/schedule run <schedule-id>`; shown with every argument error. */
+  /** One line, e.g. `/schedule run <name or id>`; shown with every argument error. */
   usage: string;
   /** A few words for help. */
   summary: string;

@@ -3,9 +3,11 @@
 import type { FollowRecord } from '../../people/index.js';
 import { loadScheduleView } from '../../schedules/schedule-lookup.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
+import { formatInZone } from '../../schedules/timezones.js';
 import { workspaceKey } from '../../store/index.js';
 import type { Display, Interaction } from '../interaction.js';
 import { buildScheduleCard, type ScheduleCardOptions, type SlackMessage } from '../ui/schedule-card.js';
+import { watchServices } from '../watch-services.js';
 
 export type { Display };
 
@@ -34,9 +36,18 @@ export async function loadCardForViewer(
   known?: ScheduleView,
 ): Promise<{ view: ScheduleView; card: SlackMessage }> {
   const read = known ? Promise.resolve(known) : interaction.omni().then((omni) => loadScheduleView(omni, scheduleId));
-  const [view, display, follow] = await Promise.all([read, interaction.display(), followOf(interaction, scheduleId)]);
-  const withFollow = follow === undefined ? extra : { ...extra, follow };
-  return { view, card: buildScheduleCard(view, cardOptions(display, view, withFollow)) };
+  const [view, display, follow, snooze] = await Promise.all([
+    read,
+    interaction.display(),
+    followOf(interaction, scheduleId),
+    watchServices(interaction.deps).snooze.snoozed(workspaceKey(interaction.scope), scheduleId),
+  ]);
+  const snoozed = snooze && {
+    until: formatInZone(new Date(snooze.until), display.zone ?? 'UTC', { now: interaction.deps.now() }),
+    by: snooze.by,
+  };
+  const options = { ...extra, ...(follow === undefined ? {} : { follow }), ...(snoozed && { snoozed }) };
+  return { view, card: buildScheduleCard(view, cardOptions(display, view, options)) };
 }
 
 /** The schedule's follow (null: none); undefined when this process runs no background jobs or the store failed. */

@@ -8,6 +8,7 @@ import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { slackDate } from '../ui/format.js';
+import { watchServices } from '../watch-services.js';
 
 export type ScheduleOp = 'run' | 'pause' | 'resume' | 'delete';
 
@@ -105,6 +106,8 @@ export async function performScheduleOp(request: OpRequest): Promise<OpOutcome> 
     return { ok: true, op, at: deps.now(), name: view.name, view, already };
   }
   audit('ok');
+  // Resumed or deleted by hand: a snooze's wake-up must not act on it later.
+  if (op === 'resume' || op === 'delete') await watchServices(deps).snooze.cancel(workspace, scheduleId);
   const at = deps.now();
   if (op === 'delete') return { ok: true, op, at, name };
   if (request.readBack === 'name') {

@@ -43,7 +43,28 @@ export function failureAlertBlocks(alert: AlertView, omniUrl: string): { text: s
           button('Mute for me', WatchActionIds.alertMute, id),
         ],
       },
+      { type: 'actions', elements: [snoozeMenu(id)] },
     ],
+  };
+}
+
+/** Snooze choices on the alert card; `/schedule snooze` takes any other end. */
+export const ALERT_SNOOZE_CHOICES = [
+  { label: '1 day', duration: '1d' },
+  { label: '3 days', duration: '3d' },
+  { label: '1 week', duration: '1w' },
+  { label: '2 weeks', duration: '2w' },
+] as const;
+
+function snoozeMenu(scheduleId: string): Block {
+  return {
+    type: 'static_select',
+    action_id: WatchActionIds.alertSnooze,
+    placeholder: { type: 'plain_text', text: 'Snooze for…' },
+    options: ALERT_SNOOZE_CHOICES.map((c) => ({
+      text: { type: 'plain_text', text: c.label },
+      value: `${c.duration}|${scheduleId}`,
+    })),
   };
 }
 

@@ -1,6 +1,7 @@
 // The schedule card: every schedule the app shows in a message is this card, with its buttons: Run now,
 // Pause/Resume, Edit, Duplicate, Delete; and for email schedules a second row about who receives it
 // (Recipients, Subscribe, Unsubscribe), so that neither row grows past what reads at a glance. Pure: no I/O.
+
 import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds } from '../../ids.js';
 import type { FollowRecord } from '../../people/index.js';
@@ -9,6 +10,7 @@ import { scheduleState } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import { button, context, mrkdwn, plain } from './blocks.js';
+import { snoozedBlock } from './failure-alert.js';
 import { buildFollowBlocks, buildFollowPicker } from './follow-label.js';
 import {
   alertText,
@@ -45,6 +47,8 @@ export interface ScheduleCardOptions {
   notice?: string;
   /** Email schedules: what the schedule follows (null: nothing, so offer to follow a channel). */
   follow?: Pick<FollowRecord, 'source' | 'scheduleId'> | null;
+  /** A snooze's end (already formatted in the viewer's zone) and who snoozed it: the line with Resume now. */
+  snoozed?: { until: string; by: string };
 }
 
 /** The card for one schedule, with its buttons. */
@@ -62,6 +66,8 @@ export function buildScheduleCard(s: ScheduleView, options: ScheduleCardOptions 
   if (options.notice) blocks.push(context(options.notice));
   if (options.lastAction) blocks.push(context(lastActionText(options.lastAction, options.zone)));
   else if (options.sharedBy) blocks.push(context(`Shared by <@${options.sharedBy}>`));
+  if (options.snoozed)
+    blocks.push(snoozedBlock(s.id, options.snoozed.until, options.snoozed.by) as unknown as types.KnownBlock);
   blocks.push({ type: 'actions', block_id: BlockIds.scheduleCardActions, elements: cardButtons(s) });
   if (s.destinationType === 'email') {
     blocks.push({ type: 'actions', block_id: BlockIds.scheduleCardRecipients, elements: recipientButtons(s) });

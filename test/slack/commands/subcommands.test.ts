@@ -26,7 +26,11 @@ describe('audited subcommands', () => {
       users: undefined, // `users` alone is help
       'remove-everywhere': 'remove_recipients', // refused to members; the click that removes audits itself
       follow: 'add_recipients',
+      alerts: undefined, // `alerts` alone is the status
+      snooze: 'snooze',
     });
+    expect(auditOf('alerts', ['on', '<#C1>'])).toBe('alerts');
+    expect(auditOf('alerts', ['off'])).toBe('alerts');
     for (const read of ['help', 'status', 'list', 'show', 'share', 'who', 'unfollow'])
       expect(auditOf(read)).toBeUndefined();
   });

@@ -27,6 +27,9 @@ describe('failureAlertBlocks', () => {
     ]);
     expect(new Set(elements.map((e) => e.value))).toEqual(new Set(['s1']));
     expect(elements[3]?.url).toBe('https://acme.omniapp.co/schedules/s1');
+    const menu = (blocks[2] as { elements: { action_id: string; options: { value: string }[] }[] }).elements[0];
+    expect(menu?.action_id).toBe(WatchActionIds.alertSnooze);
+    expect(menu?.options.map((o) => o.value)).toEqual(['1d|s1', '3d|s1', '1w|s1', '2w|s1']);
   });
 
   it('says recovered or deleted without buttons', () => {

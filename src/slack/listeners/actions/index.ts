@@ -4,11 +4,12 @@ import type {
   App,
   BlockAction,
   BlockButtonAction,
+  BlockStaticSelectAction,
   ConversationsSelectAction,
   OverflowAction,
   UsersSelectAction,
 } from '@slack/bolt';
-import { ActionIds, PeopleActionIds } from '../../../ids.js';
+import { ActionIds, PeopleActionIds, WatchActionIds } from '../../../ids.js';
 import { onDisconnect, onOpenConnect } from './connection.js';
 import {
   onTransferOwnership as onDepartedOwnerTransfer,
@@ -24,6 +25,7 @@ import { onCancelDelete, onScheduleButton } from './schedule-card.js';
 import { FORM_ACTION, onOpenFormButton, onScheduleFormInput } from './schedule-form.js';
 import { onListPage, onRefreshHome, onRowMenu } from './schedule-menu.js';
 import { onTransferOwnership } from './transfer.js';
+import { onAlertSnooze, onMuteAlert, onOpenInOmni, onSnoozeResumeNow } from './watch.js';
 
 export function register(app: App): void {
   // The schedule form: opening it, and its inputs that change its shape.
@@ -65,4 +67,12 @@ export function register(app: App): void {
   app.action<BlockAction<UsersSelectAction>>(PeopleActionIds.transferOwnerSelect, onTransferOwnerPicked);
   app.action<BlockButtonAction>(PeopleActionIds.unfollow, onUnfollow);
   app.action<BlockAction<ConversationsSelectAction>>(PeopleActionIds.followSource, onFollowPicked);
+  // The failure-alert card, and a snoozed schedule's Resume now.
+  app.action<BlockButtonAction>(WatchActionIds.alertRunAgain, onScheduleButton('run'));
+  app.action<BlockButtonAction>(WatchActionIds.alertPause, onScheduleButton('pause'));
+  app.action<BlockButtonAction>(WatchActionIds.alertEdit, onOpenFormButton('edit'));
+  app.action<BlockButtonAction>(WatchActionIds.alertOpenInOmni, onOpenInOmni);
+  app.action<BlockButtonAction>(WatchActionIds.alertMute, onMuteAlert);
+  app.action<BlockButtonAction>(WatchActionIds.snoozeResumeNow, onSnoozeResumeNow);
+  app.action<BlockStaticSelectAction>(WatchActionIds.alertSnooze, onAlertSnooze);
 }

@@ -1,10 +1,16 @@
 // How a button's listener answers only the person who clicked (a refusal, a failure, a result): wherever the
 // button was, through noteToUser.
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockButtonAction,
+  BlockStaticSelectAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import { noteToUser, originOfAction } from '../../schedule-actions/origin.js';
 import type { SlackMessage } from '../../ui/schedule-card.js';
 
-type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+type ButtonArgs = AllMiddlewareArgs &
+  (SlackActionMiddlewareArgs<BlockButtonAction> | SlackActionMiddlewareArgs<BlockStaticSelectAction>);
 
 export async function tellClicker(args: ButtonArgs, message: string | SlackMessage): Promise<void> {
   const { body, client, logger, respond, action } = args;
