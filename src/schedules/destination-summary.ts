@@ -88,7 +88,8 @@ function emailSummary(detail: ScheduleDetail, recipients?: ScheduleRecipients): 
   return { kind: 'email', people: [...byEmail.values()], groupCount };
 }
 
-function slackIds(value: unknown): string[] | undefined {
+/** Slack channel or user ids as Omni holds them: a comma-separated string or a list. */
+export function slackIds(value: unknown): string[] | undefined {
   if (typeof value === 'string' && value.trim() !== '')
     return value
       .split(',')

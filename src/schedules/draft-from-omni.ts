@@ -1,7 +1,9 @@
 // An existing schedule (Omni's GET one, omni-api.md §2.3) read back into a draft, to edit or duplicate.
 // Omni documents `metadata` only as "format options and delivery settings"; the keys are read by the
 // names create takes, from the schedule's metadata and then its destination's.
+
 import type { ScheduleDetail, ScheduleRecipients } from '../omni/index.js';
+import { slackIds } from './destination-summary.js';
 import {
   ALERT_CONDITIONS,
   type AlertCondition,
@@ -185,14 +187,4 @@ function readDestination(detail: ScheduleDetail, meta: Loose, recipients?: Sched
           : 'Omni did not say where this schedule delivers, so it can’t be edited here.',
       );
   }
-}
-
-function slackIds(value: unknown): string[] | undefined {
-  if (typeof value === 'string' && value.trim() !== '')
-    return value
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean);
-  if (Array.isArray(value)) return value.filter((id): id is string => typeof id === 'string');
-  return undefined;
 }

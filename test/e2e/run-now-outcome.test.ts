@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
-import { deliveriesOf } from '../support/schedule-e2e.js';
+import { deliveriesOf, forgetRecentRuns } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -35,6 +35,8 @@ afterAll(async () => {
 beforeEach(async () => {
   await t.sandbox.finishRunsNow();
   t.sandbox.reset();
+  // Each test starts past the app's one-run-a-minute guard.
+  await forgetRecentRuns(t);
   sleeps.length = 0;
 });
 
@@ -82,6 +84,8 @@ describe('Run now on a card, with Omni recording the outcome later', () => {
     const first = await shareCard(ORDERS);
     const second = await shareCard(ORDERS);
     await click(first, ORDERS);
+    // A minute later (past the app's own guard) the run is still going: Omni answers 409.
+    await forgetRecentRuns(t);
     const refused = await click(second, ORDERS, t.users.admin);
     expect(String(refused.responses.at(-1)?.text)).toContain('A run of this schedule is already going');
     await t.sandbox.finishRunsNow();

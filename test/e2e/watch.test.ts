@@ -11,6 +11,7 @@ import { startWatch, watchServices } from '../../src/slack/watch-services.js';
 import { workspaceKey } from '../../src/store/index.js';
 import { REDIS_URL, redisUnreachable, serviceMissing, uniquePrefix } from '../coordination/support.js';
 import { visibleText as blockText } from '../support/block-text.js';
+import { forgetRecentRuns } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS2 = SEEDED_SCHEDULE_IDS.orders2;
@@ -129,6 +130,8 @@ describe('failure alerts', () => {
 
     // Fixed destination; Run again from the channel's alert; the run succeeds; the same messages say so.
     orders2.destination = { type: 'webhook', url: 'https://example.com/hook' };
+    // This test started the failing runs from Slack moments ago; Omni's own runs hold no guard in the app.
+    await forgetRecentRuns(app);
     await app.action({
       actionId: WatchActionIds.alertRunAgain,
       value: ORDERS2,
