@@ -7,6 +7,7 @@ import * as commands from './commands/index.js';
 import * as events from './events/index.js';
 import * as options from './options/index.js';
 import * as shortcuts from './shortcuts/index.js';
+import { emptyTable, recordingApp, registerUnhandled } from './unhandled.js';
 import * as views from './views/index.js';
 
 export function registerListeners(app: App, deps: AppDeps): void {
@@ -15,9 +16,14 @@ export function registerListeners(app: App, deps: AppDeps): void {
   // Then: every listener below reads its request's Interaction.
   app.use(interactionMiddleware(deps));
   commands.register(app);
-  actions.register(app);
-  views.register(app);
-  options.register(app);
   events.register(app);
-  shortcuts.register(app);
+  // Each table's registrations are noted, so that what none of them takes is acked at once (unhandled.ts).
+  const table = emptyTable();
+  const noting = recordingApp(app, table);
+  actions.register(noting);
+  views.register(noting);
+  options.register(noting);
+  shortcuts.register(noting);
+  // Last: the catch-alls, which act only when no listener above matched.
+  registerUnhandled(app, table);
 }
