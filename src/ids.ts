@@ -184,4 +184,6 @@ export const WatchActionIds = {
   snoozeResumeNow: 'watch_snooze_resume_now',
   /** The alert card's Snooze menu: each option's value is `<duration>|<schedule id>`. */
   alertSnooze: 'watch_alert_snooze',
+  /** The schedule card's "Snooze…" menu (in its actions row): option values as alertSnooze's. */
+  cardSnooze: 'watch_card_snooze',
 } as const;

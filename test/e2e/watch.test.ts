@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RedisClaims } from '../../src/coordination/claims.js';
 import { installShared } from '../../src/coordination/shared.js';
-import { WatchActionIds } from '../../src/ids.js';
+import { ActionIds, WatchActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { createDeps } from '../../src/slack/deps-factory.js';
 import { startWatch, watchServices } from '../../src/slack/watch-services.js';
@@ -228,6 +228,44 @@ describe('snooze', () => {
     });
     expect(paused()).toBeNull();
     expect(await watchServices(app.deps).snooze.snoozed(workspaceKey(app.scope), ORDERS)).toBeUndefined();
+  });
+
+  it("the card's Snooze… menu pauses in Omni, records the wake-up and redraws the card; Pause keeps the line", async () => {
+    const { app } = await start();
+    t = app;
+    const team = workspaceKey(app.scope);
+    const paused = () => app.sandbox.state.schedules.get(ORDERS)?.disabledAt ?? null;
+    const shown = await app.command(`show ${ORDERS}`);
+    const cardBlocks = (shown.responses[0]?.blocks as unknown[]) ?? [];
+    expect(JSON.stringify(cardBlocks)).toContain(WatchActionIds.cardSnooze);
+
+    const snoozed = await app.action({
+      actionId: WatchActionIds.cardSnooze,
+      value: `1w|${ORDERS}`,
+      message: { ts: '1.0', blocks: cardBlocks },
+      responseUrl: shown.responseUrl,
+      isEphemeral: true,
+    });
+    expect(snoozed.status).toBe(200);
+    expect(paused()).not.toBeNull();
+    const wake = await watchServices(app.deps).snooze.snoozed(team, ORDERS);
+    expect(wake).toMatchObject({ by: app.users.member.id, until: app.deps.now().getTime() + 7 * 24 * 60 * 60_000 });
+    const redrawn = snoozed.responses.at(-1);
+    expect(redrawn?.replace_original).toBe(true);
+    const redrawnText = blockText((redrawn?.blocks as unknown[]) ?? []);
+    expect(redrawnText).toContain('Snoozed until');
+    expect(redrawnText).toContain(`by <@${app.users.member.id}>`);
+    expect(JSON.stringify(redrawn?.blocks)).toContain(WatchActionIds.snoozeResumeNow);
+
+    // Run now on the redrawn card: the card it becomes still says it is snoozed.
+    const ran = await app.action({
+      actionId: ActionIds.runNowButton,
+      value: ORDERS,
+      message: { ts: '1.0', blocks: (redrawn?.blocks as unknown[]) ?? [] },
+      responseUrl: shown.responseUrl,
+      isEphemeral: true,
+    });
+    expect(blockText((ran.responses.at(-1)?.blocks as unknown[]) ?? [])).toContain('Snoozed until');
   });
 
   it('tells the person who snoozed when Omni refuses the resume at the moment', async () => {

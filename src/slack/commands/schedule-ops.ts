@@ -49,7 +49,7 @@ async function runOp(ctx: SubcommandContext, op: Exclude<ScheduleOp, 'delete'>):
     await ctx.respond({ response_type: 'ephemeral', text: actionNotice(userId, outcome, display.zone) });
     return;
   }
-  const card = cardAfterOp(outcome.view, outcome, userId, display);
+  const card = await cardAfterOp(ctx, outcome.view, outcome, display);
   await ctx.respond({ response_type: 'ephemeral', text: card.text, blocks: card.blocks });
 }
 

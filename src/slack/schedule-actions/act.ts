@@ -14,7 +14,7 @@ import { slackDate, truncate } from '../ui/format.js';
 import { buildRunAgainPrompt } from '../ui/run-again.js';
 import { buildDeletedCard, buildGoneCard, buildScheduleCard, type SlackMessage } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
-import { cardOptions, type Display } from './display.js';
+import { cardOptions, type Display, snoozedLine } from './display.js';
 import { forgetHomeSummary, publishHome } from './home.js';
 import { renderListPage } from './list-page.js';
 import { listViewerFor } from './list-viewer.js';
@@ -103,17 +103,19 @@ function alreadyNotice(state: 'paused' | 'resumed', what = 'This schedule'): str
   return `:information_source: ${what} was already ${state === 'paused' ? 'paused' : 'active'}; nothing was changed.`;
 }
 
-/** The card after an act: who did what, or that nothing needed doing. */
-export function cardAfterOp(
+/** The card after an act: who did what, or that nothing needed doing, and the snooze line while one is set. */
+export async function cardAfterOp(
+  interaction: Pick<Interaction, 'deps' | 'scope' | 'userId'>,
   view: ScheduleView,
   outcome: Extract<OpOutcome, { ok: true }>,
-  userId: string,
   display: Display,
-): SlackMessage {
+): Promise<SlackMessage> {
+  const { userId } = interaction;
+  const snoozed = await snoozedLine(interaction, view.id, display);
   const extra = outcome.already
     ? { notice: alreadyNotice(outcome.already) }
     : { lastAction: { userId, verb: OP_VERBS[outcome.op], at: outcome.at } };
-  return buildScheduleCard(view, cardOptions(display, view, extra));
+  return buildScheduleCard(view, cardOptions(display, view, { ...extra, ...(snoozed && { snoozed }) }));
 }
 
 async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: true }>, display: Display): Promise<void> {
@@ -129,7 +131,7 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
       outcome.op === 'delete'
         ? buildDeletedCard({ id: request.scheduleId, name: outcome.name }, { userId, at: outcome.at }, display.zone)
         : outcome.view
-          ? cardAfterOp(outcome.view, outcome, userId, display)
+          ? await cardAfterOp(request.interaction, outcome.view, outcome, display)
           : { text: notice, blocks: withNotice(origin.blocks, notice) };
     await client.views.update({ view_id: origin.viewId, view: buildScheduleCardModal(card, origin.metadata) });
     return;
@@ -146,7 +148,11 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
       return;
     }
     if (outcome.view) {
-      await replaceOriginMessage(replier, origin, cardAfterOp(outcome.view, outcome, userId, display));
+      await replaceOriginMessage(
+        replier,
+        origin,
+        await cardAfterOp(request.interaction, outcome.view, outcome, display),
+      );
       return;
     }
   }

@@ -36,18 +36,24 @@ export async function loadCardForViewer(
   known?: ScheduleView,
 ): Promise<{ view: ScheduleView; card: SlackMessage }> {
   const read = known ? Promise.resolve(known) : interaction.omni().then((omni) => loadScheduleView(omni, scheduleId));
-  const [view, display, follow, snooze] = await Promise.all([
-    read,
-    interaction.display(),
-    followOf(interaction, scheduleId),
-    watchServices(interaction.deps).snooze.snoozed(workspaceKey(interaction.scope), scheduleId),
-  ]);
-  const snoozed = snooze && {
+  const [view, display, follow] = await Promise.all([read, interaction.display(), followOf(interaction, scheduleId)]);
+  const snoozed = await snoozedLine(interaction, scheduleId, display);
+  const options = { ...extra, ...(follow === undefined ? {} : { follow }), ...(snoozed && { snoozed }) };
+  return { view, card: buildScheduleCard(view, cardOptions(display, view, options)) };
+}
+
+/** The card's "Snoozed until … by …" line, in the viewer's zone; undefined when the schedule is not snoozed. */
+export async function snoozedLine(
+  interaction: Pick<Interaction, 'deps' | 'scope'>,
+  scheduleId: string,
+  display: Display,
+): Promise<ScheduleCardOptions['snoozed']> {
+  const snooze = await watchServices(interaction.deps).snooze.snoozed(workspaceKey(interaction.scope), scheduleId);
+  if (!snooze) return undefined;
+  return {
     until: formatInZone(new Date(snooze.until), display.zone ?? 'UTC', { now: interaction.deps.now() }),
     by: snooze.by,
   };
-  const options = { ...extra, ...(follow === undefined ? {} : { follow }), ...(snoozed && { snoozed }) };
-  return { view, card: buildScheduleCard(view, cardOptions(display, view, options)) };
 }
 
 /** The schedule's follow (null: none); undefined when this process runs no background jobs or the store failed. */

@@ -3,14 +3,14 @@
 // (Recipients, Subscribe, Unsubscribe), so that neither row grows past what reads at a glance. Pure: no I/O.
 
 import type { types } from '@slack/bolt';
-import { ActionIds, BlockIds } from '../../ids.js';
+import { ActionIds, BlockIds, WatchActionIds } from '../../ids.js';
 import type { FollowRecord } from '../../people/index.js';
 import { nextRunOf } from '../../schedules/next-run.js';
 import { scheduleState } from '../../schedules/schedule-state.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import { button, context, mrkdwn, plain } from './blocks.js';
-import { snoozedBlock } from './failure-alert.js';
+import { ALERT_SNOOZE_CHOICES, snoozedBlock } from './failure-alert.js';
 import { buildFollowBlocks, buildFollowPicker } from './follow-label.js';
 import {
   alertText,
@@ -182,9 +182,9 @@ export function nextRunText(sched: ScheduleView, now: Date = new Date()): string
   }
 }
 
-function cardButtons(sched: ScheduleView): types.Button[] {
+function cardButtons(sched: ScheduleView): (types.Button | types.StaticSelect)[] {
   const state = scheduleState(sched);
-  const buttons: types.Button[] = [runButton(sched)];
+  const buttons: (types.Button | types.StaticSelect)[] = [runButton(sched)];
   // Omni refuses both pause and resume on a system-disabled schedule: fixing it (Edit) is the way back.
   if (state === 'paused') {
     buttons.push(button('Resume', ActionIds.resumeScheduleButton, sched.id));
@@ -198,7 +198,19 @@ function cardButtons(sched: ScheduleView): types.Button[] {
     button('Transfer ownership', ActionIds.transferOwnershipButton, sched.id),
     deleteButton(sched),
   );
+  // Snoozing pauses now: like Pause, it cannot act on a schedule Omni disabled.
+  if (state !== 'system_disabled') buttons.push(snoozeMenu(sched.id));
   return buttons;
+}
+
+/** "Snooze…": pauses now and resumes after the chosen time; `/schedule snooze` takes any other end. */
+function snoozeMenu(scheduleId: string): types.StaticSelect {
+  return {
+    type: 'static_select',
+    action_id: WatchActionIds.cardSnooze,
+    placeholder: plain('Snooze…'),
+    options: ALERT_SNOOZE_CHOICES.map((c) => ({ text: plain(c.label), value: `${c.duration}|${scheduleId}` })),
+  };
 }
 
 /** Who receives an email schedule: see and remove them, or add or take yourself off. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
-import { ActionIds, BlockIds, CallbackIds } from '../../../src/ids.js';
+import { ActionIds, BlockIds, CallbackIds, WatchActionIds } from '../../../src/ids.js';
 import {
   buildDeletedCard,
   buildDeletePrompt,
@@ -43,7 +43,8 @@ describe('schedule card', () => {
     const card = buildScheduleCard(sched);
     const rows = actionRows(card.blocks);
     expect(rows.map((r) => r.block_id)).toEqual([BlockIds.scheduleCardActions, BlockIds.scheduleCardRecipients]);
-    expect(rows.map((r) => r.elements.map((e) => `${e.action_id}:${(e.text as { text: string }).text}`))).toEqual([
+    const label = (e: Record<string, unknown>) => ((e.text ?? e.placeholder) as { text: string }).text;
+    expect(rows.map((r) => r.elements.map((e) => `${e.action_id}:${label(e)}`))).toEqual([
       [
         `${ActionIds.runNowButton}:Run now`,
         `${ActionIds.pauseScheduleButton}:Pause`,
@@ -51,6 +52,7 @@ describe('schedule card', () => {
         `${ActionIds.duplicateScheduleButton}:Duplicate`,
         `${ActionIds.transferOwnershipButton}:Transfer ownership`,
         `${ActionIds.deleteScheduleButton}:Delete`,
+        `${WatchActionIds.cardSnooze}:Snooze…`,
       ],
       [
         `${ActionIds.showRecipientsButton}:Recipients`,
@@ -63,8 +65,13 @@ describe('schedule card', () => {
     const del = elements.find((e) => e.action_id === ActionIds.deleteScheduleButton);
     expect(run?.confirm).toMatchObject({ confirm: { text: 'Run now' }, deny: { text: 'Cancel' } });
     expect(del).toMatchObject({ style: 'danger', confirm: { style: 'danger', confirm: { text: 'Delete' } } });
-    // Every button's listener reads the schedule from its value.
-    for (const element of elements) expect(element.value).toBe(sched.id);
+    // Every button's listener reads the schedule from its value; each Snooze choice carries it after the duration.
+    for (const element of elements) {
+      if (element.action_id === WatchActionIds.cardSnooze) {
+        const values = (element.options as { value: string }[]).map((o) => o.value);
+        expect(values).toEqual(['1d', '3d', '1w', '2w'].map((d) => `${d}|${sched.id}`));
+      } else expect(element.value).toBe(sched.id);
+    }
   });
 
   it('shows a paused schedule as paused, with Resume instead of Pause', () => {

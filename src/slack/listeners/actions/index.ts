@@ -25,7 +25,7 @@ import { onCancelDelete, onScheduleButton } from './schedule-card.js';
 import { FORM_ACTION, onOpenFormButton, onScheduleFormInput } from './schedule-form.js';
 import { onListPage, onRefreshHome, onRowMenu } from './schedule-menu.js';
 import { onTransferOwnership } from './transfer.js';
-import { onAlertSnooze, onMuteAlert, onOpenInOmni, onSnoozeResumeNow } from './watch.js';
+import { onAlertSnooze, onCardSnooze, onMuteAlert, onOpenInOmni, onSnoozeResumeNow } from './watch.js';
 
 export function register(app: App): void {
   // The schedule form: opening it, and its inputs that change its shape.
@@ -75,4 +75,5 @@ export function register(app: App): void {
   app.action<BlockButtonAction>(WatchActionIds.alertMute, onMuteAlert);
   app.action<BlockButtonAction>(WatchActionIds.snoozeResumeNow, onSnoozeResumeNow);
   app.action<BlockStaticSelectAction>(WatchActionIds.alertSnooze, onAlertSnooze);
+  app.action<BlockStaticSelectAction>(WatchActionIds.cardSnooze, onCardSnooze);
 }

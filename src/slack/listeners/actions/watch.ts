@@ -11,10 +11,13 @@ import { workspaceKey } from '../../../store/index.js';
 import { escapeSlackText } from '../../../text/slack-escape.js';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
-import { actOnSchedule } from '../../schedule-actions/act.js';
-import { originOfAction } from '../../schedule-actions/origin.js';
+import { actOnSchedule, tell as tellWhereClicked } from '../../schedule-actions/act.js';
+import { loadCardForViewer } from '../../schedule-actions/display.js';
+import { forgetHomeSummary } from '../../schedule-actions/home.js';
+import { originOfAction, replaceOriginMessage } from '../../schedule-actions/origin.js';
 import { snoozeForPerson } from '../../snooze-schedule.js';
 import { slackDate } from '../../ui/format.js';
+import { buildScheduleCardModal } from '../../ui/schedule-card-modal.js';
 import { watchServices } from '../../watch-services.js';
 import { tellClicker } from './tell-clicker.js';
 
@@ -87,5 +90,39 @@ export async function onAlertSnooze(args: SelectArgs): Promise<void> {
   } catch (error) {
     logFailure(interaction.logger, 'snoozing from a failure alert', error);
     await tell(`:warning: ${userMessageForError(error)}`);
+  }
+}
+
+/**
+ * The schedule card's "Snooze…" menu: pauses now and schedules the wake-up as `/schedule snooze` does, then
+ * redraws the card it sits on, which shows "Snoozed until … by …" with Resume now.
+ */
+export async function onCardSnooze(args: SelectArgs): Promise<void> {
+  await args.ack();
+  const interaction = interactionOf(args);
+  const [duration = '', scheduleId = ''] = (args.action.selected_option?.value ?? '').split('|');
+  const origin = originOfAction(args.body, BlockIds.scheduleCardActions);
+  const respond = args.body.response_url ? { respond: args.respond } : {};
+  try {
+    await interaction.requireAccess('member');
+    const omni = await interaction.omni();
+    const name = (await omni.getSchedule(scheduleId)).name;
+    await snoozeForPerson(interaction, { id: scheduleId, name }, `for ${duration}`);
+    await forgetHomeSummary(interaction.deps, interaction.scope);
+    const { card } = await loadCardForViewer(interaction, scheduleId);
+    if (origin?.kind === 'message') {
+      const replier = { client: interaction.client, logger: interaction.logger, userId: interaction.userId };
+      await replaceOriginMessage({ ...replier, ...respond }, origin, card);
+    } else if (origin?.kind === 'modal') {
+      await interaction.client.views.update({
+        view_id: origin.viewId,
+        view: buildScheduleCardModal(card, origin.metadata),
+      });
+    } else {
+      await tellWhereClicked({ interaction, origin, ...respond }, card);
+    }
+  } catch (error) {
+    logFailure(interaction.logger, 'snoozing from a schedule card', error);
+    await tellWhereClicked({ interaction, origin, ...respond }, `:warning: ${userMessageForError(error)}`);
   }
 }
