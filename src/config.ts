@@ -1,4 +1,4 @@
-// Environment → typed, validated configuration (DESIGN.md §3.1). The only module that reads process.env.
+// Environment → typed, validated configuration (README: Configuration). The only module that reads process.env.
 // Every problem becomes a ConfigError whose message is one line naming the variable, so that start-up
 // fails with something a person can act on.
 import { existsSync } from 'node:fs';
@@ -146,7 +146,7 @@ export function loadDotEnvFile(file = '.env'): boolean {
 }
 
 /**
- * Reads and checks every variable of DESIGN.md §3.1. Called without arguments it first loads `.env`
+ * Reads and checks every variable of the README's configuration table. Called without arguments it first loads `.env`
  * and reads process.env; tests pass their own env. May create the development encryption key file.
  */
 export function loadConfig(env?: Env): AppConfig {

@@ -1,26 +1,17 @@
 import { z } from 'zod';
 import { normaliseBaseUrl } from './base-url.js';
-import { type Clock, systemClock } from './clock.js';
-import {
-  type DialectMemory,
-  FIRST_DIALECT,
-  inDialect,
-  inMemoryDialect,
-  isDisputed,
-  namesDisputedField,
-  type OmniDialect,
-  otherDialect,
-} from './dialect.js';
+import { systemClock } from './clock.js';
+import { type DialectMemory, inMemoryDialect, type OmniDialect, sendNegotiated } from './dialect.js';
 import {
   type UpsertEmailOnlyUsersOptions,
   type UpsertEmailOnlyUsersOutcome,
   upsertInBatches,
 } from './email-only-batches.js';
-import { OmniApiError, OmniResponseError } from './errors.js';
+import { OmniResponseError } from './errors.js';
 import { type HttpMethod, type OmniCall, OmniTransport } from './http.js';
 import { mergeListRows, type ScheduleListEntry } from './list-rows.js';
-import { checkApiKey, resolveLimits } from './options.js';
-import { type PacerRegistry, sharedPacers } from './pacing.js';
+import { checkApiKey, type OmniClientInternals, type OmniClientOptions, resolveLimits } from './options.js';
+import { sharedPacers } from './pacing.js';
 import type { RetryPolicy } from './retry.js';
 import { EmailSchema, OmniIdSchema, type SuccessResult, SuccessSchema } from './schemas/common.js';
 import {
@@ -87,40 +78,7 @@ import {
 import { type FindUsersByEmailsOptions, findMembersByEmail, scimPages } from './scim-members.js';
 import { validateRequest } from './validation.js';
 
-export type OmniClientOptions = {
-  /** The organization URL, e.g. `https://myorg.omniapp.co`, with or without a trailing `/api`. */
-  baseUrl: string;
-  /** An organization API key (or a personal access token). Never logged, never in an error. */
-  apiKey: string;
-  /** Calls per minute for this key, shared by every client of the same org and key. Default 60 (Omni's limit). */
-  rateLimitPerMinute?: number;
-  /** Per attempt. Default 30 000. */
-  timeoutMs?: number;
-  /** Retries after the first attempt (see retry.ts for which failures). Default 3. */
-  maxRetries?: number;
-  fetch?: typeof fetch;
-  /**
-   * Where the reading of create/update bodies Omni accepted (docs or spec, see dialect.ts) is kept
-   * for this connection. Default: in this client only.
-   */
-  dialectMemory?: DialectMemory;
-  /**
-   * Told before the client waits for Omni's rate limit to let a call through (a 429), so the
-   * person can be told how long. `waitMs` is the whole wait.
-   */
-  onRateLimitWait?: (wait: RateLimitWait) => void;
-};
-
-export type RateLimitWait = { operation: string; waitMs: number; resumesAt: Date; retryAfterHeader: boolean };
-
-/** Not part of the public surface: lets tests run retries and pacing on virtual time. */
-export type OmniClientInternals = {
-  clock?: Clock;
-  /** In [0, 1), for backoff jitter. */
-  random?: () => number;
-  pacers?: PacerRegistry;
-  maxRetryAfterMs?: number;
-};
+export type { OmniClientInternals, OmniClientOptions, RateLimitWait } from './options.js';
 
 /** Omni's limit is per minute, so a longer `Retry-After` is not waited out inside one user's request. */
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
@@ -210,7 +168,7 @@ export class OmniClient {
   async createSchedule(body: CreateScheduleBody, options: CreateScheduleOptions = {}): Promise<CreateScheduleResult> {
     const payload = validateRequest('createSchedule', CreateScheduleBodySchema, body);
     const { userId } = validateRequest('createSchedule', CreateScheduleOptionsSchema, options);
-    return this.#negotiate(payload, (body) =>
+    return sendNegotiated(this.#dialect, payload, (body) =>
       this.#send('createSchedule', 'POST', '/api/v1/schedules', CreateScheduleResultSchema, 'rate-limit-only', {
         query: { userId },
         body,
@@ -218,15 +176,10 @@ export class OmniClient {
     );
   }
 
-  /** The reading of create/update bodies this connection's Omni accepted, once known. */
-  dialect(): Promise<OmniDialect | undefined> {
-    return this.#dialect.get();
-  }
-
   async updateSchedule(scheduleId: string, body: UpdateScheduleBody): Promise<UpdateScheduleResult> {
     const id = this.#scheduleId('updateSchedule', scheduleId);
     const payload = validateRequest('updateSchedule', UpdateScheduleBodySchema, body);
-    return this.#negotiate(payload, (body) =>
+    return sendNegotiated(this.#dialect, payload, (body) =>
       this.#send('updateSchedule', 'PUT', SchedulePath(id), UpdateScheduleResultSchema, 'idempotent', { body }),
     );
   }
@@ -418,47 +371,6 @@ export class OmniClient {
   }
 
   // Plumbing
-
-  /**
-   * Sends `payload` in the reading this connection is known to speak (the docs' when unknown). If
-   * Omni refuses it with a 400 naming one of its disputed fields, which Omni checks before saving
-   * anything, it is sent once more in the other reading, and the reading that worked is remembered.
-   * No other failure is retried here, so a create that may have been saved is never sent twice.
-   */
-  async #negotiate<T>(
-    payload: Record<string, unknown>,
-    send: (body: Record<string, unknown>) => Promise<T>,
-  ): Promise<T> {
-    if (!isDisputed(payload)) return send(payload);
-    const known = await this.#dialect.get();
-    const first = known ?? FIRST_DIALECT;
-    try {
-      const result = await send(inDialect(payload, first));
-      if (known !== first) await this.#dialect.set(first);
-      return result;
-    } catch (error) {
-      if (!(error instanceof OmniApiError && error.status === 400 && namesDisputedField(error.detail, payload))) {
-        throw error;
-      }
-      const second = otherDialect(first);
-      let result: T;
-      try {
-        result = await send(inDialect(payload, second));
-      } catch (retryError) {
-        // Refused in both readings for the same kind of reason: the first answer is the one to show.
-        if (
-          retryError instanceof OmniApiError &&
-          retryError.status === 400 &&
-          namesDisputedField(retryError.detail, payload)
-        ) {
-          throw error;
-        }
-        throw retryError;
-      }
-      await this.#dialect.set(second);
-      return result;
-    }
-  }
 
   #scheduleId(operation: string, scheduleId: string): string {
     return validateRequest(operation, ScheduleIdArg, { scheduleId }).scheduleId;

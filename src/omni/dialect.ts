@@ -1,9 +1,10 @@
 /*
  * Which reading of the create/update body an Omni instance speaks. Omni's API docs and the OpenAPI
- * spec its CLI ships disagree on two body fields (omni-api.md §10): the webhook URL (`url` in the
+ * spec its CLI ships disagree on two body fields: the webhook URL (`url` in the
  * docs, `webhookUrl` in the spec) and email `recipients` (strings in the docs, `[{ email }]` in the
  * spec). The client builds bodies in the docs' reading and translates for `spec` when needed.
  */
+import { OmniApiError } from './errors.js';
 
 export type OmniDialect = 'docs' | 'spec';
 
@@ -70,4 +71,46 @@ export function namesDisputedField(detail: string, body: Body): boolean {
   const named = /^(?:Bad Request: )?([A-Za-z]+)(?:\.\d+)*(?:\.[A-Za-z]+)?: /.exec(detail)?.[1];
   if (named === undefined) return false;
   return disputedFields(body).some((field) => field.docs === named || field.spec === named);
+}
+
+/**
+ * Sends `payload` in the reading this connection is known to speak (the docs' when unknown). If
+ * Omni refuses it with a 400 naming one of its disputed fields, which Omni checks before saving
+ * anything, it is sent once more in the other reading, and the reading that worked is remembered.
+ * No other failure is retried here, so a create that may have been saved is never sent twice.
+ */
+export async function sendNegotiated<T>(
+  memory: DialectMemory,
+  payload: Record<string, unknown>,
+  send: (body: Record<string, unknown>) => Promise<T>,
+): Promise<T> {
+  if (!isDisputed(payload)) return send(payload);
+  const known = await memory.get();
+  const first = known ?? FIRST_DIALECT;
+  try {
+    const result = await send(inDialect(payload, first));
+    if (known !== first) await memory.set(first);
+    return result;
+  } catch (error) {
+    if (!(error instanceof OmniApiError && error.status === 400 && namesDisputedField(error.detail, payload))) {
+      throw error;
+    }
+    const second = otherDialect(first);
+    let result: T;
+    try {
+      result = await send(inDialect(payload, second));
+    } catch (retryError) {
+      // Refused in both readings for the same kind of reason: the first answer is the one to show.
+      if (
+        retryError instanceof OmniApiError &&
+        retryError.status === 400 &&
+        namesDisputedField(retryError.detail, payload)
+      ) {
+        throw error;
+      }
+      throw retryError;
+    }
+    await memory.set(second);
+    return result;
+  }
 }

@@ -39,7 +39,7 @@ export type TransportSettings = {
 };
 
 /**
- * Omni documents its limit as N requests per minute per key and no `Retry-After` (omni-api.md §7).
+ * Omni documents its limit as N requests per minute per key and no `Retry-After`.
  * A 429 without one is waited out for a whole window, plus the same one second of margin the pacer
  * keeps, by when every request Omni counted has left it; a short backoff would only meet more 429s.
  */

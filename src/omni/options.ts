@@ -1,4 +1,7 @@
+import type { Clock } from './clock.js';
+import type { DialectMemory } from './dialect.js';
 import { OmniConfigError } from './errors.js';
+import type { PacerRegistry } from './pacing.js';
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 60;
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -37,3 +40,38 @@ function checkNumber(option: string, value: number | undefined, fallback: number
   }
   return value;
 }
+
+export type OmniClientOptions = {
+  /** The organization URL, e.g. `https://myorg.omniapp.co`, with or without a trailing `/api`. */
+  baseUrl: string;
+  /** An organization API key (or a personal access token). Never logged, never in an error. */
+  apiKey: string;
+  /** Calls per minute for this key, shared by every client of the same org and key. Default 60 (Omni's limit). */
+  rateLimitPerMinute?: number;
+  /** Per attempt. Default 30 000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt (see retry.ts for which failures). Default 3. */
+  maxRetries?: number;
+  fetch?: typeof fetch;
+  /**
+   * Where the reading of create/update bodies Omni accepted (docs or spec, see dialect.ts) is kept
+   * for this connection. Default: in this client only.
+   */
+  dialectMemory?: DialectMemory;
+  /**
+   * Told before the client waits for Omni's rate limit to let a call through (a 429), so the
+   * person can be told how long. `waitMs` is the whole wait.
+   */
+  onRateLimitWait?: (wait: RateLimitWait) => void;
+};
+
+export type RateLimitWait = { operation: string; waitMs: number; resumesAt: Date; retryAfterHeader: boolean };
+
+/** Not part of the public surface: lets tests run retries and pacing on virtual time. */
+export type OmniClientInternals = {
+  clock?: Clock;
+  /** In [0, 1), for backoff jitter. */
+  random?: () => number;
+  pacers?: PacerRegistry;
+  maxRetryAfterMs?: number;
+};

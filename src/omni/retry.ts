@@ -1,5 +1,5 @@
 /**
- * When a failed Omni call is tried again (DESIGN.md §4).
+ * When a failed Omni call is tried again.
  *
  * - 429 is retried for every call: Omni refused it before doing anything.
  * - 5xx, network failures and time-outs are retried only for idempotent calls, where a repeat cannot

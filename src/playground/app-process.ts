@@ -51,7 +51,7 @@ export async function startAppProcess(
 ): Promise<AppChild> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', tsxLoader(), MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
+    env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

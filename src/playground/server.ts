@@ -16,7 +16,7 @@ import type { PageState } from './page-state.js';
 import { CHANNELS, seedWorkspace } from './workspace.js';
 
 const MANIFEST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'manifest.yml');
-const BOT_TOKEN = 'xoxb-playground-bot-token';
+const BOT_TOKEN = 'xoxb-fake-playground';
 /** The sandbox's key: shown on the page, since an admin types it into /schedule connect. */
 export const PLAYGROUND_OMNI_KEY = 'playground-omni-key';
 

@@ -1,4 +1,4 @@
-// The parsed form of an Omni cron expression. Omni uses AWS EventBridge cron (omni-api.md §5):
+// The parsed form of an Omni cron expression. Omni uses AWS EventBridge cron:
 // `minute hour day-of-month month day-of-week year`, day-of-week 1–7 = Sunday..Saturday.
 
 export type CronFieldName = 'minute' | 'hour' | 'dayOfMonth' | 'month' | 'dayOfWeek' | 'year';

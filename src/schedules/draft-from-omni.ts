@@ -1,4 +1,4 @@
-// An existing schedule (Omni's GET one, omni-api.md §2.3) read back into a draft, to edit or duplicate.
+// An existing schedule (Omni's GET one) read back into a draft, to edit or duplicate.
 // Omni documents `metadata` only as "format options and delivery settings"; the keys are read by the
 // names create takes, from the schedule's metadata and then its destination's.
 

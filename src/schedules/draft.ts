@@ -6,7 +6,7 @@ import type { Preset } from './presets.js';
 export const DESTINATION_KINDS = ['slack-channel', 'slack-dm', 'email', 'webhook', 'sftp', 's3'] as const;
 export type DestinationKind = (typeof DESTINATION_KINDS)[number];
 
-/** Omni's create `format` enum (omni-api.md §6). */
+/** Omni's create `format` enum. */
 export const DRAFT_FORMATS = ['pdf', 'png', 'csv', 'xlsx', 'link_only', 'json'] as const;
 export type DraftFormat = (typeof DRAFT_FORMATS)[number];
 

@@ -1,4 +1,4 @@
-// `/schedule list` arguments (DESIGN.md §3.3) ⇄ the filters and sort of Omni's list endpoint.
+// `/schedule list` arguments (README: The `/schedule` command) ⇄ the filters and sort of Omni's list endpoint.
 // The same text form is the list's state in Slack: a page's Next/Previous buttons and rows carry it
 // back (see `encodeListState`), so a list can be re-read and re-drawn without any server-side memory.
 

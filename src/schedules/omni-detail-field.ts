@@ -1,6 +1,6 @@
 // Which form field one of Omni's 400 (or 403/404) `detail` strings is about, so the modal can show
 // Omni's own words on that field. Omni prefixes zod errors with the body property (`timezone: …`);
-// its business-rule errors are matched by their documented wording (omni-api.md §2.1).
+// its business-rule errors are matched by their documented wording.
 import type { DraftField, ScheduleDraft } from './draft.js';
 
 type DraftShape = Pick<ScheduleDraft, 'destination' | 'alert' | 'content'>;

@@ -13,7 +13,7 @@ export type RunProgress =
   | { kind: 'running' }
   | { kind: 'ended'; failed: boolean; destinations: { type: string; lastStatus: string | null; at: string }[] };
 
-/** Statuses that mean the run did not deliver what it should have (omni-api.md lists Omni's values). */
+/** Statuses that mean the run did not deliver what it should have (Omni's API docs list its values). */
 const FAILED = new Set(['ERROR', 'ERROR_DELIVERED', 'KILLED']);
 
 /**

@@ -1,4 +1,4 @@
-// A schedule may be named by its UUID or by its Omni URL (DESIGN.md §3.3). Omni's UI shows a schedule at
+// A schedule may be named by its UUID or by its Omni URL (README: The `/schedule` command). Omni's UI shows a schedule at
 // https://<org>.omniapp.co/dashboards/<dashboard>/schedules/<uuid>; Slack wraps pasted links as `<url>`
 // or `<url|label>`. Pure: no Slack or Omni calls.
 

@@ -142,7 +142,7 @@ describe('starting while Slack or the store does not answer', () => {
     const { code, stdout, stderr } = await start({
       ...baseEnv(port),
       SLACK_API_URL: slack.apiUrl,
-      SLACK_BOT_TOKEN: 'xoxb-revoked-token',
+      SLACK_BOT_TOKEN: 'xoxb-fake-revoked',
     });
     expect(code).toBe(1);
     const errors = stderr.split('\n').filter((line) => line.includes('"level":"error"'));
@@ -150,7 +150,7 @@ describe('starting while Slack or the store does not answer', () => {
     expect(JSON.parse(errors[0] as string).msg).toBe(
       "Slack refused SLACK_BOT_TOKEN (invalid_auth). Copy the Bot User OAuth Token from the app's OAuth & Permissions page.",
     );
-    expect(`${stdout}${stderr}`).not.toContain('xoxb-revoked-token');
+    expect(`${stdout}${stderr}`).not.toContain('xoxb-fake-revoked');
     expect(`${stdout}${stderr}`).not.toMatch(/\n\s+at /);
   });
 });

@@ -35,7 +35,7 @@ export const RemoveRecipientsResultSchema = z.looseObject({
 export type RemoveRecipientsResult = z.infer<typeof RemoveRecipientsResultSchema>;
 export type RecipientChangeResult = AddRecipientsResult | RemoveRecipientsResult;
 
-// GET /api/v1/schedules/{id}/recipients: one shape per destination type (omni-api.md §2.6).
+// GET /api/v1/schedules/{id}/recipients: one shape per destination type.
 
 /** The spec requires `name`; the docs add `emailOnly`. A bare email string is read as `{ email }`. */
 const EmailRecipientSchema = z.preprocess(

@@ -10,7 +10,7 @@ import {
 } from './schedules.js';
 
 /*
- * POST /api/v1/schedules body (omni-api.md §2.1). Fields are sent as Omni's docs examples send them:
+ * POST /api/v1/schedules body. Fields are sent as Omni's docs examples send them:
  * email `recipients` as strings, webhook `url`, `fanOut` a boolean, SFTP `port` an integer.
  * Variants are strict so a misspelt or wrong-destination field (`webhookUrl`, `url` on an email
  * schedule) is refused locally instead of silently ignored by Omni. Omni's own business rules

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nullableString, OmniIdSchema, PageInfoSchema, SortDirectionSchema } from './common.js';
 
-// Enums (omni-api.md §6). Request enums are closed; response fields stay plain strings so that a value
+// Enums. Request enums are closed; response fields stay plain strings so that a value
 // Omni adds later is shown rather than refused.
 
 export const SCHEDULE_FORMATS = ['link_only', 'pdf', 'png', 'csv', 'xlsx', 'json'] as const;

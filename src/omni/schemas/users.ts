@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema, nullableString, PageInfoSchema, SortDirectionSchema } from './common.js';
 
-// Email-only users (omni-api.md §4).
+// Email-only users.
 
 /** Multi-value attributes take arrays; `null`, `""` or `[]` unset a value. */
 const UserAttributeValueSchema = z.union([
