@@ -40,3 +40,20 @@ export function button(text: string, actionId: string, value: string, options: B
     ...(options.confirm ? { confirm: options.confirm } : {}),
   };
 }
+
+/** Slack's confirm dialog, within its limits (title 100, text 300, buttons 30 characters). */
+export function confirmDialog(
+  title: string,
+  text: string,
+  confirm: string,
+  deny: string,
+  style?: 'danger',
+): types.ConfirmationDialog {
+  return {
+    title: plain(title, 100),
+    text: plain(text, 300),
+    confirm: plain(confirm, 30),
+    deny: plain(deny, 30),
+    ...(style ? { style } : {}),
+  };
+}

@@ -1,18 +1,10 @@
-// The failure-alert card (channel and owner DM) and the "Snoozed until … by …" line, from plain Block Kit
-// objects. Buttons carry only the schedule id.
+// The failure-alert card (channel and owner DM) and the "Snoozed until … by …" line. Buttons carry only the
+// schedule id.
+import type { types } from '@slack/bolt';
 import { WatchActionIds } from '../../ids.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import type { AlertView } from '../../watch/failure-check.js';
-
-type Block = Record<string, unknown>;
-
-const button = (text: string, actionId: string, value: string, extra: Block = {}): Block => ({
-  type: 'button',
-  text: { type: 'plain_text', text },
-  action_id: actionId,
-  value,
-  ...extra,
-});
+import { type Block, button, plain, section } from './blocks.js';
 
 /** `omniUrl`: the schedule in Omni (https), for Open in Omni. */
 export function failureAlertBlocks(alert: AlertView, omniUrl: string): { text: string; blocks: Block[] } {
@@ -22,24 +14,21 @@ export function failureAlertBlocks(alert: AlertView, omniUrl: string): { text: s
     const text = `${alert.scheduleName} ${said}`;
     return {
       text,
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: *${name}* ${said}.` } }],
+      blocks: [section(`:white_check_mark: *${name}* ${said}.`)],
     };
   }
   const id = alert.scheduleId;
   return {
     text: `${alert.scheduleName} is failing: ${alert.reason}`,
     blocks: [
-      {
-        type: 'section',
-        text: { type: 'mrkdwn', text: `:warning: *${name}* is failing\n${escapeSlackText(alert.reason)}` },
-      },
+      section(`:warning: *${name}* is failing\n${escapeSlackText(alert.reason)}`),
       {
         type: 'actions',
         elements: [
           button('Run again', WatchActionIds.alertRunAgain, id, { style: 'primary' }),
           button('Pause', WatchActionIds.alertPause, id),
           button('Edit', WatchActionIds.alertEdit, id),
-          button('Open in Omni', WatchActionIds.alertOpenInOmni, id, { url: omniUrl }),
+          { ...button('Open in Omni', WatchActionIds.alertOpenInOmni, id), url: omniUrl },
           button('Mute for me', WatchActionIds.alertMute, id),
         ],
       },
@@ -56,23 +45,22 @@ export const ALERT_SNOOZE_CHOICES = [
   { label: '2 weeks', duration: '2w' },
 ] as const;
 
-function snoozeMenu(scheduleId: string): Block {
+function snoozeMenu(scheduleId: string): types.StaticSelect {
   return {
     type: 'static_select',
     action_id: WatchActionIds.alertSnooze,
-    placeholder: { type: 'plain_text', text: 'Snooze for…' },
+    placeholder: plain('Snooze for…'),
     options: ALERT_SNOOZE_CHOICES.map((c) => ({
-      text: { type: 'plain_text', text: c.label },
+      text: plain(c.label),
       value: `${c.duration}|${scheduleId}`,
     })),
   };
 }
 
 /** The card's snooze line; `until` is already formatted in the viewer's zone (formatInZone). */
-export function snoozedBlock(scheduleId: string, until: string, byUserId: string): Block {
+export function snoozedBlock(scheduleId: string, until: string, byUserId: string): types.SectionBlock {
   return {
-    type: 'section',
-    text: { type: 'mrkdwn', text: `:zzz: Snoozed until ${escapeSlackText(until)} by <@${byUserId}>` },
+    ...section(`:zzz: Snoozed until ${escapeSlackText(until)} by <@${byUserId}>`),
     accessory: button('Resume now', WatchActionIds.snoozeResumeNow, scheduleId),
   };
 }

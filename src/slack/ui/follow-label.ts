@@ -2,6 +2,7 @@
 import type { types } from '@slack/bolt';
 import { PeopleActionIds, PeopleBlockIds } from '../../ids.js';
 import type { FollowRecord } from '../../people/index.js';
+import { button, confirmDialog, plain, section } from './blocks.js';
 
 export function followsText(record: Pick<FollowRecord, 'source'>): string {
   const { kind, id } = record.source;
@@ -12,23 +13,15 @@ export function followsText(record: Pick<FollowRecord, 'source'>): string {
 export function buildFollowBlocks(record: Pick<FollowRecord, 'source' | 'scheduleId'>): types.KnownBlock[] {
   return [
     {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: `${followsText(record)}: people who join get this report, people who leave stop getting it.`,
-      },
-      accessory: {
-        type: 'button',
-        action_id: PeopleActionIds.unfollow,
-        text: { type: 'plain_text', text: 'Unfollow' },
-        value: record.scheduleId,
-        confirm: {
-          title: { type: 'plain_text', text: 'Unfollow?' },
-          text: { type: 'plain_text', text: 'Everyone who receives the report now keeps receiving it.' },
-          confirm: { type: 'plain_text', text: 'Unfollow' },
-          deny: { type: 'plain_text', text: 'Keep following' },
-        },
-      },
+      ...section(`${followsText(record)}: people who join get this report, people who leave stop getting it.`),
+      accessory: button('Unfollow', PeopleActionIds.unfollow, record.scheduleId, {
+        confirm: confirmDialog(
+          'Unfollow?',
+          'Everyone who receives the report now keeps receiving it.',
+          'Unfollow',
+          'Keep following',
+        ),
+      }),
     },
   ];
 }
@@ -36,16 +29,12 @@ export function buildFollowBlocks(record: Pick<FollowRecord, 'source' | 'schedul
 /** An email card that follows nothing: a channel picker to start following one (`/schedule follow` also takes a @group). */
 export function buildFollowPicker(scheduleId: string): types.KnownBlock {
   return {
-    type: 'section',
+    ...section('Follow a channel: people who join get this report, people who leave stop getting it.'),
     block_id: `${PeopleBlockIds.followPrefix}${scheduleId}`,
-    text: {
-      type: 'mrkdwn',
-      text: 'Follow a channel: people who join get this report, people who leave stop getting it.',
-    },
     accessory: {
       type: 'conversations_select',
       action_id: PeopleActionIds.followSource,
-      placeholder: { type: 'plain_text', text: 'Follow a channel' },
+      placeholder: plain('Follow a channel'),
       filter: { include: ['public', 'private'], exclude_bot_users: true },
     },
   };

@@ -1,10 +1,11 @@
 // The admins' message when someone leaves (and the `/schedule remove-everywhere` confirmation and
 // summary): who left, what they receive and own, with Remove from all, per-schedule Remove, and Transfer
-// ownership. Pure: plain Block Kit objects from the offboarding data.
+// ownership. Pure, from the offboarding data.
 import type { types } from '@slack/bolt';
 import { PeopleActionIds } from '../../ids.js';
 import type { OffboardingReport, OffboardSummary, ScheduleRef } from '../../people/index.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
+import { button, confirmDialog, context, section } from './blocks.js';
 
 /** Schedules listed one by one before "and N more" (a message holds at most 50 blocks). */
 export const LISTED_SCHEDULES = 20;
@@ -39,15 +40,21 @@ export function removeEverywhereConfirmText(leaver: Leaver, count: number): stri
 
 function scheduleRow(schedule: ScheduleRef, leaver: Leaver): types.KnownBlock {
   return {
-    type: 'section',
-    text: { type: 'mrkdwn', text: `• ${escapeSlackText(schedule.name)}` },
-    accessory: {
-      type: 'button',
-      action_id: `${PeopleActionIds.removeFromOne}:${schedule.id}`,
-      text: { type: 'plain_text', text: 'Remove' },
-      value: JSON.stringify({ s: schedule.id, e: leaver.email }),
-    },
+    ...section(`• ${escapeSlackText(schedule.name)}`),
+    accessory: button(
+      'Remove',
+      `${PeopleActionIds.removeFromOne}:${schedule.id}`,
+      JSON.stringify({ s: schedule.id, e: leaver.email }),
+    ),
   };
+}
+
+/** Remove from all, behind a confirmation that names the count (the departure message and remove-everywhere). */
+export function removeFromAllButton(leaver: Leaver, count: number, label: string): types.Button {
+  return button(label, PeopleActionIds.removeFromAll, JSON.stringify({ e: leaver.email }), {
+    style: 'danger',
+    confirm: confirmDialog('Remove from all?', removeEverywhereConfirmText(leaver, count), 'Remove', 'Keep', 'danger'),
+  });
 }
 
 export function buildDepartureMessage(
@@ -60,41 +67,18 @@ export function buildDepartureMessage(
   const counts = `receive ${schedules(report.receives.length)} and own ${schedules(report.owns.length)}`;
   const text = `${leaver.email} was deactivated: they ${counts}.`;
   const blocks: types.KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${who(leaver)} was deactivated.* They ${counts}.` } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: freshnessLine(report) }] },
+    section(`*${who(leaver)} was deactivated.* They ${counts}.`),
+    context(freshnessLine(report)),
   ];
   const shown = report.receives.slice(0, LISTED_SCHEDULES);
   for (const schedule of shown) blocks.push(scheduleRow(schedule, leaver));
   if (report.receives.length > shown.length) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `…and ${report.receives.length - shown.length} more.` }],
-    });
+    blocks.push(context(`…and ${report.receives.length - shown.length} more.`));
   }
   const actions: types.Button[] = [];
-  if (report.receives.length > 0) {
-    actions.push({
-      type: 'button',
-      action_id: PeopleActionIds.removeFromAll,
-      style: 'danger',
-      text: { type: 'plain_text', text: 'Remove from all' },
-      value: JSON.stringify({ e: leaver.email }),
-      confirm: {
-        title: { type: 'plain_text', text: 'Remove from all?' },
-        text: { type: 'plain_text', text: removeEverywhereConfirmText(leaver, report.receives.length) },
-        confirm: { type: 'plain_text', text: 'Remove' },
-        deny: { type: 'plain_text', text: 'Keep' },
-        style: 'danger',
-      },
-    });
-  }
+  if (report.receives.length > 0) actions.push(removeFromAllButton(leaver, report.receives.length, 'Remove from all'));
   if (report.owns.length > 0) {
-    actions.push({
-      type: 'button',
-      action_id: PeopleActionIds.transferOwnership,
-      text: { type: 'plain_text', text: 'Transfer ownership' },
-      value: JSON.stringify({ e: leaver.email }),
-    });
+    actions.push(button('Transfer ownership', PeopleActionIds.transferOwnership, JSON.stringify({ e: leaver.email })));
   }
   if (actions.length > 0) blocks.push({ type: 'actions', elements: actions });
   return { text, blocks };

@@ -1,10 +1,10 @@
 // `/schedule remove-everywhere`'s prompt: what the person receives (and owns), how fresh that is, and
 // Remove from all behind a confirmation that names the count. Pure.
 import type { types } from '@slack/bolt';
-import { PeopleActionIds } from '../../ids.js';
 import type { OffboardingReport } from '../../people/index.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
-import { freshnessLine, type Leaver, removeEverywhereConfirmText } from './offboarding-message.js';
+import { context, section } from './blocks.js';
+import { freshnessLine, type Leaver, removeFromAllButton } from './offboarding-message.js';
 
 const LISTED = 20;
 
@@ -30,33 +30,7 @@ export function buildRemoveEverywherePrompt(
     blocks: [
       section(`*${text}*\n${names.join('\n')}${owns}`),
       context(freshnessLine(report)),
-      {
-        type: 'actions',
-        elements: [
-          {
-            type: 'button',
-            action_id: PeopleActionIds.removeFromAll,
-            style: 'danger',
-            text: { type: 'plain_text', text: `Remove from all ${n}` },
-            value: JSON.stringify({ e: leaver.email }),
-            confirm: {
-              title: { type: 'plain_text', text: 'Remove from all?' },
-              text: { type: 'plain_text', text: removeEverywhereConfirmText(leaver, n) },
-              confirm: { type: 'plain_text', text: 'Remove' },
-              deny: { type: 'plain_text', text: 'Keep' },
-              style: 'danger',
-            },
-          },
-        ],
-      },
+      { type: 'actions', elements: [removeFromAllButton(leaver, n, `Remove from all ${n}`)] },
     ],
   };
-}
-
-function section(text: string): types.KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
-function context(text: string): types.KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
 }

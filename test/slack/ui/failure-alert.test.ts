@@ -49,7 +49,7 @@ describe('snoozedBlock', () => {
       text: { type: 'mrkdwn', text: ':zzz: Snoozed until Mon, Dec 7, 00:00 CET by <@U1>' },
       accessory: {
         type: 'button',
-        text: { type: 'plain_text', text: 'Resume now' },
+        text: { type: 'plain_text', text: 'Resume now', emoji: true },
         action_id: WatchActionIds.snoozeResumeNow,
         value: 's1',
       },
