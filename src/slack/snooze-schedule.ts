@@ -1,8 +1,10 @@
 // Snoozing one schedule for a person (the command and the alert card's menu): the end read in their time zone,
 // the pause and wake-up through SnoozeService, the audit line. Returns the end, for the answer.
+
 import { workspaceKey } from '../store/index.js';
 import { parseSnoozeEnd, SnoozeParseError } from '../watch/snooze-parse.js';
 import { UsageError } from './commands/types.js';
+import { errorMessage } from './errors.js';
 import type { Interaction } from './interaction.js';
 import { watchServices } from './watch-services.js';
 
@@ -31,7 +33,7 @@ export async function snoozeForPerson(
       by: userId,
     });
   } catch (error) {
-    deps.audit.record({ ...audit, outcome: 'failed', detail: (error as Error).message });
+    deps.audit.record({ ...audit, outcome: 'failed', detail: errorMessage(error) });
     throw error;
   }
   deps.audit.record({ ...audit, outcome: 'ok', detail: `until ${new Date(until).toISOString()}` });

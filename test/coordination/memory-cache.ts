@@ -1,9 +1,10 @@
 import type { TtlCache } from '../../src/store/index.js';
 
 /** A TtlCache in memory on an injected clock: what two processes sharing one store would see. */
-export function memoryCache(now: () => number): TtlCache {
+export function memoryCache(now: () => number): TtlCache & { entries: Map<string, { value: unknown; until: number }> } {
   const entries = new Map<string, { value: unknown; until: number }>();
   return {
+    entries,
     async get<T>(key: string) {
       const entry = entries.get(key);
       return entry && entry.until > now() ? (entry.value as T) : undefined;

@@ -6,7 +6,7 @@ import { expectValidBlocks } from '../../src/fake-slack/block-kit-limits.js';
 import { ActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
-import { blocksOf } from '../support/schedule-e2e.js';
+import { blocksOf, omniCallsDuring } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -21,12 +21,7 @@ beforeEach(() => {
   t.sandbox.reset();
 });
 
-/** Omni requests made while `act` runs. */
-async function omniCalls(act: () => Promise<unknown>): Promise<string[]> {
-  const before = t.sandbox.state.requests.length;
-  await act();
-  return t.sandbox.state.requests.slice(before).map((r) => `${r.method} ${r.path}`);
-}
+const omniCalls = (act: () => Promise<unknown>) => omniCallsDuring(t, act);
 
 describe('found by name', () => {
   it('shows the card of the one schedule with that name, with one Omni call', async () => {

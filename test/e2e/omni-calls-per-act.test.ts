@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
-import { blocksOf, rowOf } from '../support/schedule-e2e.js';
+import { blocksOf, omniCallsDuring, rowOf } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -18,12 +18,7 @@ beforeEach(() => {
   t.sandbox.reset();
 });
 
-/** The Omni requests made while `act` runs, as `METHOD path`. */
-async function omniCalls(act: () => Promise<unknown>): Promise<string[]> {
-  const before = t.sandbox.state.requests.length;
-  await act();
-  return t.sandbox.state.requests.slice(before).map((r) => `${r.method} ${r.path}`);
-}
+const omniCalls = (act: () => Promise<unknown>) => omniCallsDuring(t, act);
 
 describe('Omni calls per act', () => {
   it('show: by name 1 (the search is the card), by id 2 (the schedule and its list record)', async () => {

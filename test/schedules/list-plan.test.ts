@@ -1,36 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ListSchedulesQuery,
-  OmniApiError,
-  OmniClient,
-  type SchedulePage,
-  type ScheduleRecord,
-} from '../../src/omni/index.js';
-import { BLOB_ROSS_ID, type OmniSandbox, SEEDED_SCHEDULE_IDS, startOmniSandbox } from '../../src/omni-sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { type ListSchedulesQuery, OmniApiError, type SchedulePage, type ScheduleRecord } from '../../src/omni/index.js';
+import { BLOB_ROSS_ID, SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { type ListViewer, type RecipientIndex, readScheduleList } from '../../src/schedules/list-plan.js';
 import { ListQueryError, listSchedulesQuery, parseListArgs } from '../../src/schedules/list-query.js';
+import { recordedListing } from './listing-sandbox.js';
 
-let sandbox: OmniSandbox;
-let client: OmniClient;
-let asked: ListSchedulesQuery[];
-const omni = {
-  listSchedules: (query: ListSchedulesQuery) => {
-    asked.push(query);
-    return client.listSchedules(query);
-  },
-};
-
-beforeAll(async () => {
-  sandbox = await startOmniSandbox({ apiKey: 'plan-key', rateLimitPerMinute: 0 });
-  client = new OmniClient({ baseUrl: sandbox.url, apiKey: 'plan-key', rateLimitPerMinute: 100_000 });
-});
-afterAll(async () => {
-  await sandbox?.close();
-});
+/** What Omni was asked, call by call. */
+const { omni, asked, forget } = recordedListing('plan-key');
 
 const blob: ListViewer = { omniUserId: BLOB_ROSS_ID, email: 'blob.ross@blobsrus.com' };
 const list = (text: string, extra: { viewer?: ListViewer; recipientIndex?: RecipientIndex; cursor?: string } = {}) => {
-  asked = [];
+  forget();
   return readScheduleList(
     omni,
     { filters: parseListArgs(text.split(' ').filter(Boolean)), cursor: extra.cursor ?? '1' },

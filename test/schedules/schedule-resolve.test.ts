@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ListSchedulesQuery, OmniClient, type SchedulePage, type ScheduleRecord } from '../../src/omni/index.js';
-import { type OmniSandbox, SEEDED_SCHEDULE_IDS, startOmniSandbox } from '../../src/omni-sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import type { ListSchedulesQuery, SchedulePage, ScheduleRecord } from '../../src/omni/index.js';
+import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import {
   describeResolution,
   MAX_CANDIDATES,
@@ -9,28 +9,13 @@ import {
   type ScheduleResolution,
   splitScheduleArgs,
 } from '../../src/schedules/schedule-resolve.js';
+import { recordedListing } from './listing-sandbox.js';
 
-let sandbox: OmniSandbox;
-let client: OmniClient;
 /** What Omni was asked, call by call. */
-let asked: ListSchedulesQuery[];
-const omni = {
-  listSchedules: (query: ListSchedulesQuery) => {
-    asked.push(query);
-    return client.listSchedules(query);
-  },
-};
-
-beforeAll(async () => {
-  sandbox = await startOmniSandbox({ apiKey: 'resolve-key', rateLimitPerMinute: 0 });
-  client = new OmniClient({ baseUrl: sandbox.url, apiKey: 'resolve-key', rateLimitPerMinute: 100_000 });
-});
-afterAll(async () => {
-  await sandbox?.close();
-});
+const { omni, asked, forget } = recordedListing('resolve-key');
 
 const resolve = (input: string) => {
-  asked = [];
+  forget();
   return resolveScheduleRef(omni, input);
 };
 

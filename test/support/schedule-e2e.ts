@@ -77,3 +77,10 @@ export async function forgetRecentRuns(t: TestApp): Promise<void> {
   const guard = new RunGuard(t.deps.store.cache('card-runs'), t.deps.now);
   for (const id of t.sandbox.state.schedules.keys()) await guard.release(RunGuard.key(workspaceKey(t.scope), id));
 }
+
+/** The Omni requests made while `act` runs, as `METHOD path` (what Omni received). */
+export async function omniCallsDuring(t: TestApp, act: () => Promise<unknown>): Promise<string[]> {
+  const before = t.sandbox.state.requests.length;
+  await act();
+  return t.sandbox.state.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+}
