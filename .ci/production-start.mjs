@@ -30,7 +30,8 @@ const freePort = () =>
     });
   });
 
-async function poll(url, want, seconds = 30) {
+// `says`: keep polling until the body also holds these words (readiness first answers 503 "not checked yet").
+async function poll(url, want, seconds = 30, says = '') {
   const until = Date.now() + seconds * 1000;
   let last = 'no answer';
   while (Date.now() < until) {
@@ -38,13 +39,13 @@ async function poll(url, want, seconds = 30) {
       const res = await fetch(url);
       const body = await res.text();
       last = `${res.status} ${body.slice(0, 200)}`;
-      if (res.status === want) return body;
+      if (res.status === want && body.includes(says)) return body;
     } catch (error) {
       last = error.message;
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  fail(`${url} did not answer ${want} within ${seconds} s (last: ${last})`);
+  fail(`${url} did not answer ${want}${says ? ` saying "${says}"` : ''} within ${seconds} s (last: ${last})`);
 }
 
 function start(argv, env, detached = false) {
@@ -95,8 +96,7 @@ const common = () => ({
   const [port, nobody] = [await freePort(), await freePort()];
   const app = start(cmd, { ...common(), PORT: String(port), SLACK_API_URL: `http://127.0.0.1:${nobody}/api/` });
   await poll(`http://127.0.0.1:${port}/healthz`, 200);
-  const ready = await poll(`http://127.0.0.1:${port}/readyz`, 503);
-  if (!ready.includes('Slack does not answer')) fail(`/readyz does not say Slack is unreachable: ${ready}`);
+  await poll(`http://127.0.0.1:${port}/readyz`, 503, 30, 'Slack does not answer');
   const metrics = await poll(`http://127.0.0.1:${port}/metrics`, 200);
   if (!metrics.includes('# TYPE slack_acks_total counter')) fail('/metrics lacks slack_acks_total');
   await stop(app, cmd.join(' '));
