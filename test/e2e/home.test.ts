@@ -65,6 +65,8 @@ describe('App Home, connected', () => {
     );
     expect(namesUnder(blocks, ':rotating_light: Failing (2)').sort()).toEqual(['Regional sales alert', '⚡️🍣 Query']);
     expect(text).toContain('*For you:* 3 of yours · 0 you receive · 2 failing, of 7 in Omni.');
+    // The recipient index has not been built in this test: You receive says so rather than "none".
+    expect(text).toContain('The app has not yet read every schedule’s recipients (it does so hourly)');
     expect(visibleText(rowOf(home.blocks as Blocks, MISSING_QUERY_SCHEDULE_ID))).toContain(
       'a query it delivers no longer exists on the dashboard',
     );
@@ -246,6 +248,19 @@ describe('App Home is personal', () => {
     expect(namesUnder(blocks, ':rotating_light: Failing (2)').sort()).toEqual(['Regional sales alert', '⚡️🍣 Query']);
     // ⚡️🍣 Query is his, delivered to him and failing: shown under each heading, counted in each.
     expect(visibleText(blocks)).toContain('*For you:* 4 of yours · 2 you receive · 2 failing, of 7 in Omni.');
+  });
+
+  it('costs one list call per page and one user look-up when nothing is cached, then no Omni call', async () => {
+    const blob = t.addMember({ id: 'U0BLOBR02', name: 'blob2', profile: { email: 'blob.ross@blobsrus.com' } });
+    await t.store.cache('home-schedules').delete(workspaceKey(t.scope));
+    const requests = () => t.sandbox.state.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
+    const before = requests().length;
+    await t.event(appHomeOpenedEvent(blob.id));
+    const cold = requests().slice(before);
+    const between = requests().length;
+    await t.event(appHomeOpenedEvent(blob.id));
+    const warm = requests().slice(between);
+    expect({ cold, warm }).toEqual({ cold: ['GET /api/v1/schedules', 'GET /api/scim/v2/Users'], warm: [] });
   });
 
   it('someone without an Omni account is told why Yours is empty', async () => {

@@ -176,11 +176,12 @@ async function received(
   try {
     const known = await index.schedulesDeliveringTo(email);
     const schedules = all.filter((s) => known.scheduleIds.has(s.id));
-    // Omni cannot search by recipient: say how fresh the app's own index is, as `list receiving` does.
-    const note = known.complete
-      ? undefined
-      : `The app has not yet read every schedule's recipients (last complete look: ${known.asOf}); more may follow.`;
-    return { schedules, ...(note ? { note } : {}) };
+    if (known.complete) return { schedules };
+    // Omni cannot search by recipient: say that the app's own index is not complete yet, as `list receiving` does.
+    const note = /^\d{4}-/.test(known.asOf)
+      ? `The app has not read every schedule's recipients since ${known.asOf}, so some may be missing here.`
+      : 'The app has not yet read every schedule’s recipients (it does so hourly), so some may be missing here.';
+    return { schedules, note };
   } catch (error) {
     logFailure(interaction.logger, 'App Home: what the viewer receives', error);
     return { schedules: [], note: `Could not read what you receive: ${userMessageForError(error)}` };
