@@ -186,4 +186,7 @@ export const WatchActionIds = {
   alertSnooze: 'watch_alert_snooze',
   /** The schedule card's "Snooze…" menu (in its actions row): option values as alertSnooze's. */
   cardSnooze: 'watch_card_snooze',
+  /** App Home's alerts line (admins and owners): the channel picker that turns alerts on there, and Turn off. */
+  homeAlertsChannel: 'watch_home_alerts_channel',
+  homeAlertsOff: 'watch_home_alerts_off',
 } as const;

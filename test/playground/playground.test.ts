@@ -260,11 +260,13 @@ describe('playground in Chromium', () => {
       const web = scheduleNamed('Web Traffic Analysis');
       const row = home.locator('.block-section').filter({ hasText: 'Web Traffic Analysis ·' });
       expect(await row.textContent()).toContain(slackShortDate(web?.lastCompletedAt ?? '', admin.tz));
+      // Home is personal: the member (Blobby Hill in Omni) sees the schedules he owns, such as Orders (2).
+      const theirs = scheduleNamed('Orders (2)');
       await signInAs(member.id);
       await page.getByRole('button', { name: 'Omni Schedules' }).click();
-      const memberRow = page.locator('#home .block-section').filter({ hasText: 'Web Traffic Analysis ·' });
+      const memberRow = page.locator('#home .block-section').filter({ hasText: 'Orders (2) ·' });
       await memberRow.waitFor();
-      expect(await memberRow.textContent()).toContain(slackShortDate(web?.lastCompletedAt ?? '', member.tz));
+      expect(await memberRow.textContent()).toContain(slackShortDate(theirs?.lastCompletedAt ?? '', member.tz));
     },
     STEP_MS,
   );

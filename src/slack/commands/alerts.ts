@@ -1,11 +1,8 @@
 // `/schedule alerts`: the failure watch's setting, last check and what is failing now; `alerts on #channel`
-// and `alerts off` (admins) turn it on and off. Turning it on posts a note in the channel first, so a channel
-// the app cannot post in is refused now rather than at the first failure.
+// and `alerts off` (admins) turn it on and off, through alerts-setting.ts as App Home does.
 
-import { workspaceKey } from '../../store/index.js';
-import { setWatch, watchStatus } from '../../watch/watcher.js';
+import { alertIntervalS, alertsStatus, turnAlertsOff, turnAlertsOn } from '../alerts-setting.js';
 import { buildAlertsStatus } from '../ui/alerts-status.js';
-import { watchServices } from '../watch-services.js';
 import { type Subcommand, type SubcommandContext, UsageError } from './types.js';
 
 const USAGE = '/schedule alerts [on #channel | off]';
@@ -35,43 +32,18 @@ export const alertsSubcommand: Subcommand = {
       throw new UsageError(`\`alerts\` takes \`on #channel\` or \`off\`, not \`${verb}\`.`);
     if (extra.length > 0 || (verb === 'off' && channelArg !== undefined))
       throw new UsageError(`\`alerts ${verb}\` takes ${verb === 'on' ? 'one channel' : 'nothing more'}.`);
-    await ctx.requireAccess('admin');
-    const { records } = watchServices(ctx.deps);
-    const team = workspaceKey(ctx.scope);
-    const at = ctx.deps.now().getTime();
-    if (verb === 'off') {
-      await setWatch(records, team, { enabled: false, by: ctx.userId }, at);
-      ctx.deps.audit.record({ workspace: team, user: ctx.userId, action: 'alerts', outcome: 'ok', detail: 'off' });
-      await ctx.respond({ response_type: 'ephemeral', text: ':no_bell: Failure alerts are off.' });
-      return;
-    }
-    // Alerts need Omni; say so now rather than at the first check.
-    await ctx.omni();
-    const channelId = parseChannelArgument(channelArg, ctx.channelId);
-    await ctx.client.chat.postMessage({
-      channel: channelId,
-      text: `:bell: <@${ctx.userId}> turned on failure alerts for Omni schedules: a schedule whose run fails, or that Omni disables, is announced here.`,
-    });
-    await setWatch(records, team, { enabled: true, channelId, by: ctx.userId }, at);
-    ctx.deps.audit.record({
-      workspace: team,
-      user: ctx.userId,
-      action: 'alerts',
-      outcome: 'ok',
-      detail: `on in ${channelId}`,
-    });
-    await ctx.respond({
-      response_type: 'ephemeral',
-      text: `:bell: Failure alerts are on in <#${channelId}>. Omni is checked every ${Math.round(ctx.deps.config.alertCheckIntervalMs / 1000)} s.`,
-    });
+    const text =
+      verb === 'off'
+        ? await turnAlertsOff(ctx)
+        : await turnAlertsOn(ctx, parseChannelArgument(channelArg, ctx.channelId));
+    await ctx.respond({ response_type: 'ephemeral', text });
   },
 };
 
 async function showStatus(ctx: SubcommandContext): Promise<void> {
-  const { records } = watchServices(ctx.deps);
-  const [status, display] = await Promise.all([watchStatus(records, workspaceKey(ctx.scope)), ctx.display()]);
+  const [status, display] = await Promise.all([alertsStatus(ctx), ctx.display()]);
   const message = buildAlertsStatus(status, {
-    intervalS: Math.round(ctx.deps.config.alertCheckIntervalMs / 1000),
+    intervalS: alertIntervalS(ctx.deps),
     ...(display.zone ? { zone: display.zone } : {}),
   });
   await ctx.respond({ response_type: 'ephemeral', ...message });

@@ -11,6 +11,7 @@ import type {
 } from '@slack/bolt';
 import { ActionIds, PeopleActionIds, WatchActionIds } from '../../../ids.js';
 import { onDisconnect, onOpenConnect } from './connection.js';
+import { onHomeAlertsChannel, onHomeAlertsOff } from './home-alerts.js';
 import {
   onTransferOwnership as onDepartedOwnerTransfer,
   onFollowPicked,
@@ -55,6 +56,9 @@ export function register(app: App): void {
   app.action<BlockButtonAction>(ActionIds.listNextPageButton, onListPage);
   app.action<BlockButtonAction>(ActionIds.listPreviousPageButton, onListPage);
   app.action<BlockButtonAction>(ActionIds.refreshHomeButton, onRefreshHome);
+  // App Home's failure-alerts controls (admins): a channel picked turns alerts on there; Turn off.
+  app.action<BlockAction<ConversationsSelectAction>>(WatchActionIds.homeAlertsChannel, onHomeAlertsChannel);
+  app.action<BlockButtonAction>(WatchActionIds.homeAlertsOff, onHomeAlertsOff);
   // Recipients.
   app.action<BlockButtonAction>(ActionIds.subscribeButton, subscribeButton('subscribe'));
   app.action<BlockButtonAction>(ActionIds.unsubscribeButton, subscribeButton('unsubscribe'));
