@@ -40,6 +40,63 @@ describe('a slow Omni', () => {
   });
 });
 
+describe('a slow Omni, for a button', () => {
+  it('a card\'s Pause: the card shows "Asking Omni…" on top, then the paused card replaces it', async () => {
+    await t.command(`share ${ORDERS}`);
+    const card = t.slack.messagesIn(CHANNEL).at(-1);
+    if (!card) throw new Error('the card was not posted');
+    const slow = await t.startSandbox({ latencyMs: 1_700 });
+    await t.connect({ sandbox: slow });
+    const before = t.slack.callsTo('chat.update').length;
+    await t.action({
+      actionId: ActionIds.pauseScheduleButton,
+      value: ORDERS,
+      message: { ts: card.ts, text: card.text, blocks: card.blocks },
+    });
+    const updates = t.slack.callsTo('chat.update').slice(before);
+    expect(updates.length).toBeGreaterThanOrEqual(2);
+    const first = visibleText(updates[0]?.params.blocks);
+    expect(first).toContain('Asking Omni…');
+    expect(first).toContain(`Schedule \`${ORDERS}\``); // the card, still under the line
+    const shown = visibleText(t.slack.message(CHANNEL, card.ts)?.blocks);
+    expect(shown).toContain(`<@${t.users.member.id}> paused this`);
+    expect(shown).not.toContain('Asking Omni…');
+  });
+
+  it('Pause from a list row: the page shows "Asking Omni…", then the new page replaces it in place', async () => {
+    const blocks = blocksOf((await t.command('list sort:name asc')).responses[0]);
+    const slow = await t.startSandbox({ latencyMs: 1_700 });
+    await t.connect({ sandbox: slow });
+    const menu = await t.action({
+      actionId: ActionIds.scheduleRowOverflow,
+      blockId: String(rowOf(blocks, ORDERS).block_id),
+      value: `pause:${ORDERS}`,
+      message: { ts: '1700000002.000300', blocks },
+      isEphemeral: true,
+    });
+    expect(menu.responses.every((r) => r.replace_original === true)).toBe(true);
+    expect(visibleText(blocksOf(menu.responses[0]))).toContain('Asking Omni…');
+    expect(rowNames(blocksOf(menu.responses[0]))).toContain('Orders');
+    const last = visibleText(blocksOf(menu.responses.at(-1)));
+    expect(last).toContain('paused *Orders*');
+    expect(last).not.toContain('Asking Omni…');
+  });
+
+  it('a quick answer leaves no line behind', async () => {
+    await t.command(`share ${ORDERS}`);
+    const card = t.slack.messagesIn(CHANNEL).at(-1);
+    if (!card) throw new Error('the card was not posted');
+    const before = t.slack.callsTo('chat.update').length;
+    await t.action({
+      actionId: ActionIds.pauseScheduleButton,
+      value: ORDERS,
+      message: { ts: card.ts, text: card.text, blocks: card.blocks },
+    });
+    const updates = t.slack.callsTo('chat.update').slice(before);
+    expect(updates.map((u) => visibleText(u.params.blocks)).join('\n')).not.toContain('Asking Omni…');
+  });
+});
+
 describe('words that match what happened', () => {
   it('pausing a paused schedule answers with its card, saying it was already paused', async () => {
     await t.command(`pause ${ORDERS}`);

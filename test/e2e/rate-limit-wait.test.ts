@@ -2,8 +2,10 @@
 // whose request waits is told how long rather than left looking at nothing. Time is virtual and shared by
 // the sandbox and the app's Omni client: a wait moves it on at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActionIds } from '../../src/ids.js';
 import type { Clock } from '../../src/omni/clock.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
+import { visibleText } from '../support/block-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let offset = 0;
@@ -35,5 +37,23 @@ describe('a 429 without Retry-After', () => {
     );
     expect(texts.at(-1)).toContain('paused');
     expect(t.sandbox.state.schedules.get(SEEDED_SCHEDULE_IDS.orders)?.disabledAt).not.toBeNull();
+  });
+
+  it("a card's button: the card itself says how long, then the new card replaces the line", async () => {
+    const id = SEEDED_SCHEDULE_IDS.webTrafficAnalysis; // paused in the seed
+    await t.command(`share ${id}`);
+    const card = t.slack.messagesIn('C0000GEN1').at(-1);
+    if (!card) throw new Error('the card was not posted');
+    const before = t.slack.callsTo('chat.update').length;
+    await t.action({
+      actionId: ActionIds.resumeScheduleButton,
+      value: id,
+      message: { ts: card.ts, text: card.text, blocks: card.blocks },
+    });
+    const updates = t.slack.callsTo('chat.update').slice(before);
+    expect(visibleText(updates[0]?.params.blocks)).toContain('Asking Omni… (about 61 s: Omni asked the app to wait)');
+    const shown = visibleText(t.slack.message('C0000GEN1', card.ts)?.blocks);
+    expect(shown).toContain('resumed this');
+    expect(shown).not.toContain('Asking Omni…');
   });
 });

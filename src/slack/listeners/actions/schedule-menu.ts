@@ -20,7 +20,7 @@ import { loadCardForViewer } from '../../schedule-actions/display.js';
 import { publishHome } from '../../schedule-actions/home.js';
 import { renderListPage } from '../../schedule-actions/list-page.js';
 import { listViewerFor } from '../../schedule-actions/list-viewer.js';
-import { noteToUser, originOfAction, replaceOriginMessage } from '../../schedule-actions/origin.js';
+import { noteToUser, originOfAction, replaceOriginMessage, shownMessageOf } from '../../schedule-actions/origin.js';
 import { openScheduleForm } from '../../schedule-form/open-form.js';
 import { section } from '../../ui/blocks.js';
 import { buildConfirmErrorModal, buildConfirmLoadingModal, buildConfirmModal } from '../../ui/confirm-modal.js';
@@ -33,10 +33,12 @@ type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonActio
 /** Where the row was clicked, for redraws and notes. */
 function clickPlace(args: OverflowArgs | ButtonArgs): ClickPlace {
   const { body, action } = args;
+  const shown = shownMessageOf(body);
   return {
     interaction: interactionOf(args),
     origin: originOfAction(body, action.block_id),
     ...(body.response_url ? { respond: args.respond } : {}),
+    ...(shown ? { shown } : {}),
   };
 }
 
