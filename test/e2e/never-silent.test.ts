@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
-import { blocksOf, rowNames, rowOf } from '../support/schedule-e2e.js';
+import { addSchedules, blocksOf, rowNames, rowOf } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -80,6 +80,23 @@ describe('a slow Omni, for a button', () => {
     const last = visibleText(blocksOf(menu.responses.at(-1)));
     expect(last).toContain('paused *Orders*');
     expect(last).not.toContain('Asking Omni…');
+  });
+
+  it('Next on a list page: "Asking Omni…" on the page, then the next page in its place', async () => {
+    const slow = await t.startSandbox({ latencyMs: 1_700 });
+    addSchedules(slow, 25, 'Paging report', ORDERS);
+    await t.connect({ sandbox: slow });
+    const blocksWithNext = blocksOf((await t.command('list paging sort:name asc')).responses.at(-1));
+    const next = await t.action({
+      actionId: ActionIds.listNextPageButton,
+      message: { ts: '1700000000.000100', blocks: blocksWithNext },
+      isEphemeral: true,
+    });
+    expect(visibleText(blocksOf(next.responses[0]))).toContain('Asking Omni…');
+    expect(rowNames(blocksOf(next.responses[0]))[0]).toBe('Paging report 01');
+    const last = blocksOf(next.responses.at(-1));
+    expect(rowNames(last)[0]).toBe('Paging report 21');
+    expect(visibleText(last)).not.toContain('Asking Omni…');
   });
 
   it('a quick answer leaves no line behind', async () => {

@@ -69,7 +69,7 @@ interface InPlace extends ActRequest {
  * until the new card or page replaces it; a modal's card likewise. App Home is not touched: drawing it
  * again needs Omni too.
  */
-function interimWhereClicked(request: ActRequest): Interim | undefined {
+export function interimWhereClicked(request: ClickPlace): Interim | undefined {
   const { origin, shown, interaction } = request;
   const { client, logger } = interaction;
   if (origin?.kind === 'message' && shown) {
@@ -282,7 +282,7 @@ export async function tell(request: ClickPlace & { interim?: Interim }, message:
 }
 
 /** Replaces the clicked message with the answer, in order after the interim line, which it replaces. */
-async function replaceInPlace(
+export async function replaceInPlace(
   request: ClickPlace & { interim?: Interim },
   origin: Extract<Origin, { kind: 'message' }>,
   message: SlackMessage,
