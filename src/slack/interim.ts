@@ -86,9 +86,16 @@ export function startInterim(place: InterimPlace, logger: Logger, options: Inter
   };
 }
 
+/** A wait for the app's own pacing, said on the interim line at once when it is worth saying (1 s or more). */
+export function sayPacingWait(interim: Pick<Interim, 'say'>, wait: { waitMs: number }): void {
+  if (wait.waitMs >= 1_000) interim.say(askingOmniText({ ms: wait.waitMs, reason: 'pacing' }));
+}
+
 export interface InterimResponder {
   /** Answers; the first answer after the interim line replaces it. */
   respond: RespondFn;
+  /** Shows the interim line now with these words (e.g. the wait, once known). */
+  say(text: string): void;
   /** Stops the timer (call when the request is over, whether or not it answered). */
   finish(): Promise<void>;
 }
@@ -99,9 +106,14 @@ export interface InterimResponder {
  * taken away.
  */
 export function interimResponder(respond: RespondFn, logger: Logger, options: InterimOptions = {}): InterimResponder {
+  let posted = false;
   const interim = startInterim(
     {
-      show: (text) => respond({ response_type: 'ephemeral', text }),
+      // A second line (the wait became known) replaces the first.
+      show: async (text) => {
+        await respond(posted ? { replace_original: true, text } : { response_type: 'ephemeral', text });
+        posted = true;
+      },
       undo: () => respond({ delete_original: true }),
     },
     logger,
@@ -114,5 +126,5 @@ export function interimResponder(respond: RespondFn, logger: Logger, options: In
     interim.replaced();
     return respond({ ...body, replace_original: true });
   }) as RespondFn;
-  return { respond: wrapped, finish: () => interim.finish() };
+  return { respond: wrapped, say: (text) => interim.say(text), finish: () => interim.finish() };
 }

@@ -44,6 +44,21 @@ describe('interimResponder', () => {
     ]);
   });
 
+  it('says a wait at once, a second line replacing the first, and the answer replacing both', async () => {
+    const { sent, respond, logger } = recorder();
+    const interim = interimResponder(respond, logger, { afterMs: 1_500 });
+    interim.say('Asking Omni… (about 12 s)');
+    interim.say('Asking Omni… (about 3 s)');
+    await vi.advanceTimersByTimeAsync(5_000);
+    await interim.respond({ response_type: 'ephemeral', text: 'the card' });
+    await interim.finish();
+    expect(sent).toEqual([
+      { response_type: 'ephemeral', text: 'Asking Omni… (about 12 s)' },
+      { replace_original: true, text: 'Asking Omni… (about 3 s)' },
+      { response_type: 'ephemeral', text: 'the card', replace_original: true },
+    ]);
+  });
+
   it('takes the interim line away when the request ends without answering (e.g. a modal opened)', async () => {
     const { sent, respond, logger } = recorder();
     const interim = interimResponder(respond, logger, { afterMs: 1_500, text: () => 'Opening…' });

@@ -10,9 +10,9 @@ import { askingOmniText } from '../../text/asking-omni.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import { AccessDeniedError, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
-import { type Interim, startInterim } from '../interim.js';
+import { type Interim, sayPacingWait, startInterim } from '../interim.js';
 import { recipientIndexFor } from '../people/recipient-index.js';
-import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
+import { rateLimitWaitText, withPacingNotice, withRateLimitNotice } from '../rate-limit-notice.js';
 import { slackDate, truncate } from '../ui/format.js';
 import { buildRunAgainPrompt } from '../ui/run-again.js';
 import { buildDeletedCard, buildGoneCard, buildScheduleCard, type SlackMessage } from '../ui/schedule-card.js';
@@ -51,9 +51,21 @@ export interface ActRequest extends ClickPlace {
 }
 
 export async function actOnSchedule(request: ActRequest): Promise<void> {
-  const interim = interimWhereClicked(request);
+  await withInterimWhereClicked(request, (here) => act({ ...request, ...here }));
+}
+
+/**
+ * Runs `work` with an interim line where it was clicked (when the place allows one): its answers go through
+ * `replaceInPlace` or `tell` with `here`, which settle the line first; a pacing wait is said on it at once.
+ */
+export async function withInterimWhereClicked(
+  place: ClickPlace,
+  work: (here: ClickPlace & { interim?: Interim }) => Promise<void>,
+): Promise<void> {
+  const interim = interimWhereClicked(place);
   try {
-    await act({ ...request, ...(interim ? { interim } : {}) });
+    const run = () => work({ ...place, ...(interim ? { interim } : {}) });
+    await (interim ? withPacingNotice((wait) => sayPacingWait(interim, wait), run) : run());
   } finally {
     await interim?.finish();
   }
@@ -69,7 +81,7 @@ interface InPlace extends ActRequest {
  * until the new card or page replaces it; a modal's card likewise. App Home is not touched: drawing it
  * again needs Omni too.
  */
-export function interimWhereClicked(request: ClickPlace): Interim | undefined {
+function interimWhereClicked(request: ClickPlace): Interim | undefined {
   const { origin, shown, interaction } = request;
   const { client, logger } = interaction;
   if (origin?.kind === 'message' && shown) {

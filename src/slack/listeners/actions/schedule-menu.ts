@@ -17,9 +17,9 @@ import { recipientIndexFor } from '../../people/recipient-index.js';
 import {
   actOnSchedule,
   type ClickPlace,
-  interimWhereClicked,
   replaceInPlace,
   tell,
+  withInterimWhereClicked,
 } from '../../schedule-actions/act.js';
 import { encodeConfirmMetadata, rememberResponseUrl } from '../../schedule-actions/confirm-origin.js';
 import { loadCardForViewer } from '../../schedule-actions/display.js';
@@ -153,30 +153,27 @@ async function openConfirm(
 export async function onListPage(args: ButtonArgs): Promise<void> {
   const { ack, action, logger } = args;
   await ack();
-  const place = clickPlace(args);
-  const { interaction, origin } = place;
-  const interim = interimWhereClicked(place);
-  const here = { ...place, ...(interim ? { interim } : {}) };
-  try {
-    // Previous/Next only ever sit under a list message; anything else is not a click this app drew.
-    if (origin?.kind !== 'message') throw new Error('The list page button was not in a message.');
-    await interaction.requireAccess('member');
-    const state = decodeListState(action.value ?? '');
-    const omni = await interaction.omni();
-    const display = await interaction.display();
-    const viewer = await listViewerFor(interaction, state.filters);
-    const page = await renderListPage(omni, state, {
-      ...(display.zone ? { zone: display.zone } : {}),
-      ...(viewer ? { viewer } : {}),
-      recipientIndex: recipientIndexFor(interaction.deps, interaction.scope),
-    });
-    await replaceInPlace(here, origin, page);
-  } catch (error) {
-    logFailure(logger, 'schedule list paging', error);
-    await tell(here, `:warning: ${userMessageForError(error)}`);
-  } finally {
-    await interim?.finish();
-  }
+  await withInterimWhereClicked(clickPlace(args), async (here) => {
+    const { interaction, origin } = here;
+    try {
+      // Previous/Next only ever sit under a list message; anything else is not a click this app drew.
+      if (origin?.kind !== 'message') throw new Error('The list page button was not in a message.');
+      await interaction.requireAccess('member');
+      const state = decodeListState(action.value ?? '');
+      const omni = await interaction.omni();
+      const display = await interaction.display();
+      const viewer = await listViewerFor(interaction, state.filters);
+      const page = await renderListPage(omni, state, {
+        ...(display.zone ? { zone: display.zone } : {}),
+        ...(viewer ? { viewer } : {}),
+        recipientIndex: recipientIndexFor(interaction.deps, interaction.scope),
+      });
+      await replaceInPlace(here, origin, page);
+    } catch (error) {
+      logFailure(logger, 'schedule list paging', error);
+      await tell(here, `:warning: ${userMessageForError(error)}`);
+    }
+  });
 }
 
 /** App Home's Refresh: read the schedules again from Omni, not from the minute-long cache. */
