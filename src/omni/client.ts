@@ -78,7 +78,7 @@ import {
 import { type FindUsersByEmailsOptions, findMembersByEmail, scimPages } from './scim-members.js';
 import { validateRequest } from './validation.js';
 
-export type { OmniClientInternals, OmniClientOptions, RateLimitWait } from './options.js';
+export type { OmniClientInternals, OmniClientOptions, PacingWait, RateLimitWait } from './options.js';
 
 /** Omni's limit is per minute, so a longer `Retry-After` is not waited out inside one user's request. */
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
@@ -109,6 +109,7 @@ export class OmniClient {
       pacer: (internals.pacers ?? sharedPacers).pacerFor(baseUrl, apiKey, clock),
       maxRetryAfterMs: internals.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
       onRateLimitWait: options.onRateLimitWait,
+      onPacingWait: options.onPacingWait,
     });
   }
 

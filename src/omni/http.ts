@@ -36,6 +36,8 @@ export type TransportSettings = {
   maxRetryAfterMs: number;
   /** Told before a wait for the rate limit, with how long it will be. */
   onRateLimitWait?: (wait: { operation: string; waitMs: number; resumesAt: Date; retryAfterHeader: boolean }) => void;
+  /** Told before a call waits for the pacer (this app keeping within the limit), with how long. */
+  onPacingWait?: (wait: { operation: string; waitMs: number }) => void;
 };
 
 /**
@@ -59,7 +61,9 @@ export class OmniTransport {
     const settings = this.#settings;
     for (let attempt = 1; ; attempt++) {
       const retriesLeft = attempt <= settings.maxRetries;
-      await settings.pacer.acquire(settings.rateLimitPerMinute);
+      await settings.pacer.acquire(settings.rateLimitPerMinute, (waitMs) =>
+        settings.onPacingWait?.({ operation: call.operation, waitMs }),
+      );
 
       let response: RawResponse;
       try {

@@ -1,4 +1,4 @@
-export { OmniClient, type OmniClientOptions, type RateLimitWait } from './client.js';
+export { OmniClient, type OmniClientOptions, type PacingWait, type RateLimitWait } from './client.js';
 export { type DialectMemory, FIRST_DIALECT, inMemoryDialect, type OmniDialect } from './dialect.js';
 export {
   type BatchProgress,

@@ -63,9 +63,12 @@ export type OmniClientOptions = {
    * person can be told how long. `waitMs` is the whole wait.
    */
   onRateLimitWait?: (wait: RateLimitWait) => void;
+  /** Told before a call waits for its turn under `rateLimitPerMinute` (the client's own pacing), with how long. */
+  onPacingWait?: (wait: PacingWait) => void;
 };
 
 export type RateLimitWait = { operation: string; waitMs: number; resumesAt: Date; retryAfterHeader: boolean };
+export type PacingWait = { operation: string; waitMs: number };
 
 /** Not part of the public surface: lets tests run retries and pacing on virtual time. */
 export type OmniClientInternals = {

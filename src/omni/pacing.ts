@@ -21,9 +21,12 @@ export class CallPacer {
     private readonly id = 'omni',
   ) {}
 
-  /** Resolves when a call may start under `limitPerMinute`; `Infinity` only honours pauses. */
-  acquire(limitPerMinute: number): Promise<void> {
-    const turn = this.tail.then(() => this.waitForSlot(limitPerMinute));
+  /**
+   * Resolves when a call may start under `limitPerMinute`; `Infinity` only honours pauses. `onWait` is told
+   * each wait before it starts (so the person can be told how long).
+   */
+  acquire(limitPerMinute: number, onWait?: (waitMs: number) => void): Promise<void> {
+    const turn = this.tail.then(() => this.waitForSlot(limitPerMinute, onWait));
     this.tail = turn.catch(() => undefined);
     return turn;
   }
@@ -34,10 +37,11 @@ export class CallPacer {
     if (ms > 0) await this.budget.block(this.id, ms);
   }
 
-  private async waitForSlot(limit: number): Promise<void> {
+  private async waitForSlot(limit: number, onWait?: (waitMs: number) => void): Promise<void> {
     for (;;) {
       const waitMs = await this.budget.take(this.id, limit, PACING_WINDOW_MS);
       if (waitMs <= 0) return;
+      onWait?.(waitMs);
       await this.clock.sleep(waitMs);
     }
   }

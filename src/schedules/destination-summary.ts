@@ -127,3 +127,20 @@ function portOf(value: unknown): number | null {
   const port = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
   return Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
 }
+
+/** One of a schedule's destinations: its format and exactly where it goes. */
+export interface DestinationPlace {
+  format: string | null;
+  summary: DestinationSummary;
+}
+
+/**
+ * Every destination of a GET-one answer, in Omni's order (a schedule may have several). `recipients`
+ * (GET …/recipients) only ever describes the first, so it is used for that one alone.
+ */
+export function summarizeDestinations(detail: ScheduleDetail, recipients?: ScheduleRecipients): DestinationPlace[] {
+  return detail.destinations.map((destination, index) => ({
+    format: destination.format,
+    summary: summarizeDestination({ ...detail, destinations: [destination] }, index === 0 ? recipients : undefined),
+  }));
+}

@@ -8,6 +8,7 @@ import {
   type ScheduleDetail,
   type SchedulePage,
 } from '../omni/index.js';
+import { summarizeDestinations } from './destination-summary.js';
 import { type ScheduleView, viewFromDetail } from './schedule-view.js';
 
 export type ScheduleReader = Pick<OmniClient, 'getSchedule' | 'listSchedules'>;
@@ -21,12 +22,17 @@ export async function loadScheduleView(omni: ScheduleReader, scheduleId: string)
 /**
  * The list record matching a GET-one answer, found by searching the schedule's name (the `identifier`
  * filter cannot be used: GET-one's `entityId` is the document's id, not the dashboard identifier the list
- * filters on). Falls back to a view of the GET-one answer alone.
+ * filters on). Falls back to a view of the GET-one answer alone. Either way it carries where the schedule
+ * delivers, which only the GET-one answer says (`places`).
  */
 export async function completeView(
   omni: Pick<OmniClient, 'listSchedules'>,
   detail: ScheduleDetail,
 ): Promise<ScheduleView> {
+  return { ...(await listRecordOf(omni, detail)), places: summarizeDestinations(detail) };
+}
+
+async function listRecordOf(omni: Pick<OmniClient, 'listSchedules'>, detail: ScheduleDetail): Promise<ScheduleView> {
   const query: ListSchedulesQuery = { q: detail.name, pageSize: 100 };
   try {
     for (let page = 1; page <= MAX_SEARCH_PAGES; page++) {

@@ -1,5 +1,6 @@
 // What the app shows about a schedule: the fields of Omni's list record. A list record satisfies this
 // interface as is; a schedule read on its own (GET one) lacks a few of them and is completed here.
+import type { DestinationPlace } from './destination-summary.js';
 import type { ScheduleStateFields } from './schedule-state.js';
 
 export interface ScheduleView extends ScheduleStateFields {
@@ -22,6 +23,11 @@ export interface ScheduleView extends ScheduleStateFields {
   slackRecipientType: string | null;
   lastCompletedAt: string | null;
   alert: { conditionType: string; conditionQueryName: string | null } | null;
+  /**
+   * Exactly where it delivers (channel, people, webhook host, SFTP folder, bucket), when the schedule was
+   * read one by one (GET one); a list record does not say, and the card then names only the kind.
+   */
+  places?: DestinationPlace[];
 }
 
 /** The parts of a GET-one answer (`ScheduleDetail`) used here. */

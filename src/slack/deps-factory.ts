@@ -15,7 +15,7 @@ import { AuditLog } from './audit.js';
 import { type ActiveConnection, activeConnection } from './connection.js';
 import type { AppDeps } from './deps.js';
 import { NotConnectedError } from './errors.js';
-import { announceRateLimitWait } from './rate-limit-notice.js';
+import { announcePacingWait, announceRateLimitWait } from './rate-limit-notice.js';
 import { RunWatches, type RunWatchOptions } from './schedule-actions/run-watch.js';
 
 export interface DepsOptions {
@@ -93,6 +93,7 @@ export function createDeps(config: AppConfig, store: AppStore, options: DepsOpti
           rateLimitPerMinute: connection.rateLimitPerMinute,
           dialectMemory: dialectMemoryFor(store, scope, connection),
           onRateLimitWait: announceRateLimitWait,
+          onPacingWait: announcePacingWait,
           // Stored connections and OMNI_BASE_URL obey the connect form's host rules on every call: a name
           // that later resolves to a private address is refused at connection time (DNS rebinding).
           fetch: guardedFetch({ policy: config.omniHosts }),

@@ -181,6 +181,29 @@ describe('App Home, connected', () => {
     expect(visibleText(t.slack.homeView(viewer.id)?.blocks)).toContain(':double_vertical_bar: *Paused*\n4');
   });
 
+  it('a slow Omni: the card modal shows "Asking Omni…" on top, then the new card replaces it', async () => {
+    const home = await openHome();
+    const blockId = String(rowOf(home.blocks as Blocks, ORDERS).block_id);
+    const opened = t.slack.callsTo('views.open').length;
+    await t.action({ actionId: ActionIds.scheduleRowOverflow, blockId, value: `show:${ORDERS}`, view: home });
+    const modal = openedView(t.slack, opened);
+    const slow = await t.startSandbox({ latencyMs: 1_700 });
+    await t.connect({ sandbox: slow });
+    try {
+      const before = t.slack.callsTo('views.update').length;
+      await t.action({ actionId: ActionIds.pauseScheduleButton, value: ORDERS, view: modal });
+      const updates = t.slack.callsTo('views.update').slice(before);
+      const first = visibleText((updates[0]?.params.view as { blocks?: unknown[] } | undefined)?.blocks);
+      expect(first).toContain('Asking Omni…');
+      expect(first).toContain('*Owner*\nBlob Ross');
+      const shown = visibleText(t.slack.views.get(modal.id)?.blocks);
+      expect(shown).toContain(`<@${t.users.member.id}> paused this`);
+      expect(shown).not.toContain('Asking Omni…');
+    } finally {
+      await t.connect();
+    }
+  });
+
   it('Edit on a card shown in a modal stacks the form on it (views.push), as Slack wants', async () => {
     const home = await openHome();
     const blockId = String(rowOf(home.blocks as Blocks, ORDERS).block_id);

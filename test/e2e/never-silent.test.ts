@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
-import { blocksOf, rowNames, rowOf } from '../support/schedule-e2e.js';
+import { addSchedules, blocksOf, rowNames, rowOf } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -37,6 +37,80 @@ describe('a slow Omni', () => {
     const { responses } = await t.command(`show ${ORDERS}`);
     expect(responses).toHaveLength(1);
     expect(responses[0]?.replace_original).toBeUndefined();
+  });
+});
+
+describe('a slow Omni, for a button', () => {
+  it('a card\'s Pause: the card shows "Asking Omni…" on top, then the paused card replaces it', async () => {
+    await t.command(`share ${ORDERS}`);
+    const card = t.slack.messagesIn(CHANNEL).at(-1);
+    if (!card) throw new Error('the card was not posted');
+    const slow = await t.startSandbox({ latencyMs: 1_700 });
+    await t.connect({ sandbox: slow });
+    const before = t.slack.callsTo('chat.update').length;
+    await t.action({
+      actionId: ActionIds.pauseScheduleButton,
+      value: ORDERS,
+      message: { ts: card.ts, text: card.text, blocks: card.blocks },
+    });
+    const updates = t.slack.callsTo('chat.update').slice(before);
+    expect(updates.length).toBeGreaterThanOrEqual(2);
+    const first = visibleText(updates[0]?.params.blocks);
+    expect(first).toContain('Asking Omni…');
+    expect(first).toContain(`Schedule \`${ORDERS}\``); // the card, still under the line
+    const shown = visibleText(t.slack.message(CHANNEL, card.ts)?.blocks);
+    expect(shown).toContain(`<@${t.users.member.id}> paused this`);
+    expect(shown).not.toContain('Asking Omni…');
+  });
+
+  it('Pause from a list row: the page shows "Asking Omni…", then the new page replaces it in place', async () => {
+    const blocks = blocksOf((await t.command('list sort:name asc')).responses[0]);
+    const slow = await t.startSandbox({ latencyMs: 1_700 });
+    await t.connect({ sandbox: slow });
+    const menu = await t.action({
+      actionId: ActionIds.scheduleRowOverflow,
+      blockId: String(rowOf(blocks, ORDERS).block_id),
+      value: `pause:${ORDERS}`,
+      message: { ts: '1700000002.000300', blocks },
+      isEphemeral: true,
+    });
+    expect(menu.responses.every((r) => r.replace_original === true)).toBe(true);
+    expect(visibleText(blocksOf(menu.responses[0]))).toContain('Asking Omni…');
+    expect(rowNames(blocksOf(menu.responses[0]))).toContain('Orders');
+    const last = visibleText(blocksOf(menu.responses.at(-1)));
+    expect(last).toContain('paused *Orders*');
+    expect(last).not.toContain('Asking Omni…');
+  });
+
+  it('Next on a list page: "Asking Omni…" on the page, then the next page in its place', async () => {
+    const slow = await t.startSandbox({ latencyMs: 1_700 });
+    addSchedules(slow, 25, 'Paging report', ORDERS);
+    await t.connect({ sandbox: slow });
+    const blocksWithNext = blocksOf((await t.command('list paging sort:name asc')).responses.at(-1));
+    const next = await t.action({
+      actionId: ActionIds.listNextPageButton,
+      message: { ts: '1700000000.000100', blocks: blocksWithNext },
+      isEphemeral: true,
+    });
+    expect(visibleText(blocksOf(next.responses[0]))).toContain('Asking Omni…');
+    expect(rowNames(blocksOf(next.responses[0]))[0]).toBe('Paging report 01');
+    const last = blocksOf(next.responses.at(-1));
+    expect(rowNames(last)[0]).toBe('Paging report 21');
+    expect(visibleText(last)).not.toContain('Asking Omni…');
+  });
+
+  it('a quick answer leaves no line behind', async () => {
+    await t.command(`share ${ORDERS}`);
+    const card = t.slack.messagesIn(CHANNEL).at(-1);
+    if (!card) throw new Error('the card was not posted');
+    const before = t.slack.callsTo('chat.update').length;
+    await t.action({
+      actionId: ActionIds.pauseScheduleButton,
+      value: ORDERS,
+      message: { ts: card.ts, text: card.text, blocks: card.blocks },
+    });
+    const updates = t.slack.callsTo('chat.update').slice(before);
+    expect(updates.map((u) => visibleText(u.params.blocks)).join('\n')).not.toContain('Asking Omni…');
   });
 });
 

@@ -1,9 +1,12 @@
 // Omni documents no Retry-After on its 429s: the client then waits out Omni's 60 s window, and the person
 // whose request waits is told how long rather than left looking at nothing. Time is virtual and shared by
-// the sandbox and the app's Omni client: a wait moves it on at once.
+// the sandbox and the app's Omni client: a wait moves it on at once. The app's own pacing (a connection
+// allowing fewer calls a minute than an act takes) is told the same way, as "Asking Omni… (about N s …)".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActionIds } from '../../src/ids.js';
 import type { Clock } from '../../src/omni/clock.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
+import { visibleText } from '../support/block-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let offset = 0;
@@ -35,5 +38,56 @@ describe('a 429 without Retry-After', () => {
     );
     expect(texts.at(-1)).toContain('paused');
     expect(t.sandbox.state.schedules.get(SEEDED_SCHEDULE_IDS.orders)?.disabledAt).not.toBeNull();
+  });
+
+  it("a card's button: the card itself says how long, then the new card replaces the line", async () => {
+    const id = SEEDED_SCHEDULE_IDS.webTrafficAnalysis; // paused in the seed
+    await t.command(`share ${id}`);
+    const card = t.slack.messagesIn('C0000GEN1').at(-1);
+    if (!card) throw new Error('the card was not posted');
+    const before = t.slack.callsTo('chat.update').length;
+    await t.action({
+      actionId: ActionIds.resumeScheduleButton,
+      value: id,
+      message: { ts: card.ts, text: card.text, blocks: card.blocks },
+    });
+    const updates = t.slack.callsTo('chat.update').slice(before);
+    expect(visibleText(updates[0]?.params.blocks)).toContain('Asking Omni… (about 61 s: Omni asked the app to wait)');
+    const shown = visibleText(t.slack.message('C0000GEN1', card.ts)?.blocks);
+    expect(shown).toContain('resumed this');
+    expect(shown).not.toContain('Asking Omni…');
+  });
+});
+
+describe("the app's own pacing (no 429)", () => {
+  const PACING = "the app keeps within Omni's calls-per-minute limit";
+
+  it('a typed command says "Asking Omni…" with how long at once, then the answer replaces it', async () => {
+    await t.connect({ rateLimitPerMinute: 1 });
+    const { responses } = await t.command(`show ${SEEDED_SCHEDULE_IDS.orders}`);
+    expect(String(responses[0]?.text)).toMatch(/^Asking Omni… \(about \d+ s: /);
+    expect(String(responses[0]?.text)).toContain(PACING);
+    expect(responses.at(-1)?.replace_original).toBe(true);
+    expect(visibleText(responses.at(-1)?.blocks)).toContain('Orders');
+  });
+
+  it('Run now on a card: the card says how long, then the new card replaces the line', async () => {
+    await t.connect();
+    const id = SEEDED_SCHEDULE_IDS.orders;
+    await t.command(`share ${id}`);
+    const card = t.slack.messagesIn('C0000GEN1').at(-1);
+    if (!card) throw new Error('the card was not posted');
+    await t.connect({ rateLimitPerMinute: 1 });
+    const before = t.slack.callsTo('chat.update').length;
+    await t.action({
+      actionId: ActionIds.runNowButton,
+      value: id,
+      message: { ts: card.ts, text: card.text, blocks: card.blocks },
+    });
+    const updates = t.slack.callsTo('chat.update').slice(before);
+    expect(updates.map((u) => visibleText(u.params.blocks)).join('\n')).toContain(PACING);
+    const shown = visibleText(t.slack.message('C0000GEN1', card.ts)?.blocks);
+    expect(shown).toContain('started a run of this');
+    expect(shown).not.toContain('Asking Omni…');
   });
 });

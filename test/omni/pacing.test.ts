@@ -27,6 +27,16 @@ describe('OmniClient pacing', () => {
     expect(arrivals.map((t) => t - start)).toEqual([0, 0, 0, PACING_WINDOW_MS]);
   });
 
+  it('tells onPacingWait how long a call will wait, before it waits', async () => {
+    recordArrivals();
+    const waits: unknown[] = [];
+    const client = omni.makeClient({ rateLimitPerMinute: 1, onPacingWait: (wait) => waits.push(wait) });
+    await client.listSchedules();
+    expect(waits).toEqual([]);
+    await client.listSchedules();
+    expect(waits).toEqual([{ operation: 'listSchedules', waitMs: PACING_WINDOW_MS }]);
+  });
+
   it('queues concurrent calls: 7 calls at 2 a minute take three waits of a pacing window', async () => {
     recordArrivals();
     const client = omni.makeClient({ rateLimitPerMinute: 2 });

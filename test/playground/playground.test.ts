@@ -157,8 +157,10 @@ describe('playground in Chromium', () => {
 
       const card = await message(`Schedule ${orders.id}`);
       expect(await card.locator('.block-header').first().textContent()).toBe('Orders');
-      const recipients = orders.destination.type === 'email' ? orders.destination.recipients.length : -1;
-      expect(await card.textContent()).toContain(`Email (${orders.format.toUpperCase()}) to ${recipients} recipients`);
+      // Read by id, the card names the people rather than counting them.
+      const first = orders.destination.type === 'email' ? orders.destination.recipients[0] : undefined;
+      const firstName = first ? playground.sandbox.state.members.get(first.userId)?.name : undefined;
+      expect(await card.textContent()).toContain(`Email (${orders.format.toUpperCase()}) to ${firstName}`);
 
       const deliveriesBefore = playground.sandbox.state.deliveries.length;
       await card.getByRole('button', { name: 'Run now' }).click();

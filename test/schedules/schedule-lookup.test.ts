@@ -60,7 +60,11 @@ describe('completeView', () => {
       },
       detail(),
     );
-    expect(view).toBe(record);
+    // With where it goes, which only the GET-one answer says.
+    expect(view).toEqual({
+      ...record,
+      places: [{ format: 'pdf', summary: expect.objectContaining({ kind: 'email' }) }],
+    });
     expect(queries).toEqual([
       { q: 'Orders', pageSize: 100, cursor: '1' },
       { q: 'Orders', pageSize: 100, cursor: '2' },

@@ -6,9 +6,9 @@ import { workspaceKey } from '../../store/index.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import { errorMessage, logFailure, NotConnectedError, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
-import { interimResponder } from '../interim.js';
+import { interimResponder, sayPacingWait } from '../interim.js';
 import { type Actor, accessRefusal } from '../permissions.js';
-import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
+import { rateLimitWaitText, withPacingNotice, withRateLimitNotice } from '../rate-limit-notice.js';
 import { parseCommandText } from './parse.js';
 import { findSubcommand, subcommands } from './subcommands.js';
 import { type Subcommand, type SubcommandContext, UsageError } from './types.js';
@@ -23,7 +23,11 @@ export interface CommandInvocation {
 export async function dispatchScheduleCommand(given: CommandInvocation): Promise<void> {
   const interim = interimResponder(given.respond, given.interaction.logger);
   try {
-    await dispatch({ ...given, respond: interim.respond });
+    // A wait for this app's own pacing is known before it starts: say it at once, with how long.
+    await withPacingNotice(
+      (wait) => sayPacingWait(interim, wait),
+      () => dispatch({ ...given, respond: interim.respond }),
+    );
   } finally {
     await interim.finish();
   }

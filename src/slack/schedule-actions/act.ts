@@ -1,15 +1,18 @@
 // What happens when someone uses a schedule's button, menu or confirm modal: check they may, do it in
 // Omni, then redraw where they clicked (the card, the list page, or App Home) with who did what and when.
 
+import type { types } from '@slack/bolt';
 import { decodeListState } from '../../schedules/list-query.js';
 import { isScheduleGone } from '../../schedules/schedule-lookup.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { workspaceKey } from '../../store/index.js';
+import { askingOmniText } from '../../text/asking-omni.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import { AccessDeniedError, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
+import { type Interim, sayPacingWait, startInterim } from '../interim.js';
 import { recipientIndexFor } from '../people/recipient-index.js';
-import { rateLimitWaitText, withRateLimitNotice } from '../rate-limit-notice.js';
+import { rateLimitWaitText, withPacingNotice, withRateLimitNotice } from '../rate-limit-notice.js';
 import { slackDate, truncate } from '../ui/format.js';
 import { buildRunAgainPrompt } from '../ui/run-again.js';
 import { buildDeletedCard, buildGoneCard, buildScheduleCard, type SlackMessage } from '../ui/schedule-card.js';
@@ -28,6 +31,16 @@ export interface ClickPlace {
   /** Where it was clicked; undefined when Slack did not say (then the user gets a note only). */
   origin: Origin | undefined;
   respond?: Respond;
+  /**
+   * The message as it was when clicked (Slack sends it with the action): while Omni is slow, it is shown
+   * again with an "Asking Omni…" line on top, and put back if no new card or page takes its place.
+   */
+  shown?: ShownMessage;
+}
+
+export interface ShownMessage {
+  text: string;
+  blocks: unknown[];
 }
 
 export interface ActRequest extends ClickPlace {
@@ -38,6 +51,65 @@ export interface ActRequest extends ClickPlace {
 }
 
 export async function actOnSchedule(request: ActRequest): Promise<void> {
+  await withInterimWhereClicked(request, (here) => act({ ...request, ...here }));
+}
+
+/**
+ * Runs `work` with an interim line where it was clicked (when the place allows one): its answers go through
+ * `replaceInPlace` or `tell` with `here`, which settle the line first; a pacing wait is said on it at once.
+ */
+export async function withInterimWhereClicked(
+  place: ClickPlace,
+  work: (here: ClickPlace & { interim?: Interim }) => Promise<void>,
+): Promise<void> {
+  const interim = interimWhereClicked(place);
+  try {
+    const run = () => work({ ...place, ...(interim ? { interim } : {}) });
+    await (interim ? withPacingNotice((wait) => sayPacingWait(interim, wait), run) : run());
+  } finally {
+    await interim?.finish();
+  }
+}
+
+/** A request, and the interim line where it was clicked, if any: every answer there settles it first. */
+interface InPlace extends ActRequest {
+  interim?: Interim;
+}
+
+/**
+ * Never silent (issue §1): a card or list page whose answer is slow shows "Asking Omni…" on top of it
+ * until the new card or page replaces it; a modal's card likewise. App Home is not touched: drawing it
+ * again needs Omni too.
+ */
+function interimWhereClicked(request: ClickPlace): Interim | undefined {
+  const { origin, shown, interaction } = request;
+  const { client, logger } = interaction;
+  if (origin?.kind === 'message' && shown) {
+    const replier = replierOf(request);
+    return startInterim(
+      {
+        show: (line) =>
+          replaceOriginMessage(replier, origin, { text: shown.text, blocks: withNotice(shown.blocks, line) }),
+        undo: () =>
+          replaceOriginMessage(replier, origin, { text: shown.text, blocks: shown.blocks as types.KnownBlock[] }),
+      },
+      logger,
+    );
+  }
+  if (origin?.kind === 'modal') {
+    const view = (blocks: types.KnownBlock[]) => buildScheduleCardModal({ text: '', blocks }, origin.metadata);
+    return startInterim(
+      {
+        show: (line) => client.views.update({ view_id: origin.viewId, view: view(withNotice(origin.blocks, line)) }),
+        undo: () => client.views.update({ view_id: origin.viewId, view: view(origin.blocks as types.KnownBlock[]) }),
+      },
+      logger,
+    );
+  }
+  return undefined;
+}
+
+async function act(request: InPlace): Promise<void> {
   const { interaction, op, scheduleId, origin } = request;
   const { deps, logger, scope, userId } = interaction;
   try {
@@ -46,7 +118,10 @@ export async function actOnSchedule(request: ActRequest): Promise<void> {
     const display = await interaction.display();
     // A wait for Omni's rate limit (up to its 60 s window) is told to the person where they clicked.
     const outcome = await withRateLimitNotice(
-      (wait) => tell(request, rateLimitWaitText(wait)),
+      (wait) =>
+        request.interim
+          ? request.interim.say(askingOmniText({ ms: wait.waitMs, reason: 'rate-limited' }))
+          : tell(request, rateLimitWaitText(wait)),
       () =>
         performScheduleOp({
           deps,
@@ -118,9 +193,9 @@ export async function cardAfterOp(
   return buildScheduleCard(view, cardOptions(display, view, { ...extra, ...(snoozed && { snoozed }) }));
 }
 
-async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: true }>, display: Display): Promise<void> {
+async function redraw(request: InPlace, outcome: Extract<OpOutcome, { ok: true }>, display: Display): Promise<void> {
   const { origin } = request;
-  const { userId, client } = request.interaction;
+  const { userId } = request.interaction;
   const notice = actionNotice(userId, outcome, display.zone);
   if (origin?.kind === 'home') {
     await publishHome({ interaction: request.interaction, notice, fresh: true });
@@ -133,26 +208,21 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
         : outcome.view
           ? await cardAfterOp(request.interaction, outcome.view, outcome, display)
           : { text: notice, blocks: withNotice(origin.blocks, notice) };
-    await client.views.update({ view_id: origin.viewId, view: buildScheduleCardModal(card, origin.metadata) });
+    await updateInPlace(request, origin, buildScheduleCardModal(card, origin.metadata));
     return;
   }
   if (origin?.kind === 'message' && origin.shows === 'card') {
-    const replier = replierOf(request);
     if (outcome.op === 'delete') {
       const note = buildDeletedCard(
         { id: request.scheduleId, name: outcome.name },
         { userId, at: outcome.at },
         display.zone,
       );
-      await replaceOriginMessage(replier, origin, note);
+      await replaceInPlace(request, origin, note);
       return;
     }
     if (outcome.view) {
-      await replaceOriginMessage(
-        replier,
-        origin,
-        await cardAfterOp(request.interaction, outcome.view, outcome, display),
-      );
+      await replaceInPlace(request, origin, await cardAfterOp(request.interaction, outcome.view, outcome, display));
       return;
     }
   }
@@ -166,7 +236,7 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
       recipientIndex: recipientIndexFor(request.interaction.deps, request.interaction.scope),
       ...(display.zone ? { zone: display.zone } : {}),
     });
-    await replaceOriginMessage(replierOf(request), origin, page);
+    await replaceInPlace(request, origin, page);
     return;
   }
   await tell(request, notice);
@@ -176,18 +246,15 @@ async function redraw(request: ActRequest, outcome: Extract<OpOutcome, { ok: tru
  * The schedule was deleted elsewhere since this card was drawn: the card becomes a deleted card with
  * no buttons (true), or, where the click was not on a card, false and the caller explains.
  */
-async function redrawGone(request: ActRequest): Promise<boolean> {
+async function redrawGone(request: InPlace): Promise<boolean> {
   const { origin } = request;
   const gone = buildGoneCard({ id: request.scheduleId });
   if (origin?.kind === 'message' && origin.shows === 'card') {
-    await replaceOriginMessage(replierOf(request), origin, gone);
+    await replaceInPlace(request, origin, gone);
     return true;
   }
   if (origin?.kind === 'modal') {
-    await request.interaction.client.views.update({
-      view_id: origin.viewId,
-      view: buildScheduleCardModal(gone, origin.metadata),
-    });
+    await updateInPlace(request, origin, buildScheduleCardModal(gone, origin.metadata));
     return true;
   }
   if (origin?.kind === 'message' && origin.shows === 'list' && origin.listState) {
@@ -202,27 +269,50 @@ async function redrawGone(request: ActRequest): Promise<boolean> {
       recipientIndex: recipientIndexFor(interaction.deps, interaction.scope),
       ...(display.zone ? { zone: display.zone } : {}),
     });
-    await replaceOriginMessage(replierOf(request), origin, page);
+    await replaceInPlace(request, origin, page);
     return true;
   }
   return false;
 }
 
 /** A note for the user who acted: on App Home or in the card's modal it shows on top; elsewhere only they see it. */
-export async function tell(request: ClickPlace, message: string | SlackMessage): Promise<void> {
+export async function tell(request: ClickPlace & { interim?: Interim }, message: string | SlackMessage): Promise<void> {
   const { origin } = request;
   const text = typeof message === 'string' ? message : message.text;
-  const { client } = request.interaction;
   if (origin?.kind === 'home') {
     await publishHome({ interaction: request.interaction, notice: text });
     return;
   }
   if (origin?.kind === 'modal') {
     const view = buildScheduleCardModal({ text, blocks: withNotice(origin.blocks, text) }, origin.metadata);
-    await client.views.update({ view_id: origin.viewId, view });
+    await updateInPlace(request, origin, view);
     return;
   }
+  // A note beside the message: the message itself is put back as it was (Interim.finish).
+  await request.interim?.settle();
   await noteToUser(replierOf(request), origin, message);
+}
+
+/** Replaces the clicked message with the answer, in order after the interim line, which it replaces. */
+export async function replaceInPlace(
+  request: ClickPlace & { interim?: Interim },
+  origin: Extract<Origin, { kind: 'message' }>,
+  message: SlackMessage,
+): Promise<void> {
+  await request.interim?.settle();
+  await replaceOriginMessage(replierOf(request), origin, message);
+  request.interim?.replaced();
+}
+
+/** The card's modal, updated with the answer, in order after the interim line, which it replaces. */
+async function updateInPlace(
+  request: ClickPlace & { interim?: Interim },
+  origin: Extract<Origin, { kind: 'modal' }>,
+  view: types.ModalView,
+): Promise<void> {
+  await request.interim?.settle();
+  await request.interaction.client.views.update({ view_id: origin.viewId, view });
+  request.interim?.replaced();
 }
 
 function replierOf(request: ClickPlace) {

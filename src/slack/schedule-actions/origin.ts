@@ -51,6 +51,18 @@ export function originOfAction(body: ActionBodyLike, blockId: string | undefined
   return { kind: 'message', shows: 'list', channel, ts, ephemeral, ...(listState ? { listState } : {}) };
 }
 
+/**
+ * The message a button was clicked in, as Slack sent it with the action (its text and blocks), so that it
+ * can be shown again with a line on top; undefined when Slack did not send it.
+ */
+export function shownMessageOf(body: {
+  message?: { text?: unknown; blocks?: unknown };
+}): { text: string; blocks: unknown[] } | undefined {
+  const blocks = body.message?.blocks;
+  if (!Array.isArray(blocks) || blocks.length === 0) return undefined;
+  return { text: typeof body.message?.text === 'string' ? body.message.text : '', blocks };
+}
+
 /** Identifies the card (message or App Home) for the duplicate-run guard. */
 export function containerKey(origin: Origin): string {
   if (origin.kind === 'home') return `home:${origin.userId}`;

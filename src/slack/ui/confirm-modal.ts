@@ -5,7 +5,8 @@ import { CallbackIds } from '../../ids.js';
 import type { ScheduleView } from '../../schedules/schedule-view.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import { plain } from './blocks.js';
-import { destinationText, lastRunText, stateText, truncate, whenText } from './format.js';
+import { lastRunText, stateText, truncate, whenText } from './format.js';
+import { deliversText } from './schedule-destinations.js';
 
 export type ConfirmKind = 'run' | 'delete';
 
@@ -37,7 +38,7 @@ export function buildConfirmModal(kind: ConfirmKind, s: ScheduleView, privateMet
       : `${name} stops delivering and is removed from Omni. This cannot be undone.`;
   const details = [
     `Dashboard: ${escapeSlackText(truncate(s.dashboardName, 200))}`,
-    `Delivers: ${destinationText(s)}`,
+    `Delivers: ${deliversText(s).replaceAll('\n', '; ')}`,
     `When: ${truncate(whenText(s), 500)}`,
     `Last run: ${lastRunText(s)}`,
   ];

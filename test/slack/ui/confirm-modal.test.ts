@@ -29,6 +29,17 @@ describe('confirm modal for row menus', () => {
     expect(visibleText(del)).toContain('Disabled by Omni');
   });
 
+  it('says exactly where it delivers when the schedule was read one by one', () => {
+    const places = [
+      { format: 'json', summary: { kind: 'webhook' as const, host: 'hooks.example.com' } },
+      { format: 'png', summary: { kind: 'slack-channel' as const, channelId: 'C0SALES01' } },
+    ];
+    const run = buildConfirmModal('run', { ...scheduleView({ name: 'Weekly' }), places }, 'm');
+    expect(visibleText(run)).toContain(
+      'Delivers: :link: Webhook (JSON) to `hooks.example.com`; :speech_balloon: Slack (PNG) to <#C0SALES01>',
+    );
+  });
+
   it('shows why the schedule could not be read', () => {
     const view = buildConfirmErrorModal(
       'delete',

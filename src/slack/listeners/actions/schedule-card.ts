@@ -5,7 +5,7 @@ import { errorMessage } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
 import { actOnSchedule } from '../../schedule-actions/act.js';
 import type { ScheduleOp } from '../../schedule-actions/operate.js';
-import { originOfAction } from '../../schedule-actions/origin.js';
+import { originOfAction, shownMessageOf } from '../../schedule-actions/origin.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -21,8 +21,15 @@ export function onScheduleButton(op: ScheduleOp, options: { force?: boolean } = 
       ...(options.force ? { force: true } : {}),
       origin: originOfAction(body, action.block_id),
       ...(body.response_url ? { respond } : {}),
+      ...withShown(body),
     });
   };
+}
+
+/** The clicked message, for the interim line while Omni answers (see actOnSchedule). */
+function withShown(body: ButtonArgs['body']) {
+  const shown = shownMessageOf(body);
+  return shown ? { shown } : {};
 }
 
 /** Cancel on `/schedule delete`'s prompt: nothing changes in Omni; the prompt says so. */

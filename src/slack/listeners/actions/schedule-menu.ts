@@ -14,13 +14,19 @@ import { logFailure, userMessageForError } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
 import { openLoadingModal } from '../../modals.js';
 import { recipientIndexFor } from '../../people/recipient-index.js';
-import { actOnSchedule, type ClickPlace, tell } from '../../schedule-actions/act.js';
+import {
+  actOnSchedule,
+  type ClickPlace,
+  replaceInPlace,
+  tell,
+  withInterimWhereClicked,
+} from '../../schedule-actions/act.js';
 import { encodeConfirmMetadata, rememberResponseUrl } from '../../schedule-actions/confirm-origin.js';
 import { loadCardForViewer } from '../../schedule-actions/display.js';
 import { publishHome } from '../../schedule-actions/home.js';
 import { renderListPage } from '../../schedule-actions/list-page.js';
 import { listViewerFor } from '../../schedule-actions/list-viewer.js';
-import { noteToUser, originOfAction, replaceOriginMessage } from '../../schedule-actions/origin.js';
+import { originOfAction, shownMessageOf } from '../../schedule-actions/origin.js';
 import { openScheduleForm } from '../../schedule-form/open-form.js';
 import { section } from '../../ui/blocks.js';
 import { buildConfirmErrorModal, buildConfirmLoadingModal, buildConfirmModal } from '../../ui/confirm-modal.js';
@@ -33,10 +39,12 @@ type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonActio
 /** Where the row was clicked, for redraws and notes. */
 function clickPlace(args: OverflowArgs | ButtonArgs): ClickPlace {
   const { body, action } = args;
+  const shown = shownMessageOf(body);
   return {
     interaction: interactionOf(args),
     origin: originOfAction(body, action.block_id),
     ...(body.response_url ? { respond: args.respond } : {}),
+    ...(shown ? { shown } : {}),
   };
 }
 
@@ -141,31 +149,31 @@ async function openConfirm(
   }
 }
 
-/** Previous / Next: the same filters, another page, in place of the current one. */
+/** Previous / Next: the same filters, another page, in place of the current one ("Asking Omni…" on it while slow). */
 export async function onListPage(args: ButtonArgs): Promise<void> {
-  const { ack, body, action, client, respond, logger } = args;
+  const { ack, action, logger } = args;
   await ack();
-  const interaction = interactionOf(args);
-  const origin = originOfAction(body, action.block_id);
-  const replier = { client, logger, userId: interaction.userId, ...(body.response_url ? { respond } : {}) };
-  try {
-    // Previous/Next only ever sit under a list message; anything else is not a click this app drew.
-    if (origin?.kind !== 'message') throw new Error('The list page button was not in a message.');
-    await interaction.requireAccess('member');
-    const state = decodeListState(action.value ?? '');
-    const omni = await interaction.omni();
-    const display = await interaction.display();
-    const viewer = await listViewerFor(interaction, state.filters);
-    const page = await renderListPage(omni, state, {
-      ...(display.zone ? { zone: display.zone } : {}),
-      ...(viewer ? { viewer } : {}),
-      recipientIndex: recipientIndexFor(interaction.deps, interaction.scope),
-    });
-    await replaceOriginMessage(replier, origin, page);
-  } catch (error) {
-    logFailure(logger, 'schedule list paging', error);
-    await noteToUser(replier, origin, `:warning: ${userMessageForError(error)}`);
-  }
+  await withInterimWhereClicked(clickPlace(args), async (here) => {
+    const { interaction, origin } = here;
+    try {
+      // Previous/Next only ever sit under a list message; anything else is not a click this app drew.
+      if (origin?.kind !== 'message') throw new Error('The list page button was not in a message.');
+      await interaction.requireAccess('member');
+      const state = decodeListState(action.value ?? '');
+      const omni = await interaction.omni();
+      const display = await interaction.display();
+      const viewer = await listViewerFor(interaction, state.filters);
+      const page = await renderListPage(omni, state, {
+        ...(display.zone ? { zone: display.zone } : {}),
+        ...(viewer ? { viewer } : {}),
+        recipientIndex: recipientIndexFor(interaction.deps, interaction.scope),
+      });
+      await replaceInPlace(here, origin, page);
+    } catch (error) {
+      logFailure(logger, 'schedule list paging', error);
+      await tell(here, `:warning: ${userMessageForError(error)}`);
+    }
+  });
 }
 
 /** App Home's Refresh: read the schedules again from Omni, not from the minute-long cache. */
