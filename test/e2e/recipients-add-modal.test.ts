@@ -86,6 +86,21 @@ describe('the Recipients modal adds people', () => {
     expect(JSON.parse(String(after?.private_metadata))).toMatchObject({ scheduleId: ORDERS, changed: true });
   });
 
+  it('adds a user group’s members picked from its menu', async () => {
+    const view = await openRecipients(ORDERS);
+    const values = formValues(view);
+    values[BlockIds.recipientsAddGroups] = {
+      [ActionIds.recipientsAddGroupsSelect]: {
+        type: 'multi_external_select',
+        selected_options: [{ text: { type: 'plain_text', text: '@finance (Finance team)' }, value: 'S0FIN0001' }],
+      },
+    };
+    await t.submitView({ view, values });
+    await t.settleJobs();
+    expect(recipientEmails(t.sandbox, ORDERS)).toContain('bob@example.com');
+    expect(shown(view.id)).toContain(':white_check_mark: Added 1 recipient to *Orders*: <@U0BOB0001>.');
+  });
+
   it('adds a typed address at once, as `/schedule add` would', async () => {
     const view = await openRecipients(ORDERS);
     await t.submitView({

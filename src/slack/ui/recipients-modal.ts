@@ -37,7 +37,7 @@ export interface RecipientsViewInput {
 export const MAX_ROWS = 70;
 const MAX_GROUPS = 8;
 /** Summary blocks shown in the modal; the DM summary of a job has them all. */
-const MAX_SUMMARY_BLOCKS = 4;
+const MAX_SUMMARY_BLOCKS = 5;
 
 /** Ids only (never a secret): the schedule, the card in a channel it was opened from, whether someone was removed. */
 export interface RecipientsMetadata {

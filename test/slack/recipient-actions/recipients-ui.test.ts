@@ -196,8 +196,27 @@ describe('the Recipients modal', () => {
 
   it('shows at most MAX_ROWS people and counts the rest', () => {
     const rows = Array.from({ length: 250 }, (_, i) => ({ email: `p${i}@x.co` }));
-    const view = recipientsView({ scheduleId: ID, scheduleName: 'Big', rows, groups: [] });
+    // With everything else the modal can show at once, it stays within Slack's 100 blocks.
+    const full = addSummary(
+      addOutcome({
+        added: [person(1)],
+        already: [person(2)],
+        emailOnly: { created: ['a@x.co'], updated: [], createdOrUpdated: [] } as never,
+        skipped: [{ who: { kind: 'user', id: 'U3' }, code: 'no_email', reason: 'has no email' }] as never,
+        failed: [{ email: 'b@x.co', detail: 'refused' }] as never,
+      }),
+    );
+    const groups = Array.from({ length: 12 }, (_, i) => ({ name: `G${i}`, size: 2 }));
+    const view = recipientsView({
+      scheduleId: ID,
+      scheduleName: 'Big',
+      rows,
+      groups,
+      notice: 'Removed someone.',
+      summary: full.blocks as never,
+    });
     expectValidBlocks('modal', view);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
     expect(actionIds(view.blocks).filter((id) => id === ActionIds.removeRecipientButton)).toHaveLength(MAX_ROWS);
     expect(visibleText(view.blocks)).toContain(`…and ${250 - MAX_ROWS} more not shown here.`);
   });
