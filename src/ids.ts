@@ -42,6 +42,11 @@ export const ActionIds = {
   unsubscribeButton: 'unsubscribe_button', // recipients
   // --- recipients: the Recipients modal's per-person button (value: the recipient's email)
   removeRecipientButton: 'remove_recipient_button',
+  // --- recipients: the Recipients modal's add section (submitted with its Add button)
+  recipientsAddPeopleSelect: 'recipients_add_people_select',
+  recipientsAddChannelsSelect: 'recipients_add_channels_select',
+  recipientsAddGroupsSelect: 'recipients_add_groups_select', // multi external select (options: user groups)
+  recipientsAddAddressesInput: 'recipients_add_addresses_input',
   // --- schedules (cards, list, App Home)
   runNowButton: 'run_now_button',
   /** value: the schedule id; runs it although someone ran it within the last minute (they confirmed). */
@@ -110,6 +115,11 @@ export const BlockIds = {
   listNavigation: 'schedule_list_navigation',
   scheduleNotice: 'schedule_notice',
   transferOwnerInput: 'transfer_owner_block',
+  // --- the Recipients modal's add section
+  recipientsAddPeople: 'recipients_add_people_block',
+  recipientsAddChannels: 'recipients_add_channels_block',
+  recipientsAddGroups: 'recipients_add_groups_block',
+  recipientsAddAddresses: 'recipients_add_addresses_block',
   // --- the schedule form's blocks (one per field; filters are `formFilterPrefix` + filter key)
   formNotice: 'schedule_form_notice_block',
   formDashboard: 'schedule_form_dashboard_block',

@@ -267,7 +267,7 @@ function checkAlert(draft: ScheduleDraft, context: RuleContext, add: Add): void 
   }
 }
 
-function destinationPhrase(destination: DraftDestination): string {
+export function destinationPhrase(destination: DraftDestination): string {
   switch (destination.kind) {
     case 'slack-channel':
     case 'slack-dm':

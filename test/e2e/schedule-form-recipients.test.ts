@@ -3,7 +3,7 @@
 // become an address is named on the field and nothing is sent to Omni (a channel's members who cannot
 // are left out and named after saving).
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CallbackIds } from '../../src/ids.js';
+import { ActionIds, CallbackIds } from '../../src/ids.js';
 import type { TestApp } from '../support/test-app.js';
 import {
   ackBody,
@@ -14,6 +14,7 @@ import {
   newestScheduleIn,
   type Obj,
   onlyScheduleWrite,
+  openedView,
   openFormWith,
   scheduleWrites,
   submit,
@@ -129,6 +130,65 @@ describe('email recipients in the schedule form', () => {
     expect(onlyScheduleWrite(t, since).body).toMatchObject({
       recipients: ['bob@example.com', 'cfo@blobsrus.com', 'ops@blobsrus.com'],
     });
+  });
+
+  it('Edit and Duplicate show what was picked: people, channels and @groups, not a frozen list of addresses', async () => {
+    const created = await emailForm();
+    await submit(t, created, {
+      [B.formEmailPeople]: ['U0DAN0001'],
+      [B.formEmailChannels]: ['C0SALES01'],
+      [B.formEmailAddresses]: '@finance, cfo@blobsrus.com',
+      [B.formEmailSubject]: 'Orders',
+    });
+    const id = newestScheduleIn(t)?.id as string;
+    const field = (view: FormView, base: string) => (view.blocks.find((b) => b.block_id === base) as Obj).element;
+    const edit = await openFormWith(t, `edit ${id}`);
+    expect(field(edit, B.formEmailChannels).initial_conversations).toEqual(['C0SALES01']);
+    expect(field(edit, B.formEmailPeople).initial_users).toEqual(['U0DAN0001']);
+    expect(field(edit, B.formEmailAddresses).initial_value).toBe('@finance, cfo@blobsrus.com');
+    expect(JSON.stringify(edit.blocks)).not.toContain('recipients changed since');
+
+    const since = t.slack.calls.length;
+    await t.action({
+      actionId: ActionIds.duplicateScheduleButton,
+      value: id,
+      message: {
+        ts: '1.4',
+        blocks: [
+          {
+            type: 'actions',
+            elements: [
+              {
+                type: 'button',
+                action_id: ActionIds.duplicateScheduleButton,
+                value: id,
+                text: { type: 'plain_text', text: 'Duplicate' },
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const copy = openedView(t, since);
+    expect(field(copy, B.formEmailChannels).initial_conversations).toEqual(['C0SALES01']);
+  });
+
+  it('after the recipients changed elsewhere, Edit shows the addresses and says why', async () => {
+    const created = await emailForm();
+    await submit(t, created, { [B.formEmailChannels]: ['C0SALES01'], [B.formEmailSubject]: 'Orders' });
+    const id = newestScheduleIn(t)?.id as string;
+    const added = await t.command(`add ${id} late@partner.example`);
+    expect(added.texts.join('\n')).toContain('Added 1 recipient');
+    const edit = await openFormWith(t, `edit ${id}`);
+    const channels = edit.blocks.find((b) => b.block_id === B.formEmailChannels) as Obj;
+    expect(channels.element.initial_conversations).toBeUndefined();
+    const addresses = edit.blocks.findIndex((b) => b.block_id === B.formEmailAddresses);
+    expect(edit.blocks[addresses]?.element.initial_value).toBe(
+      'bob@example.com, cat@example.com, late@partner.example',
+    );
+    expect(JSON.stringify(edit.blocks[addresses + 1])).toContain(
+      'The people, channels and groups picked when it was saved here are not shown: its recipients changed since',
+    );
   });
 
   it('when Slack is slow, acks at once, then saves and names who was left out', async () => {

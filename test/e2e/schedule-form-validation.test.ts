@@ -134,6 +134,39 @@ describe('field errors before anything reaches Omni', () => {
   });
 });
 
+describe('rules between fields, shown before Create', () => {
+  /** The context line right under a field's block in the form as the fake Slack shows it. */
+  const noteUnder = (view: { blocks: Obj[] }, base: string) => {
+    const at = view.blocks.findIndex((b) => b.block_id === base || String(b.block_id).startsWith(`${base}~~`));
+    const next = view.blocks[at + 1];
+    return next?.type === 'context' ? String(next.elements[0].text) : undefined;
+  };
+
+  it('a destination that refuses the format on screen: the form changes it and says so under Format', async () => {
+    let view = await openWith('create dashboard-abc123');
+    view = await change(t, view, B.formDestination, 'webhook');
+    view = await change(t, view, B.formFormat, 'json');
+    expect(noteUnder(view, B.formFormat)).toBeUndefined();
+    const since = t.sandbox.state.requests.length;
+    view = await change(t, view, B.formDestination, 'email');
+    const format = view.blocks.find((b) => String(b.block_id).startsWith(B.formFormat)) as Obj;
+    expect(format.element.initial_option.value).toBe('pdf');
+    expect(noteUnder(view, B.formFormat)).toBe(
+      ":information_source: JSON can't be delivered by email, so the format is now PDF. Email takes PDF, PNG image, CSV, Excel (XLSX) or Link only.",
+    );
+    // Before any submit: nothing reached Omni.
+    expect(scheduleWrites(t, since)).toEqual([]);
+  });
+
+  it('a format without a checked option: the option is dropped and named under Options', async () => {
+    let view = await openWith('create dashboard-abc123');
+    view = await change(t, view, B.formFormat, 'csv', { [B.formOptions]: ['hideTitle', 'showFilters'] });
+    expect(noteUnder(view, B.formOptions)).toBe(
+      ':information_source: “Hide the dashboard title” works only for PDF or PNG image, so it is off for CSV.',
+    );
+  });
+});
+
 describe("Omni's own refusals", () => {
   it('land on the field they concern, and the form keeps what was typed', async () => {
     const view = await openWith('create unsaved01');

@@ -6,8 +6,13 @@ import { budgetTeamOf, jobKeyOf, RECIPIENT_CHANGE_JOB, type RecipientChangeJobDa
 import type { RecipientChangeSpec } from './change-spec.js';
 
 export async function enqueueRecipientChange(
-  command: Pick<SubcommandContext, 'deps' | 'client' | 'scope' | 'userId' | 'respond'>,
+  command: Pick<SubcommandContext, 'deps' | 'client' | 'scope' | 'userId'> & {
+    /** The answer to whoever asked: a command's response_url, or the Recipients modal. */
+    respond: (message: { response_type: 'ephemeral'; text: string }) => Promise<unknown>;
+  },
   spec: RecipientChangeSpec,
+  /** A Recipients modal to redraw with the result when the job ends (its Add started the change). */
+  view?: RecipientChangeJobData['view'],
 ): Promise<{ id: string; outcome: 'started' | 'queued' | 'joined' }> {
   const { deps, client, scope, userId, respond } = command;
   const teamId = budgetTeamOf(scope);
@@ -23,7 +28,14 @@ export async function enqueueRecipientChange(
   );
   if (!posted.channel || !posted.ts) throw new Error('Slack did not say where the progress message was posted');
   const message = { channel: posted.channel, ts: posted.ts };
-  const data: RecipientChangeJobData = { scope, userId, spec, message, queuedAt: Date.now() };
+  const data: RecipientChangeJobData = {
+    scope,
+    userId,
+    spec,
+    message,
+    queuedAt: Date.now(),
+    ...(view ? { view } : {}),
+  };
   const { id, outcome, ahead } = await deps.jobs.enqueue(RECIPIENT_CHANGE_JOB, data, {
     key: jobKeyOf(scope, spec),
     // Two askings of one change join; where each asker's message is does not make them different.

@@ -18,6 +18,7 @@ import { type Progress, type RecipientsContext, RecipientsRefusal } from '../../
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { errorMessage, userMessageForError } from '../errors.js';
+import type { RecipientsMetadata } from '../ui/recipients-modal.js';
 import { refusalMessage } from '../ui/recipients-summary.js';
 import {
   auditOf,
@@ -30,6 +31,7 @@ import { RECIPIENTS_CACHE, recipientsContextFor } from './context.js';
 import type { DirectoryPacing } from './directory.js';
 import { usersListPager } from './directory.js';
 import { progressText } from './progress.js';
+import { redrawRecipientsModal } from './recipients-view.js';
 
 export const RECIPIENT_CHANGE_JOB = 'recipient-change';
 
@@ -42,6 +44,8 @@ export interface RecipientChangeJobData {
   message: { channel: string; ts: string };
   /** Epoch ms when it was queued (queue-wait metric). */
   queuedAt: number;
+  /** Started from the Recipients modal's Add: that modal, redrawn with the new list and the summary at the end. */
+  view?: { id: string; metadata: Omit<RecipientsMetadata, 'scheduleId'> };
 }
 
 export interface RecipientChangeJobState {
@@ -172,6 +176,12 @@ export function recipientChangeHandler(
     }
     record(result.outcome, truncateDetail(result.detail));
     await show(result.message);
+    if (job.data.view && spec.op !== 'users') {
+      await redrawRecipientsModal(deps, client, scope, spec.scheduleId, job.data.view, result).catch((error) =>
+        // Closed since, most likely; the DM message has the summary.
+        log.warn(`recipient job ${job.id}: the Recipients modal was not redrawn: ${errorMessage(error)}`),
+      );
+    }
     return { outcome: result.outcome, detail: result.detail };
   };
 }

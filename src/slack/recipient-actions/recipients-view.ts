@@ -1,10 +1,12 @@
 // Fills the Recipients modal: Omni's recipients of the schedule, each matched to a Slack person by email
 // (users.lookupByEmail, cached) so that people show as mentions.
+import type { types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { mapWithConcurrency } from '../../recipients/index.js';
 import type { WorkspaceScope } from '../../store/index.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import type { AppDeps } from '../deps.js';
+import { section } from '../ui/blocks.js';
 
 import {
   MAX_ROWS,
@@ -13,6 +15,7 @@ import {
   recipientsMessageView,
   recipientsView,
 } from '../ui/recipients-modal.js';
+import type { ChangeResult } from './change-spec.js';
 import { workspaceDirectory } from './context.js';
 
 /** users.lookupByEmail is Tier 3 (50+ a minute): a few at a time, and only for the rows shown. */
@@ -24,6 +27,7 @@ export async function loadRecipientsView(args: {
   scope: WorkspaceScope;
   scheduleId: string;
   notice?: string;
+  summary?: readonly types.KnownBlock[];
   metadata?: Omit<RecipientsMetadata, 'scheduleId'>;
 }) {
   const { deps, client, scope, scheduleId } = args;
@@ -55,6 +59,25 @@ export async function loadRecipientsView(args: {
     rows,
     groups: recipients.userGroupRecipients.map((g) => ({ name: g.name ?? g.id, size: g.recipients.length })),
     ...(args.notice ? { notice: args.notice } : {}),
+    ...(args.summary ? { summary: args.summary } : {}),
     ...(args.metadata ? { metadata: args.metadata } : {}),
   });
+}
+
+/**
+ * After an Add: the modal with the new list and the change's summary (as `/schedule add` words it). Marked
+ * changed when Omni's list may have changed, so that closing it redraws the card it came from.
+ */
+export async function redrawRecipientsModal(
+  deps: AppDeps,
+  client: WebClient,
+  scope: WorkspaceScope,
+  scheduleId: string,
+  modal: { id: string; metadata: Omit<RecipientsMetadata, 'scheduleId'> },
+  result: ChangeResult,
+): Promise<void> {
+  const metadata = { ...modal.metadata, ...(result.outcome === 'ok' ? { changed: true } : {}) };
+  const summary = result.message.blocks ?? [section(result.message.text)];
+  const view = await loadRecipientsView({ deps, client, scope, scheduleId, summary, metadata });
+  await client.views.update({ view_id: modal.id, view });
 }

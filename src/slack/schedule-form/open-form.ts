@@ -8,7 +8,7 @@ import { DraftReadError, draftFromSchedule } from '../../schedules/draft-from-om
 import { defaultScheduleName } from '../../schedules/draft-naming.js';
 import { completeView } from '../../schedules/schedule-lookup.js';
 import { isValidTimeZone } from '../../schedules/timezones.js';
-import type { WorkspaceScope } from '../../store/index.js';
+import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { errorMessage, logFailure, userMessageForError } from '../errors.js';
 import type { Interaction } from '../interaction.js';
@@ -17,6 +17,7 @@ import { settledWithin } from '../time-limit.js';
 import { buildScheduleForm, buildScheduleFormError, buildScheduleFormLoading } from '../ui/schedule-form.js';
 import type { FormMetadata, FormMode } from '../ui/schedule-form-metadata.js';
 import { cachedDashboardName, dashboardDetails, refreshDashboards } from './dashboards.js';
+import { pickStore, withStoredPick } from './picks.js';
 
 export interface OpenFormRequest {
   /** Who opens it; its trigger id opens the modal. */
@@ -51,8 +52,13 @@ export async function openScheduleForm(request: OpenFormRequest): Promise<void> 
     const actor = await request.interaction.requireAccess('member');
     const omni = await request.interaction.omni();
     const zone = actor.tz && isValidTimeZone(actor.tz) ? actor.tz : 'UTC';
-    const draft =
+    let draft =
       mode === 'create' ? await newDraft(request, zone) : await existingDraft(omni, request.scheduleId ?? '', mode);
+    if (mode !== 'create') {
+      const picked = await storedPick(deps, scope, request.scheduleId ?? '', draft, logger);
+      draft = picked.draft;
+      if (picked.outdated) metadata.pickOutdated = true;
+    }
     if (mode === 'edit' && draft.destination.kind === 'sftp') metadata.passwordOnFile = true;
     if (mode === 'edit' && !formatsFor(draft.destination.kind).includes(draft.format)) {
       metadata.keptFormat = { kind: draft.destination.kind, format: draft.format };
@@ -78,6 +84,23 @@ export async function openScheduleForm(request: OpenFormRequest): Promise<void> 
     await client.views
       .update({ view_id: viewId, view: buildScheduleFormError(metadata, message) })
       .catch((e: unknown) => logFailure(logger, 'showing why the form could not open', e));
+  }
+}
+
+/** The people, channels and groups picked when the schedule was saved here, when they still hold (picks.ts). */
+async function storedPick(
+  deps: AppDeps,
+  scope: WorkspaceScope,
+  scheduleId: string,
+  draft: ScheduleDraft,
+  logger: Interaction['logger'],
+): Promise<{ draft: ScheduleDraft; outdated: boolean }> {
+  try {
+    return await withStoredPick(pickStore(deps), workspaceKey(scope), scheduleId, draft);
+  } catch (error) {
+    // A pick is a convenience: without the store the form shows Omni's addresses.
+    logger.warn(`No stored pick for schedule ${scheduleId}: ${errorMessage(error)}`);
+    return { draft, outdated: false };
   }
 }
 

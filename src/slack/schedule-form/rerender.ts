@@ -4,13 +4,14 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
+import { choiceNotes } from '../../schedules/draft-choices.js';
 import type { WorkspaceScope } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { logFailure } from '../errors.js';
 import { slackErrorCode } from '../slack-errors.js';
 import { buildScheduleForm, type ScheduleFormContext } from '../ui/schedule-form.js';
 import { decodeFormMetadata } from '../ui/schedule-form-metadata.js';
-import type { ViewStateValues } from '../ui/schedule-form-state.js';
+import { shownChoices, type ViewStateValues } from '../ui/schedule-form-state.js';
 import { cachedDashboardDetails, cachedDashboardName } from './dashboards.js';
 import { chosenDashboard, nextFormState } from './form-state.js';
 import { detailsFor } from './open-form.js';
@@ -42,6 +43,8 @@ export async function rerenderScheduleForm(request: RerenderRequest): Promise<vo
       ? (chosen.name ?? (await cachedDashboardName(deps, scope, identifier)))
       : metadata.dashboardName;
   const cached = await cachedDashboardDetails(deps, scope, identifier);
+  // What the form changes by itself (a format the new destination does not take…) is said under the field.
+  const onScreen = shownChoices(values);
   let hash = view.hash;
   const redraw = async (dashboard?: DashboardDetails, dashboardStatus?: ScheduleFormContext['dashboardStatus']) => {
     const next = nextFormState({
@@ -52,6 +55,7 @@ export async function rerenderScheduleForm(request: RerenderRequest): Promise<vo
     });
     const updated = buildScheduleForm(next.draft, {
       metadata: next.metadata,
+      notes: choiceNotes(onScreen, next.draft),
       ...(dashboard ? { dashboard } : {}),
       ...(dashboardStatus ? { dashboardStatus } : {}),
       now: deps.now(),

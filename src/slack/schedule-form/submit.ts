@@ -36,6 +36,7 @@ import { type EmailRecipients, resolveEmailRecipients } from './email-recipients
 import { chosenDashboard, nextFormState } from './form-state.js';
 import { existingDraft } from './open-form.js';
 import { ownerFor, ownerLine, slackEmailOf } from './owner.js';
+import { pickStore } from './picks.js';
 import type { FormView } from './rerender.js';
 import { createFromDraft, type SaveOutcome, TestSentButNotSavedError, updateFromDraft } from './save.js';
 
@@ -258,6 +259,7 @@ async function saveNow(request: SubmitRequest, form: Form, recipients?: EmailRec
       schedule: outcome.scheduleId,
       outcome: 'ok',
     });
+    await rememberPick(request, form, outcome.scheduleId, recipients);
     await showResult(request, form, outcome, recipients?.leftOut ?? [], emailOnly);
     return true;
   } catch (error) {
@@ -292,6 +294,36 @@ async function saveNow(request: SubmitRequest, form: Form, recipients?: EmailRec
       : { notice: `${prefix}${message}` };
     await showForm(extra).catch((e: unknown) => logFailure(logger, 'showing the form again after a failed save', e));
     return false;
+  }
+}
+
+/** Keeps what was picked for an email schedule, so that Edit and Duplicate show it again (picks.ts). */
+async function rememberPick(
+  request: SubmitRequest,
+  form: Form,
+  scheduleId: string,
+  recipients: EmailRecipients | undefined,
+): Promise<void> {
+  const { deps, scope, userId, logger } = request.interaction;
+  const { destination } = form.draft;
+  const picks = pickStore(deps);
+  try {
+    if (destination.kind !== 'email' || !recipients) {
+      if (form.metadata.mode === 'edit') await picks.delete(workspaceKey(scope), scheduleId);
+      return;
+    }
+    await picks.save(workspaceKey(scope), scheduleId, {
+      userIds: [...destination.userIds],
+      channelIds: [...destination.channelIds],
+      usergroupIds: [...recipients.usergroups.keys()],
+      addresses: [...destination.addresses],
+      emails: recipients.emails,
+      by: userId,
+      savedAt: deps.now().toISOString(),
+    });
+  } catch (error) {
+    // Saved in Omni all the same; Edit will show the addresses instead of the pick.
+    logger.warn(`The pick for schedule ${scheduleId} was not kept: ${errorMessage(error)}`);
   }
 }
 

@@ -23,6 +23,8 @@ export interface FormMetadata {
   keptFormat?: KeptFormat;
   /** Edit of an SFTP schedule: Omni holds a password, so an empty one keeps it. */
   passwordOnFile?: boolean;
+  /** Edit or duplicate: a pick was stored for the schedule, but its recipients changed since (addresses shown). */
+  pickOutdated?: boolean;
 }
 
 const MAX = 3000;
@@ -57,6 +59,7 @@ export function decodeFormMetadata(raw: string | undefined): FormMetadata {
     if (v !== undefined) meta[key] = v;
   }
   if (value.passwordOnFile === true) meta.passwordOnFile = true;
+  if (value.pickOutdated === true) meta.pickOutdated = true;
   const kept = value.keptFormat as { kind?: unknown; format?: unknown } | undefined;
   const kind = DESTINATION_KINDS.find((k) => k === kept?.kind);
   const format = DRAFT_FORMATS.find((f) => f === kept?.format);

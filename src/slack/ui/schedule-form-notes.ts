@@ -2,25 +2,46 @@
 // third-party source states), and the destinations after the first, which the form does not edit. Pure.
 
 import type { ScheduleDraft } from '../../schedules/draft.js';
-import { draftHints } from '../../schedules/draft-hints.js';
+import { type DraftHint, draftHints } from '../../schedules/draft-hints.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
-import type { FormMode } from './schedule-form-metadata.js';
+import type { FormMetadata, FormMode } from './schedule-form-metadata.js';
 import { type Block, baseBlockId, blockIdForField, context } from './schedule-form-parts.js';
 
-/** Each hint as a :bulb: line under its field; a hint whose field is not shown is left out (it is advice). */
-export function withDraftHints(blocks: readonly Block[], draft: ScheduleDraft): Block[] {
+/**
+ * Each hint as a :bulb: line under its field, and each note (what the form did or knows, e.g. a format the
+ * new destination does not take) as an :information_source: line; one whose field is not shown is left out.
+ */
+export function withDraftHints(
+  blocks: readonly Block[],
+  draft: ScheduleDraft,
+  notes: readonly DraftHint[] = [],
+): Block[] {
   const byBlock = new Map<string, string[]>();
-  for (const hint of draftHints(draft)) {
-    const blockId = blockIdForField(hint.field, draft);
-    if (blockId) byBlock.set(blockId, [...(byBlock.get(blockId) ?? []), hint.message]);
-  }
+  const add = (field: DraftHint['field'], line: string) => {
+    const blockId = blockIdForField(field, draft);
+    if (blockId) byBlock.set(blockId, [...(byBlock.get(blockId) ?? []), line]);
+  };
+  for (const note of notes) add(note.field, `:information_source: ${escapeSlackText(note.message)}`);
+  for (const hint of draftHints(draft)) add(hint.field, `:bulb: ${escapeSlackText(hint.message)}`);
   const out: Block[] = [];
   for (const block of blocks) {
     out.push(block);
-    const messages = block.block_id ? byBlock.get(baseBlockId(block.block_id)) : undefined;
-    if (messages) out.push(context(messages.map((m) => `:bulb: ${escapeSlackText(m)}`).join('\n')));
+    const lines = block.block_id ? byBlock.get(baseBlockId(block.block_id)) : undefined;
+    if (lines) out.push(context(lines.join('\n')));
   }
   return out;
+}
+
+/** Edit or Duplicate: why the recipients show as addresses although a pick was kept (picks.ts). */
+export const PICK_OUTDATED_NOTE =
+  "These are the schedule's addresses as Omni has them now. The people, channels and groups picked when it was saved here are not shown: its recipients changed since (in Omni, or with /schedule add or remove).";
+
+/** Notes the form's own state implies (as kept in its metadata). */
+export function metadataNotes(metadata: FormMetadata, draft: ScheduleDraft): DraftHint[] {
+  if (metadata.pickOutdated && draft.destination.kind === 'email') {
+    return [{ field: 'emailAddresses', message: PICK_OUTDATED_NOTE }];
+  }
+  return [];
 }
 
 const LABELS: Record<string, string> = {

@@ -19,6 +19,7 @@ import {
   PAPER_ORIENTATIONS,
   type ScheduleDraft,
 } from '../../schedules/draft.js';
+import { isPaperChoice, type ShownChoices } from '../../schedules/draft-choices.js';
 import { filterText, withFilterText } from '../../schedules/draft-filters.js';
 import { BOOLEAN_OPTIONS, formatsFor, optionAppliesTo } from '../../schedules/draft-formats.js';
 import {
@@ -90,6 +91,21 @@ export function draftFromViewState(
     testNow: read.checked(BlockIds.formTestNow).includes(TEST_NOW_VALUE),
   };
   return { draft, errors };
+}
+
+/** The format choices as they are on screen (before the form re-reads them for a new destination or format). */
+export function shownChoices(values: ViewStateValues): ShownChoices {
+  const read = reader(values);
+  const format = read.option(BlockIds.formFormat);
+  // The options block is versioned by the format it was drawn for (schedule-form-content.ts).
+  const optionsFormat = read.version(BlockIds.formOptions);
+  return {
+    ...(format ? { format } : {}),
+    ...(optionsFormat ? { optionsFormat } : {}),
+    checked: read.checked(BlockIds.formOptions),
+    paperChosen:
+      isPaperChoice(read.option(BlockIds.formPaperFormat)) || isPaperChoice(read.option(BlockIds.formPaperOrientation)),
+  };
 }
 
 type Reader = ReturnType<typeof reader>;

@@ -5,13 +5,14 @@ import type { types } from '@slack/bolt';
 import { ActionIds, BlockIds, CallbackIds } from '../../ids.js';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import type { DraftError, ScheduleDraft } from '../../schedules/draft.js';
+import type { DraftHint } from '../../schedules/draft-hints.js';
 import { errorsByField } from '../../schedules/draft-rules.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import { truncate } from './format.js';
 import { contentBlocks, filterBlocks, formatBlocks } from './schedule-form-content.js';
 import { destinationBlocks } from './schedule-form-destination.js';
 import { encodeFormMetadata, type FormMetadata, type FormMode } from './schedule-form-metadata.js';
-import { otherDestinationBlocks, withDraftHints } from './schedule-form-notes.js';
+import { metadataNotes, otherDestinationBlocks, withDraftHints } from './schedule-form-notes.js';
 import {
   type Block,
   baseBlockId,
@@ -36,6 +37,8 @@ export interface ScheduleFormContext {
   errors?: readonly DraftError[];
   /** Shown above the form: Omni's answer when it names no field, or news such as "test sent". */
   notice?: string;
+  /** Shown under their fields: what changed with another field (e.g. the format a destination does not take). */
+  notes?: readonly DraftHint[];
   now: Date;
 }
 
@@ -74,7 +77,8 @@ export function buildScheduleForm(draft: ScheduleDraft, ctx: ScheduleFormContext
     ...filterBlocks(draft, ctx.dashboard),
     ...contentBlocks(draft, ctx.dashboard),
   );
-  const { placed, unplaced } = withInlineErrors(withDraftHints(blocks, draft), draft, ctx.errors ?? []);
+  const notes = [...(ctx.notes ?? []), ...metadataNotes(metadata, draft)];
+  const { placed, unplaced } = withInlineErrors(withDraftHints(blocks, draft, notes), draft, ctx.errors ?? []);
   const notice = [ctx.notice, ...unplaced].filter((text): text is string => Boolean(text));
   if (notice.length > 0) {
     placed.unshift({

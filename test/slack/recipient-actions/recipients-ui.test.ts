@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { expectValidBlocks } from '../../../src/fake-slack/block-kit-limits.js';
-import { ActionIds, CallbackIds } from '../../../src/ids.js';
+import { ActionIds, BlockIds, CallbackIds } from '../../../src/ids.js';
 import type { AddOutcome, RemoveOutcome } from '../../../src/recipients/index.js';
 import { isMilestone, ProgressMessage } from '../../../src/slack/recipient-actions/progress.js';
+import { matchUsergroups, usergroupLabel } from '../../../src/slack/recipient-actions/usergroups.js';
 import { settingsMessage, usersHelpMessage } from '../../../src/slack/ui/recipient-settings.js';
-import { MAX_ROWS, recipientsMetadata, recipientsView } from '../../../src/slack/ui/recipients-modal.js';
+import {
+  MAX_ROWS,
+  recipientsMessageView,
+  recipientsMetadata,
+  recipientsView,
+} from '../../../src/slack/ui/recipients-modal.js';
 import {
   addSummary,
   notEmailMessage,
@@ -146,14 +152,72 @@ describe('the Recipients modal', () => {
     expect(text).toContain('<@U1> · a@x.co');
     expect(text).toContain('*Blobby* · b@x.co · _email-only user_');
     expect(text).toContain('Omni group *Sales* (3 people)');
-    expect(actionIds(view.blocks)).toEqual([ActionIds.removeRecipientButton, ActionIds.removeRecipientButton]);
+    const removes = actionIds(view.blocks).filter((id) => id === ActionIds.removeRecipientButton);
+    expect(removes).toHaveLength(2);
+  });
+
+  it('offers an add section with an Add submit; a message view (not email) has neither', () => {
+    const view = recipientsView({ scheduleId: ID, scheduleName: 'Orders', rows: [], groups: [] });
+    expect(view.submit?.text).toBe('Add');
+    const inputs = view.blocks.flatMap((b) => (b.type === 'input' ? [b.block_id] : []));
+    expect(inputs).toEqual([
+      BlockIds.recipientsAddPeople,
+      BlockIds.recipientsAddChannels,
+      BlockIds.recipientsAddGroups,
+      BlockIds.recipientsAddAddresses,
+    ]);
+    const message = recipientsMessageView(ID, 'Delivers to Slack, not by email.');
+    expect(message.submit).toBeUndefined();
+    expect(message.blocks.some((b) => b.type === 'input')).toBe(false);
+  });
+
+  it('shows an Add summary under the headline', () => {
+    const view = recipientsView({
+      scheduleId: ID,
+      scheduleName: 'Orders',
+      rows: [{ email: 'a@x.co' }],
+      groups: [],
+      summary: addSummary(addOutcome({ added: [person(1)] })).blocks as never,
+    });
+    expectValidBlocks('modal', view);
+    expect(visibleText(view.blocks)).toContain(':white_check_mark: Added 1 recipient to *Orders*: <@U000001>.');
+  });
+
+  it('matches user groups by handle, then by name', () => {
+    const groups = [
+      { id: 'S1', handle: 'eng', name: 'Finance engineering' },
+      { id: 'S2', handle: 'finance', name: 'Finance team' },
+      { id: 'S3', handle: 'ops', name: 'Operations' },
+    ];
+    expect(matchUsergroups(groups, '@fin').map((g) => g.id)).toEqual(['S2', 'S1']);
+    expect(matchUsergroups(groups, '').map((g) => g.id)).toEqual(['S1', 'S2', 'S3']);
+    expect(usergroupLabel(groups[1] as (typeof groups)[number])).toBe('@finance (Finance team)');
   });
 
   it('shows at most MAX_ROWS people and counts the rest', () => {
     const rows = Array.from({ length: 250 }, (_, i) => ({ email: `p${i}@x.co` }));
-    const view = recipientsView({ scheduleId: ID, scheduleName: 'Big', rows, groups: [] });
+    // With everything else the modal can show at once, it stays within Slack's 100 blocks.
+    const full = addSummary(
+      addOutcome({
+        added: [person(1)],
+        already: [person(2)],
+        emailOnly: { created: ['a@x.co'], updated: [], createdOrUpdated: [] } as never,
+        skipped: [{ who: { kind: 'user', id: 'U3' }, code: 'no_email', reason: 'has no email' }] as never,
+        failed: [{ email: 'b@x.co', detail: 'refused' }] as never,
+      }),
+    );
+    const groups = Array.from({ length: 12 }, (_, i) => ({ name: `G${i}`, size: 2 }));
+    const view = recipientsView({
+      scheduleId: ID,
+      scheduleName: 'Big',
+      rows,
+      groups,
+      notice: 'Removed someone.',
+      summary: full.blocks as never,
+    });
     expectValidBlocks('modal', view);
-    expect(actionIds(view.blocks)).toHaveLength(MAX_ROWS);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(actionIds(view.blocks).filter((id) => id === ActionIds.removeRecipientButton)).toHaveLength(MAX_ROWS);
     expect(visibleText(view.blocks)).toContain(`…and ${250 - MAX_ROWS} more not shown here.`);
   });
 });

@@ -2,7 +2,7 @@
 import type { App, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
 import { CallbackIds } from '../../../ids.js';
 import { connectViewCallback } from './connect.js';
-import { onRecipientsClosed } from './recipients.js';
+import { onRecipientsAdd, onRecipientsClosed } from './recipients.js';
 import { onScheduleCardClosed } from './schedule-card-modal.js';
 import { onScheduleConfirm } from './schedule-confirm.js';
 import { scheduleFormSubmitCallback } from './schedule-form.js';
@@ -22,4 +22,5 @@ export function register(app: App): void {
   app.view<ViewSubmitAction>(CallbackIds.confirmDeleteView, onScheduleConfirm('delete'));
   app.view<ViewClosedAction>({ callback_id: CallbackIds.scheduleCardView, type: 'view_closed' }, onScheduleCardClosed);
   app.view<ViewClosedAction>({ callback_id: CallbackIds.recipientsView, type: 'view_closed' }, onRecipientsClosed);
+  app.view<ViewSubmitAction>({ callback_id: CallbackIds.recipientsView, type: 'view_submission' }, onRecipientsAdd);
 }
