@@ -88,7 +88,7 @@ export function runnerContract(h: RunnerHarness): void {
     await jobs.close();
   });
 
-  it('runs three jobs queued on one key one at a time, in queue order, with two workers on one backing', async () => {
+  it('runs jobs queued on one key one at a time, in queue order, with two workers on one backing, a late one included', async () => {
     // Two runners are two replicas (BullMQ: two workers on one Redis; in-process: a second one started on the
     // same store, which must not take jobs another process queued and runs). A job asked for while the key is
     // busy, or just as it frees, must not overtake those already waiting.
