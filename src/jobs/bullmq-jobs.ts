@@ -1,8 +1,13 @@
 // The replicated runner: one BullMQ queue on Redis, a worker in every replica. A replica killed mid-job
 // stops renewing its lock; BullMQ's stalled-job check hands the job to another worker (or the same
 // replica after a restart), which starts from the job's last checkpoint (stored in the job's data).
-// One job at a time per key: a job takes the key's claim (Redis SET NX PX, renewed while it runs);
-// a job whose key is taken goes back to the delayed set and tries again shortly.
+//
+// One job at a time per key, in the order asked: each key has a queue of its own (a sorted set scored by a
+// sequence number taken at enqueue). A job runs only when it is the head of its key's queue and takes the
+// key's claim (SET NX PX, renewed while it runs, released only by its holder, all in Lua scripts so that two
+// replicas never both hold it); any other job goes back to the delayed set and tries again shortly. BullMQ
+// itself cannot order by key (its groups are BullMQ Pro only, https://docs.bullmq.io/bullmq-pro/groups), and
+// re-delaying alone is not FIFO: a job asked for just as the key frees would overtake the ones waiting.
 import { randomUUID } from 'node:crypto';
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -39,6 +44,39 @@ export interface BullmqJobsOptions {
 
 const QUEUE = 'jobs';
 const KEEP_FINISHED_S = 7 * 24 * 3600;
+
+/** KEYS: the key's queue, the sequence. ARGV: job id. Puts the job at the end of its key's queue (once); its rank. */
+const JOIN_KEY_QUEUE = `if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+  redis.call('ZADD', KEYS[1], redis.call('INCR', KEYS[2]), ARGV[1])
+end
+return redis.call('ZRANK', KEYS[1], ARGV[1])`;
+
+/**
+ * KEYS: the key's claim, the key's queue, the sequence. ARGV: job id, ttl ms. The job takes (or keeps) the
+ * claim when it is the head of its key's queue and nobody else holds the claim: returns ''. Otherwise returns
+ * the head's id (the job has to wait).
+ */
+const CLAIM_KEY = `if not redis.call('ZSCORE', KEYS[2], ARGV[1]) then
+  redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[1])
+end
+local head = redis.call('ZRANGE', KEYS[2], 0, 0)[1]
+local holder = redis.call('GET', KEYS[1])
+if head == ARGV[1] and (not holder or holder == ARGV[1]) then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return ''
+end
+return head`;
+
+/** KEYS: the key's claim. ARGV: job id, ttl ms. Extends the claim only while this job holds it. */
+const RENEW_CLAIM = `if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0`;
+
+/** KEYS: the key's claim, the key's queue. ARGV: job id. Leaves the key's queue; gives the claim back if held. */
+const RELEASE_KEY = `redis.call('ZREM', KEYS[2], ARGV[1])
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1`;
 
 export class BullmqJobs implements Jobs {
   private readonly handlers = new Map<string, JobHandler<unknown, unknown>>();
@@ -79,13 +117,14 @@ export class BullmqJobs implements Jobs {
       }
       await this.redis.set(twinKey, id, 'PX', KEEP_FINISHED_S * 1000);
     }
-    await this.redis.zadd(keyJobs, Date.now(), id);
-    const ahead = (await this.redis.zrank(keyJobs, id)) ?? 0;
+    // Added to BullMQ first, so that every job in a key's queue exists: a head whose job is gone is stale
+    // (see process). A worker may take it before it joins its key's queue: then the worker puts it there.
     await this.queue.add(
       kind,
       { kind, key, data, fingerprint },
       { jobId: id, removeOnComplete: { age: KEEP_FINISHED_S }, removeOnFail: { age: KEEP_FINISHED_S } },
     );
+    const ahead = Number(await this.redis.eval(JOIN_KEY_QUEUE, 2, keyJobs, this.sequenceKey(), id));
     return { id, outcome: ahead > 0 ? 'queued' : 'started', ahead };
   }
 
@@ -144,16 +183,21 @@ export class BullmqJobs implements Jobs {
     const { kind, key } = job.data;
     const id = job.id as string;
     const claimKey = `${this.prefix}:job-key:${key}`;
-    const taken = await this.redis.set(claimKey, id, 'PX', this.lockMs, 'NX');
-    // Held by this very job: it was running on a replica that died; the claim is still its own.
-    if (taken !== 'OK' && (await this.redis.get(claimKey)) !== id) {
+    const keyJobs = this.keyJobsKey(key);
+    // Held by this very job already: it was running on a replica that died; the claim is still its own.
+    const head = String(await this.redis.eval(CLAIM_KEY, 3, claimKey, keyJobs, this.sequenceKey(), id, this.lockMs));
+    if (head !== '') {
+      await this.dropStaleHead(keyJobs, head, id);
       await job.moveToDelayed(Date.now() + (this.options.busyRetryMs ?? 1_000), token);
       throw new DelayedError();
     }
     const renew = setInterval(() => {
       if (this.abandoned) return;
       this.redis
-        .set(claimKey, id, 'PX', this.lockMs)
+        .eval(RENEW_CLAIM, 1, claimKey, id, this.lockMs)
+        .then((held) => {
+          if (Number(held) !== 1) this.report(`job ${id}: lost the claim on its key (Redis too slow to renew it)`);
+        })
         .catch((error: Error) => this.report(`job ${id}: ${error.message}`));
     }, this.lockMs / 3);
     try {
@@ -173,13 +217,27 @@ export class BullmqJobs implements Jobs {
       return result ?? null;
     } finally {
       clearInterval(renew);
-      await this.redis.zrem(this.keyJobsKey(key), id);
-      if ((await this.redis.get(claimKey)) === id) await this.redis.del(claimKey);
+      await this.redis.eval(RELEASE_KEY, 2, claimKey, keyJobs, id);
     }
+  }
+
+  /**
+   * A head whose BullMQ job is gone or finished left its key's queue without saying so (Redis failed during
+   * its release): without this the key would wait behind it for ever.
+   */
+  private async dropStaleHead(keyJobs: string, head: string, self: string): Promise<void> {
+    if (head === self) return;
+    const job = await this.queue.getJob(head);
+    if (job && !(await job.isCompleted()) && !(await job.isFailed())) return;
+    await this.redis.zrem(keyJobs, head);
   }
 
   private keyJobsKey(key: string): string {
     return `${this.prefix}:job-keys:${key}`;
+  }
+
+  private sequenceKey(): string {
+    return `${this.prefix}:job-seq`;
   }
 
   private report(message: string): void {

@@ -9,7 +9,10 @@ export const EMAIL_ONLY_BATCH_SIZE = 20;
 export type EmailOnlyFailure = { email: string; detail: string; status?: number };
 export type UpsertEmailOnlyUsersOutcome = { succeeded: EmailOnlyUserResult[]; failed: EmailOnlyFailure[] };
 export type BatchProgress = { done: number; total: number };
-export type UpsertEmailOnlyUsersOptions = { onBatch?: (progress: BatchProgress) => void | Promise<void> };
+export type UpsertEmailOnlyUsersOptions = {
+  /** After each batch: how far, and that batch's own outcome (a job checkpoints it). */
+  onBatch?: (progress: BatchProgress, batch: UpsertEmailOnlyUsersOutcome) => void | Promise<void>;
+};
 
 type Senders = {
   bulk(users: EmailOnlyUserInput[]): Promise<BulkEmailOnlyResult>;
@@ -33,15 +36,18 @@ export async function upsertInBatches(
   const total = valid.length;
   for (let start = 0; start < total; start += EMAIL_ONLY_BATCH_SIZE) {
     const batch = valid.slice(start, start + EMAIL_ONLY_BATCH_SIZE);
+    const sent: UpsertEmailOnlyUsersOutcome = { succeeded: [], failed: [] };
     try {
       const { results } = await send.bulk(batch);
-      collectBatchResults(batch, results, outcome);
+      collectBatchResults(batch, results, sent);
     } catch (error) {
       if (!(error instanceof OmniError)) throw error;
-      if (isBadRequest(error) && batch.length > 1) await sendOneByOne(batch, send, outcome);
-      else outcome.failed.push(...batch.map((user) => failureOf(user.email, error)));
+      if (isBadRequest(error) && batch.length > 1) await sendOneByOne(batch, send, sent);
+      else sent.failed.push(...batch.map((user) => failureOf(user.email, error)));
     }
-    await options.onBatch?.({ done: Math.min(start + batch.length, total), total });
+    outcome.succeeded.push(...sent.succeeded);
+    outcome.failed.push(...sent.failed);
+    await options.onBatch?.({ done: Math.min(start + batch.length, total), total }, sent);
   }
   return outcome;
 }

@@ -14,6 +14,7 @@ import {
 } from './email-only.js';
 import { isCustomField } from './profile-fields.js';
 import { DEFAULT_LOOKUP_CONCURRENCY } from './resolve.js';
+import type { ChangeLedger, SentLedger } from './sent-ledger.js';
 import type { Recipient, RecipientInput, Resolution, ResolvePurpose, SlackProfile } from './types.js';
 
 export type RecipientsOmni = Pick<
@@ -44,6 +45,10 @@ export interface RecipientsContext {
   /** The workspace key: names everything this context caches. */
   cacheKey: string;
   onProgress?: (progress: Progress) => void | Promise<void>;
+  /** In a job: who its earlier runs already sent as email-only users, saved after each batch (sent-ledger.ts). */
+  sentLedger?: SentLedger;
+  /** In a job: who its earlier runs already added to (or removed from) the schedule, saved after each chunk. */
+  changeLedger?: ChangeLedger;
 }
 
 /** A refusal written for the person who asked; nothing was sent to Omni. */
@@ -96,6 +101,7 @@ export async function ensureEmailOnlyUsers(
   const total = plan.inputs.length;
   const outcome = await upsertEmailOnly(ctx.omni, plan.inputs, {
     onBatch: (done) => ctx.onProgress?.({ stage: 'email_only', done, total }),
+    ...(ctx.sentLedger ? { ledger: ctx.sentLedger } : {}),
   });
   return { outcome, refused: [...refused, ...plan.refused] };
 }

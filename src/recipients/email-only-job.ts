@@ -1,9 +1,10 @@
-// Sending email-only users as a durable job: one Omni batch (20 people) at a time, a checkpoint after each,
-// so that a process killed mid-sync resumes at the first batch not yet recorded. Only that batch (in flight
-// at the kill) is sent again, which Omni's upsert makes harmless.
+// Sending email-only users as a durable job: one Omni batch (20 people) at a time, with who was sent
+// checkpointed after each (sent-ledger.ts), so that a process killed mid-sync resumes with the people not yet
+// recorded. Only the batch in flight at the kill is sent again, which Omni's upsert makes harmless.
 import type { JobHandler } from '../jobs/types.js';
-import { EMAIL_ONLY_BATCH_SIZE, type EmailOnlyUserInput } from '../omni/index.js';
+import type { EmailOnlyUserInput } from '../omni/index.js';
 import type { EmailOnlyClient, Refusal } from './email-only.js';
+import { type EmailOnlySent, upsertRecorded } from './sent-ledger.js';
 
 export const EMAIL_ONLY_SYNC_JOB = 'email-only-sync';
 
@@ -13,12 +14,8 @@ export type EmailOnlySyncData = {
   users: EmailOnlyUserInput[];
 };
 
-export type EmailOnlySyncState = {
-  /** Index of the first user not yet sent. */
-  next: number;
-  sent: number;
-  failed: Refusal[];
-};
+/** Who was sent so far, and who Omni refused. */
+export type EmailOnlySyncState = EmailOnlySent;
 
 export type EmailOnlySyncResult = { sent: number; failed: Refusal[] };
 
@@ -33,18 +30,19 @@ export function emailOnlySyncHandler(
   return async (job) => {
     const { users, workspace } = job.data;
     const omni = await clientFor(workspace);
-    const state: EmailOnlySyncState = job.state ?? { next: 0, sent: 0, failed: [] };
-    while (state.next < users.length) {
-      const batch = users.slice(state.next, state.next + EMAIL_ONLY_BATCH_SIZE);
-      const outcome = await omni.upsertEmailOnlyUsers(batch);
-      state.next += batch.length;
-      state.sent += outcome.succeeded.length;
-      state.failed.push(...outcome.failed.map((f) => ({ email: f.email, detail: f.detail })));
-      await job.checkpoint(state);
-      await job.progress({ done: state.next, total: users.length, phase: 'sending' });
-      await onBatch?.({ jobId: job.id, data: job.data, done: state.next, total: users.length });
-    }
-    const result: EmailOnlySyncResult = { sent: state.sent, failed: state.failed };
+    const outcome = await upsertRecorded(
+      omni,
+      users,
+      { earlier: job.state, save: (sent) => job.checkpoint(sent) },
+      async (done, total) => {
+        await job.progress({ done, total, phase: 'sending' });
+        await onBatch?.({ jobId: job.id, data: job.data, done, total });
+      },
+    );
+    const result: EmailOnlySyncResult = {
+      sent: outcome.sent.length,
+      failed: outcome.failed.map((f) => ({ email: f.email, detail: f.detail })),
+    };
     return result;
   };
 }

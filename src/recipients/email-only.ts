@@ -13,6 +13,7 @@ import {
   unsettableReason,
 } from './attributes.js';
 import { profileFieldValue, standardField } from './profile-fields.js';
+import { type SentLedger, settledEmails, upsertRecorded } from './sent-ledger.js';
 import { emailKey, type Recipient } from './types.js';
 
 export interface EmailOnlyPlanOptions {
@@ -106,20 +107,21 @@ export type EmailOnlyClient = Pick<OmniClient, 'upsertEmailOnlyUsers' | 'listEma
 
 /**
  * Sends the planned users and reports each one. `onBatch` gets `{ done, total }` after each batch of 20.
- * A failed batch does not stop the others; Omni's own `detail` is kept for each person it refused.
+ * A failed batch does not stop the others; Omni's own `detail` is kept for each person it refused. With a
+ * job's `ledger`, who an earlier run sent is not sent again (and is reported as created or updated).
  */
 export async function upsertEmailOnly(
   omni: EmailOnlyClient,
   inputs: readonly EmailOnlyUserInput[],
-  options: { onBatch?: (done: number, total: number) => void | Promise<void> } = {},
+  options: { onBatch?: (done: number, total: number) => void | Promise<void>; ledger?: SentLedger } = {},
 ): Promise<EmailOnlyOutcome> {
   const outcome: EmailOnlyOutcome = { created: [], updated: [], createdOrUpdated: [], failed: [] };
   if (inputs.length === 0) return outcome;
-  const existing = inputs.length <= PRECISE_SUMMARY_MAX ? await existingEmailOnly(omni, inputs) : undefined;
-  const result = await omni.upsertEmailOnlyUsers(inputs, {
-    onBatch: (progress) => options.onBatch?.(progress.done, progress.total),
-  });
-  for (const { email } of result.succeeded) {
+  const settled = settledEmails(options.ledger);
+  const unsent = inputs.filter((input) => !settled.has(emailKey(input.email)));
+  const existing = inputs.length <= PRECISE_SUMMARY_MAX ? await existingEmailOnly(omni, unsent) : undefined;
+  const result = await upsertRecorded(omni, inputs, options.ledger, options.onBatch);
+  for (const email of result.sent) {
     const known = existing?.get(emailKey(email));
     if (known === undefined) outcome.createdOrUpdated.push(email);
     else (known ? outcome.updated : outcome.created).push(email);

@@ -78,4 +78,13 @@ export {
   type RemoveOutcome,
   removeFromSchedule,
 } from './schedule-recipients.js';
+export {
+  type ChangeLedger,
+  type EmailOnlySent,
+  type JobLedger,
+  type RecipientsChanged,
+  type SentLedger,
+  settledEmails,
+  upsertRecorded,
+} from './sent-ledger.js';
 export * from './types.js';

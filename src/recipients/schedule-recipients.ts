@@ -6,6 +6,7 @@ import type { RecipientsContext } from './context.js';
 import type { EmailOnlyOutcome, Refusal } from './email-only.js';
 import { detailOf } from './membership.js';
 import { applyNonMemberPolicy, refusalOf } from './non-members.js';
+import type { ChangeLedger } from './sent-ledger.js';
 import { emailKey, type Recipient, type RecipientInput, type Skipped } from './types.js';
 
 /** Emails per add/remove call: Omni documents no maximum, so large changes are split to stay modest. */
@@ -71,14 +72,19 @@ export async function addToSchedule(
   if ('ok' in target) return target;
   const resolution = await ctx.resolve(inputs, 'add');
   const existing = currentEmails(target.recipients);
-  const already = resolution.recipients.filter((r) => existing.has(emailKey(r.email)));
-  const fresh = resolution.recipients.filter((r) => !existing.has(emailKey(r.email)));
+  // Added by an earlier run of this job (before a crash): still counted as added, not as already there.
+  const addedBefore = changedBefore(ctx.changeLedger);
+  const isAlready = (r: Recipient) => existing.has(emailKey(r.email)) && !addedBefore.has(emailKey(r.email));
+  const already = resolution.recipients.filter(isAlready);
+  const fresh = resolution.recipients.filter((r) => !isAlready(r));
   const policy = await applyNonMemberPolicy(ctx, fresh);
   const failed: Refusal[] = [...policy.failed];
   const { emailOnly } = policy;
 
-  const sent = await changeInChunks(policy.ready, (emails) =>
-    ctx.omni.addRecipients(scheduleId, { emails }).then((r) => r.addedRecipientsCount),
+  const sent = await changeInChunks(
+    policy.ready,
+    (emails) => ctx.omni.addRecipients(scheduleId, { emails }).then((r) => r.addedRecipientsCount),
+    ctx.changeLedger,
   );
   failed.push(...sent.failed);
   return {
@@ -103,8 +109,11 @@ export async function removeFromSchedule(
   if ('ok' in target) return target;
   const resolution = await ctx.resolve(inputs, 'remove');
   const existing = currentEmails(target.recipients);
-  const present = resolution.recipients.filter((r) => existing.has(emailKey(r.email)));
-  const absent = resolution.recipients.filter((r) => !existing.has(emailKey(r.email)));
+  // Removed by an earlier run of this job (before a crash): still counted as removed.
+  const removedBefore = changedBefore(ctx.changeLedger);
+  const isPresent = (r: Recipient) => existing.has(emailKey(r.email)) || removedBefore.has(emailKey(r.email));
+  const present = resolution.recipients.filter(isPresent);
+  const absent = resolution.recipients.filter((r) => !isPresent(r));
   const groups = target.recipients.type === 'email' ? target.recipients.userGroupRecipients : [];
   const viaGroup: RemoveOutcome['viaGroup'] = [];
   const notRecipients: Recipient[] = [];
@@ -113,8 +122,10 @@ export async function removeFromSchedule(
     if (group) viaGroup.push({ recipient, group: group.name ?? group.id });
     else notRecipients.push(recipient);
   }
-  const sent = await changeInChunks(present, (emails) =>
-    ctx.omni.removeRecipients(scheduleId, { emails }).then((r) => r.removedRecipientsCount),
+  const sent = await changeInChunks(
+    present,
+    (emails) => ctx.omni.removeRecipients(scheduleId, { emails }).then((r) => r.removedRecipientsCount),
+    ctx.changeLedger,
   );
   return {
     ok: true,
@@ -131,24 +142,40 @@ export async function removeFromSchedule(
 /**
  * Sends the change in chunks. A chunk Omni refuses is reported per person with Omni's detail, and the
  * other chunks still go; when the very first chunk fails for a reason that is not about the people
- * (401, 404, 429, network…), the error is thrown so that the user reads the usual advice for it.
+ * (401, 404, 429, network…), the error is thrown so that the user reads the usual advice for it. In a job,
+ * the ledger is saved after each chunk, and people an earlier run sent are not sent again.
  */
 async function changeInChunks(
   people: readonly Recipient[],
   send: (emails: string[]) => Promise<number>,
+  ledger?: ChangeLedger,
 ): Promise<{ done: Recipient[]; failed: Refusal[]; count: number }> {
-  const result = { done: [] as Recipient[], failed: [] as Refusal[], count: 0 };
-  for (let start = 0; start < people.length; start += RECIPIENT_CHANGE_CHUNK) {
-    const chunk = people.slice(start, start + RECIPIENT_CHANGE_CHUNK);
+  const earlier = ledger?.earlier;
+  const doneBefore = new Set((earlier?.done ?? []).map(emailKey));
+  const settled = new Set([...doneBefore, ...(earlier?.failed ?? []).map((f) => emailKey(f.email))]);
+  const result = {
+    done: people.filter((r) => doneBefore.has(emailKey(r.email))),
+    failed: [...(earlier?.failed ?? [])],
+    count: earlier?.count ?? 0,
+  };
+  const rest = people.filter((r) => !settled.has(emailKey(r.email)));
+  for (let start = 0; start < rest.length; start += RECIPIENT_CHANGE_CHUNK) {
+    const chunk = rest.slice(start, start + RECIPIENT_CHANGE_CHUNK);
     try {
       result.count += await send(chunk.map((r) => r.email));
       result.done.push(...chunk);
     } catch (error) {
       if (!(error instanceof OmniError)) throw error;
       const aboutPeople = error instanceof OmniApiError && error.status === 400;
-      if (start === 0 && !aboutPeople) throw error;
+      if (start === 0 && earlier === undefined && !aboutPeople) throw error;
       result.failed.push(...chunk.map((r) => refusalOf(chunk, r.email, detailOf(error))));
     }
+    await ledger?.save({ done: result.done.map((r) => r.email), failed: [...result.failed], count: result.count });
   }
   return result;
+}
+
+/** Emails (as emailKey) an earlier run of this job added or removed. */
+function changedBefore(ledger: ChangeLedger | undefined): Set<string> {
+  return new Set((ledger?.earlier?.done ?? []).map(emailKey));
 }

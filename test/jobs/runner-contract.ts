@@ -88,6 +88,62 @@ export function runnerContract(h: RunnerHarness): void {
     await jobs.close();
   });
 
+  it('runs jobs queued on one key one at a time, in queue order, with two workers on one backing, a late one included', async () => {
+    // Two runners are two replicas (BullMQ: two workers on one Redis; in-process: a second one started on the
+    // same store, which must not take jobs another process queued and runs). A job asked for while the key is
+    // busy, or just as it frees, must not overtake those already waiting.
+    const runners = [await h.open(), await h.open()];
+    const events: string[] = [];
+    let running = 0;
+    let mostAtOnce = 0;
+    const gates = new Map<string, { open(): void; opened: Promise<void> }>();
+    const gate = (name: string) => {
+      let open: () => void = () => undefined;
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      gates.set(name, { open, opened });
+    };
+    const started = new Map<string, () => void>();
+    const startedOf = (name: string) => new Promise<void>((resolve) => started.set(name, resolve));
+    for (const jobs of runners) {
+      jobs.register<{ name: string }, unknown>('ordered', async (job) => {
+        running += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        events.push(`start ${job.data.name}`);
+        started.get(job.data.name)?.();
+        await gates.get(job.data.name)?.opened;
+        events.push(`end ${job.data.name}`);
+        running -= 1;
+        return null;
+      });
+      await jobs.start();
+    }
+    const [one] = runners as [Jobs, Jobs];
+    for (const name of ['a', 'b', 'c']) gate(name);
+    const aStarted = startedOf('a');
+    const bStarted = startedOf('b');
+    const a = await one.enqueue('ordered', { name: 'a' }, { key: 'fifo' });
+    await aStarted;
+    const b = await one.enqueue('ordered', { name: 'b' }, { key: 'fifo' });
+    const c = await one.enqueue('ordered', { name: 'c' }, { key: 'fifo' });
+    expect([a.outcome, b.outcome, c.outcome]).toEqual(['started', 'queued', 'queued']);
+    expect(c.ahead).toBe(2);
+    gates.get('a')?.open();
+    await bStarted;
+    gates.get('b')?.open();
+    while (!events.includes('end b')) await new Promise((resolve) => setTimeout(resolve, 1));
+    // Asked for just as the key frees, while c waits for its turn: it goes behind c, not before it.
+    const d = await one.enqueue('ordered', { name: 'd' }, { key: 'fifo' });
+    expect(d.outcome).toBe('queued');
+    expect(d.ahead).toBeGreaterThanOrEqual(1);
+    gates.get('c')?.open();
+    for (const job of [a, b, c, d]) expect(await one.finished(job.id)).toMatchObject({ status: 'done' });
+    expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c', 'start d', 'end d']);
+    expect(mostAtOnce).toBe(1);
+    for (const jobs of runners) await jobs.close();
+  });
+
   it('reports a failing job as failed with its message, and runs the next one on its key', async () => {
     const jobs = await h.open();
     jobs.register<{ fail: boolean }, unknown>('maybe', async (job) => {

@@ -154,3 +154,49 @@ describe('removing from a schedule', () => {
     expect(outcome).toMatchObject({ ok: false, reason: 'not_email', destinationType: 'slack' });
   });
 });
+
+describe('a change resumed after a crash (a job’s ledger of chunks)', () => {
+  const sentBodies = (path: string) =>
+    sandbox.state.requests.filter((r) => r.path.endsWith(path)).map((r) => (r.body as { emails: string[] }).emails);
+
+  it('counts who an earlier run added as added, sends only the rest, and saves the ledger after each chunk', async () => {
+    const ctx = flowContext(sandbox);
+    ctx.directory.person('U1', { email: 'ann@example.com' });
+    ctx.directory.person('U2', { email: 'ben@example.com' });
+    await ctx.omni.addRecipients(ORDERS, { emails: ['ann@example.com'] }); // the earlier run's chunk
+    sandbox.state.requests.length = 0;
+    const saves: unknown[] = [];
+    ctx.changeLedger = {
+      earlier: { done: ['ann@example.com'], failed: [], count: 1 },
+      save: async (record) => void saves.push(record),
+    };
+    const outcome = (await addToSchedule(ctx, ORDERS, [
+      { kind: 'user', id: 'U1' },
+      { kind: 'user', id: 'U2' },
+    ])) as AddOutcome;
+    expect(outcome.added.map((r) => r.email)).toEqual(['ann@example.com', 'ben@example.com']);
+    expect(outcome.already).toEqual([]);
+    expect(outcome.omniAddedCount).toBe(2);
+    expect(sentBodies('/add-recipients')).toEqual([['ben@example.com']]);
+    expect(saves).toEqual([{ done: ['ann@example.com', 'ben@example.com'], failed: [], count: 2 }]);
+    expect(recipientEmails(ORDERS)).toEqual(expect.arrayContaining(['ann@example.com', 'ben@example.com']));
+  });
+
+  it('counts who an earlier run removed as removed, not as “not a recipient”', async () => {
+    const ctx = flowContext(sandbox);
+    ctx.directory.person('U1', { email: 'ann@example.com' });
+    ctx.directory.person('U2', { email: 'ben@example.com' });
+    await ctx.omni.addRecipients(ORDERS, { emails: ['ben@example.com'] }); // ann was removed before the crash
+    sandbox.state.requests.length = 0;
+    ctx.changeLedger = { earlier: { done: ['ann@example.com'], failed: [], count: 1 }, save: async () => undefined };
+    const outcome = (await removeFromSchedule(ctx, ORDERS, [
+      { kind: 'user', id: 'U1' },
+      { kind: 'user', id: 'U2' },
+    ])) as RemoveOutcome;
+    expect(outcome.removed.map((r) => r.email)).toEqual(['ann@example.com', 'ben@example.com']);
+    expect(outcome.notRecipients).toEqual([]);
+    expect(outcome.omniRemovedCount).toBe(2);
+    expect(sentBodies('/remove-recipients')).toEqual([['ben@example.com']]);
+    expect(recipientEmails(ORDERS)).not.toContain('ben@example.com');
+  });
+});

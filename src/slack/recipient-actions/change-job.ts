@@ -4,8 +4,11 @@
 // Slack within its rate tiers, does the change, and updates that same message in place to the summary.
 //
 // Resuming after a crash: Slack look-ups done before it are in the directory cache (users.list pages are
-// checkpointed), so they are not asked again; the change itself is redone, which adding and removing
-// recipients and Omni's email-only upserts make harmless.
+// checkpointed), so they are not asked again, and so are Omni's member answers. Email-only users are
+// checkpointed after each Omni batch (recipients/sent-ledger.ts, as `users sync` does): a resumed job sends
+// only who is left, so at most the batch in flight at the crash goes twice, which Omni's upsert makes harmless.
+// Recipients are added (or removed) in chunks, each checkpointed too: a resumed job sends only the rest, and
+// its summary still counts those done before the crash.
 import type { WebClient } from '@slack/web-api';
 import type { JobContext, JobProgress } from '../../jobs/types.js';
 import {
@@ -14,7 +17,13 @@ import {
   type PrefetchState,
   prefetchByUsersList,
 } from '../../recipients/bulk-lookup.js';
-import { type Progress, type RecipientsContext, RecipientsRefusal } from '../../recipients/index.js';
+import {
+  type EmailOnlySent,
+  type Progress,
+  type RecipientsChanged,
+  type RecipientsContext,
+  RecipientsRefusal,
+} from '../../recipients/index.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { errorMessage, userMessageForError } from '../errors.js';
@@ -52,6 +61,10 @@ export interface RecipientChangeJobState {
   /** Where paging through users.list got to. */
   prefetch?: PrefetchState;
   phase: 'looking up' | 'changing';
+  /** Email-only users sent so far (the policy's step before adding), by batch. */
+  emailOnly?: EmailOnlySent;
+  /** Recipients added or removed so far, by chunk. */
+  recipients?: RecipientsChanged;
 }
 
 export interface RecipientJobMetrics {
@@ -149,6 +162,12 @@ export function recipientChangeHandler(
     const record = (outcome: ChangeResult['outcome'], detail: string) =>
       deps.audit.record({ workspace: workspaceKey(scope), user: userId, ...auditOf(spec), outcome, detail });
 
+    // One checkpoint holds every step's progress: each save keeps the others'.
+    let state: RecipientChangeJobState = job.state ?? { phase: 'looking up' };
+    const checkpoint = async (patch: Partial<RecipientChangeJobState>) => {
+      state = { ...state, ...patch };
+      await job.checkpoint(state);
+    };
     let result: ChangeResult;
     try {
       await show({ text: LOOKING_UP });
@@ -159,10 +178,12 @@ export function recipientChangeHandler(
         pacing,
         onProgress: (event: Progress) =>
           report({ done: event.done, total: event.total, phase: event.stage }, progressText(event)),
+        sentLedger: { earlier: state.emailOnly, save: (emailOnly) => checkpoint({ emailOnly }) },
+        changeLedger: { earlier: state.recipients, save: (recipients) => checkpoint({ recipients }) },
       });
-      if (job.state?.phase !== 'changing') {
-        await prefetchPeople(deps, rc, client, pacing, job, report);
-        await job.checkpoint({ phase: 'changing' });
+      if (state.phase !== 'changing') {
+        await prefetchPeople(deps, rc, client, pacing, job, report, (prefetch) => checkpoint({ prefetch }));
+        await checkpoint({ phase: 'changing', prefetch: undefined });
       }
       result = await performChange(rc, spec);
     } catch (error) {
@@ -197,6 +218,7 @@ async function prefetchPeople(
   pacing: DirectoryPacing,
   job: JobContext<RecipientChangeJobData, RecipientChangeJobState>,
   report: (progress: JobProgress, text: string) => Promise<void>,
+  checkpoint: (prefetch: PrefetchState) => Promise<void>,
 ): Promise<void> {
   const ids = new Set<string>();
   const cache = deps.store.cache(RECIPIENTS_CACHE);
@@ -218,7 +240,7 @@ async function prefetchPeople(
     keyPrefix,
     ...(job.state?.prefetch ? { state: job.state.prefetch } : {}),
     onPage: async (prefetch) => {
-      await job.checkpoint({ phase: 'looking up', prefetch });
+      await checkpoint(prefetch);
       await report(
         { done: prefetch.found, total, phase: 'looking up' },
         `:hourglass_flowing_sand: Found ${prefetch.found.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} people in Slack’s directory… the summary replaces this message.`,

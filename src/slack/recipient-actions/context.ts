@@ -2,6 +2,7 @@
 // the request's WebClient, cached in the store) and its rules. Also the entry the create/edit modal uses.
 import type { WebClient } from '@slack/web-api';
 import {
+  type ChangeLedger,
   cachedDirectory,
   type PickedRecipients,
   type Progress,
@@ -11,6 +12,7 @@ import {
   type Resolution,
   type ResolvePurpose,
   resolveRecipients,
+  type SentLedger,
   type SlackDirectory,
 } from '../../recipients/index.js';
 import { type WorkspaceScope, type WorkspaceSettings, workspaceKey } from '../../store/index.js';
@@ -59,6 +61,9 @@ export async function recipientsContextFor(args: {
   scope: WorkspaceScope;
   onProgress?: (progress: Progress) => void | Promise<void>;
   pacing?: DirectoryPacing;
+  /** A job's records of the email-only users it sent and the recipients it changed (recipients/sent-ledger.ts). */
+  sentLedger?: SentLedger;
+  changeLedger?: ChangeLedger;
 }): Promise<RecipientsContext> {
   const { deps, client, scope } = args;
   const omni = await deps.omniFor(scope);
@@ -71,6 +76,8 @@ export async function recipientsContextFor(args: {
     cache: deps.store.cache(RECIPIENTS_CACHE),
     cacheKey: workspaceKey(scope),
     ...(args.onProgress ? { onProgress: args.onProgress } : {}),
+    ...(args.sentLedger ? { sentLedger: args.sentLedger } : {}),
+    ...(args.changeLedger ? { changeLedger: args.changeLedger } : {}),
   };
 }
 
