@@ -1,5 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it, vi } from 'vitest';
+import { MemoryRateBudget } from '../../src/coordination/rate-budget.js';
+import { SlackBudget } from '../../src/coordination/slack-budget.js';
 import { AccessDeniedError } from '../../src/slack/errors.js';
 import {
   ACTOR_CACHE_TTL_MS,
@@ -125,13 +127,14 @@ function fakeClient(user: Record<string, unknown>) {
 
 describe('getActor / requireAccess', () => {
   const scope = { teamId: 'T1' };
+  const slackBudget = new SlackBudget(new MemoryRateBudget());
 
   it('asks users.info once and then answers from the cache for a minute', async () => {
     const cache = memoryCache();
     const store = { cache: () => cache } as unknown as AppStore;
     const { client, info } = fakeClient({ id: 'U1', is_admin: true });
-    expect((await getActor({ store }, client, scope, 'U1')).isAdmin).toBe(true);
-    expect((await getActor({ store }, client, scope, 'U1')).isAdmin).toBe(true);
+    expect((await getActor({ store, slackBudget }, client, scope, 'U1')).isAdmin).toBe(true);
+    expect((await getActor({ store, slackBudget }, client, scope, 'U1')).isAdmin).toBe(true);
     expect(info).toHaveBeenCalledTimes(1);
     expect(info).toHaveBeenCalledWith({ user: 'U1' });
     expect(cache.ttls).toEqual([ACTOR_CACHE_TTL_MS]);
@@ -145,16 +148,18 @@ describe('getActor / requireAccess', () => {
       }),
     } as unknown as AppStore;
     const { client, info } = fakeClient({ id: 'U1', is_restricted: true });
-    expect((await getActor({ store }, client, scope, 'U1')).isGuest).toBe(true);
+    expect((await getActor({ store, slackBudget }, client, scope, 'U1')).isGuest).toBe(true);
     expect(info).toHaveBeenCalledTimes(1);
   });
 
   it('throws AccessDeniedError with the refusal for the user', async () => {
     const store = { cache: () => memoryCache() } as unknown as AppStore;
     const { client } = fakeClient({ id: 'U1' });
-    const denied = requireAccess({ store }, client, scope, 'U1', 'admin');
+    const denied = requireAccess({ store, slackBudget }, client, scope, 'U1', 'admin');
     await expect(denied).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(denied).rejects.toThrow(/^Only workspace admins and owners/);
-    await expect(requireAccess({ store }, client, scope, 'U1', 'member')).resolves.toMatchObject({ userId: 'U1' });
+    await expect(requireAccess({ store, slackBudget }, client, scope, 'U1', 'member')).resolves.toMatchObject({
+      userId: 'U1',
+    });
   });
 });
