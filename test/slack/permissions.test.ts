@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it, vi } from 'vitest';
-import { MemoryRateBudget } from '../../src/coordination/rate-budget.js';
-import { SlackBudget } from '../../src/coordination/slack-budget.js';
+import { MemoryRateBudget, type RateBudget } from '../../src/coordination/rate-budget.js';
+import { SLACK_TIER_PER_MINUTE, SlackBudget } from '../../src/coordination/slack-budget.js';
 import { AccessDeniedError } from '../../src/slack/errors.js';
 import {
   ACTOR_CACHE_TTL_MS,
@@ -138,6 +138,23 @@ describe('getActor / requireAccess', () => {
     expect(info).toHaveBeenCalledTimes(1);
     expect(info).toHaveBeenCalledWith({ user: 'U1' });
     expect(cache.ttls).toEqual([ACTOR_CACHE_TTL_MS]);
+  });
+
+  it("waits on the workspace's users.info budget (shared by the replicas) before asking Slack", async () => {
+    const store = { cache: () => memoryCache() } as unknown as AppStore;
+    const { client, info } = fakeClient({ id: 'U1' });
+    const taken: string[] = [];
+    const budget = new MemoryRateBudget();
+    const recording: RateBudget = {
+      take: (key, limit, windowMs) => {
+        taken.push(`${key} ${limit}`);
+        return budget.take(key, limit, windowMs);
+      },
+      block: (key, ms) => budget.block(key, ms),
+    };
+    await getActor({ store, slackBudget: new SlackBudget(recording) }, client, scope, 'U1');
+    expect(taken).toEqual([`slack:T1:users.info ${SLACK_TIER_PER_MINUTE[4]}`]);
+    expect(info).toHaveBeenCalledTimes(1);
   });
 
   it('asks Slack directly when the cache is unavailable', async () => {
