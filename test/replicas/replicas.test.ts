@@ -144,7 +144,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (missing) return;
   await new Promise((resolve) => proxy?.close(resolve));
-  for (const r of replicas) await r.app.stop('SIGTERM');
+  await Promise.all(replicas.map((r) => r.app.stop('SIGTERM')));
   await slack?.close();
   await sandbox?.close();
   await redis?.stop();
