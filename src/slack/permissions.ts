@@ -8,6 +8,7 @@ import type { SlackUser } from '../recipients/types.js';
 import { type WorkspaceScope, workspaceKey } from '../store/index.js';
 import type { AppDeps } from './deps.js';
 import { AccessDeniedError } from './errors.js';
+import { pacedSlackCall } from './slack-pacing.js';
 
 export type Access = 'member' | 'admin';
 
@@ -65,13 +66,13 @@ export function actorFromSlackUser(userId: string, user: SlackUserLike | undefin
  * unavailable, asks Slack directly rather than failing: authorisation must not depend on the cache.
  */
 export async function getActor(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<AppDeps, 'store' | 'slackBudget'>,
   client: WebClient,
   scope: WorkspaceScope,
   userId: string,
 ): Promise<Actor> {
   const load = async (): Promise<Actor> => {
-    const answer = await client.users.info({ user: userId });
+    const answer = await pacedSlackCall(deps, scope, 'users.info', () => client.users.info({ user: userId }));
     return actorFromSlackUser(userId, answer.user as SlackUserLike | undefined, scope);
   };
   const withPolicy = async (actor: Actor): Promise<Actor> =>
@@ -116,7 +117,7 @@ export function accessRefusal(actor: Actor, access: Access): string | undefined 
 
 /** Throws AccessDeniedError (its message is meant for the user) unless the user may do something needing `access`. */
 export async function requireAccess(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<AppDeps, 'store' | 'slackBudget'>,
   client: WebClient,
   scope: WorkspaceScope,
   userId: string,

@@ -12,6 +12,7 @@ import type { MessageRef } from '../watch/records.js';
 import type { Snooze } from '../watch/snooze.js';
 import type { AppDeps } from './deps.js';
 import { omniScheduleUrl } from './schedule-actions/display.js';
+import { pacedSlackCall } from './slack-pacing.js';
 import { failureAlertBlocks } from './ui/failure-alert.js';
 
 /** The scope a workspace key (`team:T…` / `enterprise:E…`, see workspaceKey) names. */
@@ -77,7 +78,9 @@ export function alertPoster(deps: AppDeps, team: string): AlertPoster {
       if (!email) return undefined;
       const client = await botClientFor(deps, scope);
       try {
-        const found = await client.users.lookupByEmail({ email });
+        const found = await pacedSlackCall(deps, scope, 'users.lookupByEmail', () =>
+          client.users.lookupByEmail({ email }),
+        );
         return found.user?.id;
       } catch (error) {
         // No Slack person with that email: the channel post is the alert.

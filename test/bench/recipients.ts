@@ -10,12 +10,12 @@ import { SLACK_METHOD_TIERS, SLACK_TIER_PER_MINUTE } from '../../src/coordinatio
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1000);
+export const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1000);
 /** Omni's per-key limit in the sandbox, and the connection's own (client-side) limit: Omni's default. */
-const SANDBOX_LIMIT_PER_MINUTE = 60;
+export const SANDBOX_LIMIT_PER_MINUTE = 60;
 const CONNECTION_LIMIT_PER_MINUTE = 60;
 /** What a round trip to Omni costs, roughly (a real one is slower; the bound below is about the limit). */
-const OMNI_LATENCY_MS = 25;
+export const OMNI_LATENCY_MS = 25;
 
 /** The k-th call (from 0) of a sliding 60 s window of `limit` calls can start at floor(k / limit) minutes. */
 export function lowerBoundMs(calls: number, limitPerMinute: number): number {
@@ -28,6 +28,7 @@ function count<T>(items: readonly T[], key: (item: T) => string): Record<string,
   return counts;
 }
 
+/** Runs one channel add through `t` (one replica; the others share its fake Slack, sandbox and Redis). */
 async function scenario(t: TestApp, label: string, scheduleId: string, channel: string): Promise<void> {
   const slackBefore = t.slack.calls.length;
   t.sandbox.state.requests.length = 0;
@@ -71,59 +72,70 @@ export async function run(): Promise<void> {
     slackRateTiers: true,
   });
   try {
-    await t.store.connections.save(t.scope, {
-      baseUrl: t.sandbox.url,
-      apiKey: t.sandbox.apiKey,
-      connectedBy: t.users.admin.id,
-      connectedAt: new Date().toISOString(),
-      rateLimitPerMinute: CONNECTION_LIMIT_PER_MINUTE,
-    });
-    const channel = (prefix: string, id: string) => {
-      const ids = Array.from(
-        { length: PEOPLE },
-        (_, i) =>
-          t.addMember({
-            id: `U${prefix}${String(i).padStart(5, '0')}`,
-            name: `${prefix.toLowerCase()}${i}`,
-            tz: i % 3 === 0 ? 'Europe/Paris' : 'America/New_York',
-            profile: { title: i % 2 === 0 ? 'EMEA' : 'AMER' },
-          }).id,
-      );
-      t.slack.addChannel(id, ids);
-    };
-    channel('BA', 'C0BENCHA1');
-    channel('BB', 'C0BENCHB1');
-    console.log(
-      `${PEOPLE} Slack people per run; Omni sandbox limit ${SANDBOX_LIMIT_PER_MINUTE}/min, connection limit ${CONNECTION_LIMIT_PER_MINUTE}/min, Omni latency ${OMNI_LATENCY_MS} ms`,
-    );
-
-    await scenario(
-      t,
-      'policy plain_email (Omni creates email-only users itself)',
-      SEEDED_SCHEDULE_IDS.query,
-      'C0BENCHA1',
-    );
-
-    await scenario(
-      t,
-      'warm cache: the same channel again, to another email schedule (plain_email)',
-      SEEDED_SCHEDULE_IDS.externalUsers,
-      'C0BENCHA1',
-    );
-
-    await t.store.settings.update(t.scope, {
-      nonMemberPolicy: 'email_only_user',
-      attributeMappings: { region: 'title' },
-    });
-    await scenario(
-      t,
-      'policy email_only_user (member check by SCIM listing, batches of 20 with time zone + region)',
-      SEEDED_SCHEDULE_IDS.orders,
-      'C0BENCHB1',
-    );
-    const sample = t.sandbox.state.emailOnlyUsers.get('bb0@example.com');
-    console.log(`sample email-only user in Omni: ${JSON.stringify(sample?.userAttributes)}`);
+    await channelAddScenarios([t]);
   } finally {
     await t.close();
   }
+}
+
+/**
+ * The three runs (cold, warm, email-only policy), each sent to the next of `replicas` in turn. With several
+ * replicas they share one store and Redis, so the job may run on any of them and the cache is theirs together.
+ */
+export async function channelAddScenarios(replicas: readonly TestApp[]): Promise<void> {
+  const t = replicas[0] as TestApp;
+  let turn = 0;
+  const next = () => replicas[turn++ % replicas.length] as TestApp;
+  await t.store.connections.save(t.scope, {
+    baseUrl: t.sandbox.url,
+    apiKey: t.sandbox.apiKey,
+    connectedBy: t.users.admin.id,
+    connectedAt: new Date().toISOString(),
+    rateLimitPerMinute: CONNECTION_LIMIT_PER_MINUTE,
+  });
+  const channel = (prefix: string, id: string) => {
+    const ids = Array.from(
+      { length: PEOPLE },
+      (_, i) =>
+        t.addMember({
+          id: `U${prefix}${String(i).padStart(5, '0')}`,
+          name: `${prefix.toLowerCase()}${i}`,
+          tz: i % 3 === 0 ? 'Europe/Paris' : 'America/New_York',
+          profile: { title: i % 2 === 0 ? 'EMEA' : 'AMER' },
+        }).id,
+    );
+    t.slack.addChannel(id, ids);
+  };
+  channel('BA', 'C0BENCHA1');
+  channel('BB', 'C0BENCHB1');
+  console.log(
+    `${PEOPLE} Slack people per run; ${replicas.length} replica${replicas.length === 1 ? '' : 's'}; Omni sandbox limit ${SANDBOX_LIMIT_PER_MINUTE}/min, connection limit ${CONNECTION_LIMIT_PER_MINUTE}/min, Omni latency ${OMNI_LATENCY_MS} ms`,
+  );
+
+  await scenario(
+    next(),
+    'policy plain_email (Omni creates email-only users itself)',
+    SEEDED_SCHEDULE_IDS.query,
+    'C0BENCHA1',
+  );
+
+  await scenario(
+    next(),
+    'warm cache: the same channel again, to another email schedule (plain_email)',
+    SEEDED_SCHEDULE_IDS.externalUsers,
+    'C0BENCHA1',
+  );
+
+  await t.store.settings.update(t.scope, {
+    nonMemberPolicy: 'email_only_user',
+    attributeMappings: { region: 'title' },
+  });
+  await scenario(
+    next(),
+    'policy email_only_user (member check by SCIM listing, batches of 20 with time zone + region)',
+    SEEDED_SCHEDULE_IDS.orders,
+    'C0BENCHB1',
+  );
+  const sample = t.sandbox.state.emailOnlyUsers.get('bb0@example.com');
+  console.log(`sample email-only user in Omni: ${JSON.stringify(sample?.userAttributes)}`);
 }

@@ -66,6 +66,24 @@ describe('RedisRateBudget: one budget for every replica', () => {
     }
   });
 
+  it('counts a sliding window, not a fixed one: a full window just ended still holds the calls of its last part', async () => {
+    const a = new RedisRateBudget(replicaA, prefix);
+    const b = new RedisRateBudget(replicaB, prefix);
+    const windowMs = 1_500;
+    expect(await a.take('omni:sliding', 3, windowMs)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await b.take('omni:sliding', 3, windowMs)).toBe(0);
+    expect(await a.take('omni:sliding', 3, windowMs)).toBe(0);
+    expect(await b.take('omni:sliding', 3, windowMs)).toBeGreaterThan(0);
+    // The first call has left the window, the two later ones have not: one more is granted, not three.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const waits = [];
+    for (let i = 0; i < 3; i++) waits.push(await (i % 2 === 0 ? a : b).take('omni:sliding', 3, windowMs));
+    expect(waits[0]).toBe(0);
+    expect(waits[1]).toBeGreaterThan(0);
+    expect(waits[2]).toBeGreaterThan(0);
+  });
+
   it("pauses every replica's calls on a key when one of them meets a 429", async () => {
     const a = new RedisRateBudget(replicaA, prefix);
     const b = new RedisRateBudget(replicaB, prefix);

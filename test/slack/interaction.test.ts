@@ -2,6 +2,8 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it, vi } from 'vitest';
+import { MemoryRateBudget } from '../../src/coordination/rate-budget.js';
+import { SlackBudget } from '../../src/coordination/slack-budget.js';
 import type { AppDeps } from '../../src/slack/deps.js';
 import { AccessDeniedError, NotConnectedError } from '../../src/slack/errors.js';
 import { createInteraction, displayOf, requestFacts } from '../../src/slack/interaction.js';
@@ -23,6 +25,7 @@ function setup(opts: { connected?: boolean; user?: Record<string, unknown> } = {
       connections: { get: connectionsGet },
     },
     omniFor,
+    slackBudget: new SlackBudget(new MemoryRateBudget()),
   } as unknown as AppDeps;
   const client = { users: { info: usersInfo } } as unknown as WebClient;
   const interaction = createInteraction({ deps, scope: { teamId: 'T1' }, userId: 'U1', client, logger });

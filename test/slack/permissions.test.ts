@@ -1,5 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it, vi } from 'vitest';
+import { MemoryRateBudget, type RateBudget } from '../../src/coordination/rate-budget.js';
+import { SLACK_TIER_PER_MINUTE, SlackBudget } from '../../src/coordination/slack-budget.js';
 import { AccessDeniedError } from '../../src/slack/errors.js';
 import {
   ACTOR_CACHE_TTL_MS,
@@ -125,16 +127,34 @@ function fakeClient(user: Record<string, unknown>) {
 
 describe('getActor / requireAccess', () => {
   const scope = { teamId: 'T1' };
+  const slackBudget = new SlackBudget(new MemoryRateBudget());
 
   it('asks users.info once and then answers from the cache for a minute', async () => {
     const cache = memoryCache();
     const store = { cache: () => cache } as unknown as AppStore;
     const { client, info } = fakeClient({ id: 'U1', is_admin: true });
-    expect((await getActor({ store }, client, scope, 'U1')).isAdmin).toBe(true);
-    expect((await getActor({ store }, client, scope, 'U1')).isAdmin).toBe(true);
+    expect((await getActor({ store, slackBudget }, client, scope, 'U1')).isAdmin).toBe(true);
+    expect((await getActor({ store, slackBudget }, client, scope, 'U1')).isAdmin).toBe(true);
     expect(info).toHaveBeenCalledTimes(1);
     expect(info).toHaveBeenCalledWith({ user: 'U1' });
     expect(cache.ttls).toEqual([ACTOR_CACHE_TTL_MS]);
+  });
+
+  it("waits on the workspace's users.info budget (shared by the replicas) before asking Slack", async () => {
+    const store = { cache: () => memoryCache() } as unknown as AppStore;
+    const { client, info } = fakeClient({ id: 'U1' });
+    const taken: string[] = [];
+    const budget = new MemoryRateBudget();
+    const recording: RateBudget = {
+      take: (key, limit, windowMs) => {
+        taken.push(`${key} ${limit}`);
+        return budget.take(key, limit, windowMs);
+      },
+      block: (key, ms) => budget.block(key, ms),
+    };
+    await getActor({ store, slackBudget: new SlackBudget(recording) }, client, scope, 'U1');
+    expect(taken).toEqual([`slack:T1:users.info ${SLACK_TIER_PER_MINUTE[4]}`]);
+    expect(info).toHaveBeenCalledTimes(1);
   });
 
   it('asks Slack directly when the cache is unavailable', async () => {
@@ -145,16 +165,18 @@ describe('getActor / requireAccess', () => {
       }),
     } as unknown as AppStore;
     const { client, info } = fakeClient({ id: 'U1', is_restricted: true });
-    expect((await getActor({ store }, client, scope, 'U1')).isGuest).toBe(true);
+    expect((await getActor({ store, slackBudget }, client, scope, 'U1')).isGuest).toBe(true);
     expect(info).toHaveBeenCalledTimes(1);
   });
 
   it('throws AccessDeniedError with the refusal for the user', async () => {
     const store = { cache: () => memoryCache() } as unknown as AppStore;
     const { client } = fakeClient({ id: 'U1' });
-    const denied = requireAccess({ store }, client, scope, 'U1', 'admin');
+    const denied = requireAccess({ store, slackBudget }, client, scope, 'U1', 'admin');
     await expect(denied).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(denied).rejects.toThrow(/^Only workspace admins and owners/);
-    await expect(requireAccess({ store }, client, scope, 'U1', 'member')).resolves.toMatchObject({ userId: 'U1' });
+    await expect(requireAccess({ store, slackBudget }, client, scope, 'U1', 'member')).resolves.toMatchObject({
+      userId: 'U1',
+    });
   });
 });

@@ -169,8 +169,6 @@ export interface TestApp {
     text: string,
     opts?: RequestOptions,
   ): Promise<CommandResult & { message: StoredMessage | undefined; shown: string[] }>;
-  /** Drops every open connection and stops listening, as a killed process would (its work in flight is not stopped). */
-  dropConnections(): void;
   /** Waits until every background job this app queued so far has finished; returns their records. */
   settleJobs(): Promise<JobRecord[]>;
   close(): Promise<void>;

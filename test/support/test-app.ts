@@ -349,10 +349,6 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
       for (let i = 0; i < queued.length; i += 1) records.push(await coordination.jobs.finished(queued[i] as string));
       return records;
     },
-    dropConnections() {
-      server.closeAllConnections();
-      server.close();
-    },
     async close() {
       await deps.runWatches?.stop();
       await app.stop().catch(() => undefined);

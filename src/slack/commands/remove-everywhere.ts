@@ -16,7 +16,7 @@ export const removeEverywhereSubcommand: Subcommand = {
   needsConnection: true,
   audit: 'remove_recipients',
   async run(ctx) {
-    const person = await personFromArg(ctx.client, ctx.args[0]);
+    const person = await personFromArg(ctx, ctx.args[0]);
     const people = peopleOf(ctx.deps);
     await people.known.remember(ctx.scope);
     const report = await offboardingReport(people.work, workspaceKey(ctx.scope), person.email);

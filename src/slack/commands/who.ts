@@ -22,7 +22,7 @@ export const whoSubcommand: Subcommand = {
   access: 'member',
   needsConnection: true,
   async run(ctx) {
-    const person = await personFromArg(ctx.client, ctx.args[0]);
+    const person = await personFromArg(ctx, ctx.args[0]);
     const people = peopleOf(ctx.deps);
     await people.known.remember(ctx.scope);
     const found = await people.index.deliveringTo(workspaceKey(ctx.scope), person.email);

@@ -12,6 +12,7 @@ import { workspaceKey } from '../../store/index.js';
 import { UsageError } from '../commands/types.js';
 import type { Interaction } from '../interaction.js';
 import type { RespondLike } from '../recipient-actions/progress.js';
+import { pacedSlackCall } from '../slack-pacing.js';
 import { buildTransferOwnerPrompt } from '../ui/transfer-owner.js';
 import { runOffboarding } from './offboard.js';
 import { peopleOf } from './people-of.js';
@@ -92,7 +93,9 @@ export async function transferTo(
   await interaction.requireAccess('admin');
   const people = peopleOf(interaction.deps);
   const workspace = workspaceKey(interaction.scope);
-  const answer = await interaction.client.users.info({ user: newOwnerSlackId });
+  const answer = await pacedSlackCall(interaction.deps, interaction.scope, 'users.info', () =>
+    interaction.client.users.info({ user: newOwnerSlackId }),
+  );
   const newOwnerEmail = answer.user?.profile?.email;
   if (!newOwnerEmail)
     throw new UsageError(`Slack shows no email for <@${newOwnerSlackId}>, so their Omni user cannot be found.`);

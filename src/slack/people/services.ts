@@ -9,6 +9,7 @@ import { enqueueIndexCrawl, type FollowDeps, FollowEvents, RecipientIndexStore }
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { lookupClient, webClientDirectory } from '../recipient-actions/directory.js';
+import { budgetTeamOf } from '../slack-pacing.js';
 
 export const PEOPLE_CACHE = 'people';
 
@@ -91,7 +92,10 @@ export function createPeopleServices(
       const settings = await deps.store.settings.get(scope);
       // Uncached: a follow must see who is in the channel now, not what a look-up cached minutes ago.
       return {
-        directory: webClientDirectory(lookupClient(client)),
+        directory: webClientDirectory(lookupClient(client, { paced: true }), {
+          budget: deps.slackBudget,
+          teamId: budgetTeamOf(scope),
+        }),
         settings,
         home: {
           ...(scope.teamId ? { teamId: scope.teamId } : {}),

@@ -1,8 +1,9 @@
 // Queuing a recipient change as a job from a request: the progress message first (so that whichever replica
 // runs the job can update it), then the job on the schedule's key, then the answer by outcome.
 import type { SubcommandContext } from '../commands/types.js';
+import { budgetTeamOf } from '../slack-pacing.js';
 import { jobOutcomeText, queuedProgressText } from '../ui/recipient-jobs.js';
-import { budgetTeamOf, jobKeyOf, RECIPIENT_CHANGE_JOB, type RecipientChangeJobData } from './change-job.js';
+import { jobKeyOf, RECIPIENT_CHANGE_JOB, type RecipientChangeJobData } from './change-job.js';
 import type { RecipientChangeSpec } from './change-spec.js';
 
 export async function enqueueRecipientChange(

@@ -27,6 +27,7 @@ import {
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { errorMessage, userMessageForError } from '../errors.js';
+import { budgetTeamOf } from '../slack-pacing.js';
 import type { RecipientsMetadata } from '../ui/recipients-modal.js';
 import { refusalMessage } from '../ui/recipients-summary.js';
 import {
@@ -104,11 +105,6 @@ export function registerRecipientJobs(
 export function jobKeyOf(scope: WorkspaceScope, spec: RecipientChangeSpec): string {
   const ws = workspaceKey(scope);
   return spec.op === 'users' ? `users-sync:${ws}` : `schedule:${ws}:${spec.scheduleId}`;
-}
-
-/** Slack's rate budgets are per workspace: the team, or the organisation for an org-wide install. */
-export function budgetTeamOf(scope: WorkspaceScope): string {
-  return scope.teamId ?? scope.enterpriseId ?? workspaceKey(scope);
 }
 
 /** Updates the progress message in place, paced by chat.update's tier. */

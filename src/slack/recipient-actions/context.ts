@@ -17,6 +17,7 @@ import {
 } from '../../recipients/index.js';
 import { type WorkspaceScope, type WorkspaceSettings, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
+import { budgetTeamOf } from '../slack-pacing.js';
 import { type DirectoryPacing, lookupClient, webClientDirectory } from './directory.js';
 
 /** The store cache namespace for Slack look-ups and Omni member look-ups. */
@@ -30,15 +31,20 @@ export interface WorkspaceDirectory {
 
 /** The workspace's cached Slack directory and resolver (no Omni needed). */
 export async function workspaceDirectory(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<AppDeps, 'store' | 'slackBudget'>,
   client: WebClient,
   scope: WorkspaceScope,
-  /** A job's: its client is used as is and every call paced (see DirectoryPacing). */
+  /** A job's: its client is used as is (see DirectoryPacing). Without it, a request's: paced on the same budget. */
   pacing?: DirectoryPacing,
 ): Promise<WorkspaceDirectory> {
   const settings = await deps.store.settings.get(scope);
   const directory = cachedDirectory(
-    pacing ? webClientDirectory(client, pacing) : webClientDirectory(lookupClient(client)),
+    pacing
+      ? webClientDirectory(client, pacing)
+      : webClientDirectory(lookupClient(client, { paced: true }), {
+          budget: deps.slackBudget,
+          teamId: budgetTeamOf(scope),
+        }),
     deps.store.cache(RECIPIENTS_CACHE),
     workspaceKey(scope),
   );
@@ -88,7 +94,7 @@ export async function recipientsContextFor(args: {
  * `skippedLines` from ui/recipients-summary.ts). Slack calls only; nothing is sent to Omni.
  */
 export async function resolvePickedRecipients(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<AppDeps, 'store' | 'slackBudget'>,
   client: WebClient,
   scope: WorkspaceScope,
   picked: PickedRecipients,

@@ -1,7 +1,6 @@
-// The SlackDirectory the recipient domain needs, over the Web API. In a request, the client waits out Slack's
-// Retry-After on 429 (a bounded number of times); in a job, each call is paced by Slack's tier and a 429 is
-// waited out for as long as it takes (DirectoryPacing). A call that still fails becomes a DirectoryError
-// carrying Slack's own error code.
+// The SlackDirectory the recipient domain needs, over the Web API. In a request and in a job alike, each call
+// is paced by Slack's tier for the workspace (shared by the replicas) and a 429 is waited out for as long as
+// it takes (DirectoryPacing). A call that still fails becomes a DirectoryError carrying Slack's own error code.
 
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { SlackBudget } from '../../coordination/slack-budget.js';
@@ -36,12 +35,15 @@ const NOT_FOUND = new Set([
  * A client of its own, with the request's token, for the bulk look-ups of one resolution. On a 429 a WebClient
  * pauses its whole queue for Retry-After; Bolt keeps one client per workspace token, so a big channel
  * hitting users.info's limit would otherwise hold up every modal and answer of the workspace (a trigger_id
- * lasts 3 s). Slack limits each method separately, so those other calls need not wait.
+ * lasts 3 s). Slack limits each method separately, so those other calls need not wait. `paced`: the calls go
+ * through a SlackBudget, which must see a 429 (to pause the method for every replica) rather than the client
+ * retrying it alone.
  */
-export function lookupClient(client: WebClient): WebClient {
+export function lookupClient(client: WebClient, options: { paced?: boolean } = {}): WebClient {
   if (!client.token) return client;
   return new WebClient(client.token, {
     slackApiUrl: client.slackApiUrl,
+    ...(options.paced ? { rejectRateLimitedCalls: true } : {}),
     retryConfig: { ...LOOKUP_RETRIES },
     timeout: LOOKUP_TIMEOUT_MS,
     logLevel: LogLevel.WARN,
@@ -50,7 +52,8 @@ export function lookupClient(client: WebClient): WebClient {
 
 /**
  * Paces each call by Slack's tier for the workspace (shared by the replicas) and waits out 429s instead of
- * giving up: for jobs, whose client is built with `rejectRateLimitedCalls: true` (AppDeps.slackClientFor).
+ * giving up. The client must be built with `rejectRateLimitedCalls: true` (AppDeps.slackClientFor for jobs,
+ * `lookupClient(client, { paced: true })` in a request) so that the 429s reach the budget.
  */
 export interface DirectoryPacing {
   budget: SlackBudget;

@@ -5,6 +5,7 @@ import type { ListViewer } from '../../schedules/list-plan.js';
 import type { ScheduleListFilters } from '../../schedules/list-query.js';
 import { workspaceKey } from '../../store/index.js';
 import type { Interaction } from '../interaction.js';
+import { pacedSlackCall } from '../slack-pacing.js';
 
 /** People rarely change email or Omni account; ten minutes keeps paging cheap and a change visible soon. */
 const VIEWER_TTL_MS = 10 * 60_000;
@@ -18,7 +19,7 @@ export async function listViewerFor(
   const cache = deps.store.cache('list-viewer');
   const workspace = workspaceKey(scope);
   const email = await cache.getOrLoad(`email:${workspace}:${userId}`, VIEWER_TTL_MS, async () => {
-    const info = await client.users.info({ user: userId });
+    const info = await pacedSlackCall(deps, scope, 'users.info', () => client.users.info({ user: userId }));
     return info.user?.profile?.email ?? null;
   });
   if (!filters.mine) return { email };

@@ -17,7 +17,7 @@ async function mayTransfer(interaction: Interaction, ownerId: string | null): Pr
   if (actor.isAdmin || actor.isOwner) return true;
   if (ownerId === null) return false;
   const omni = await interaction.omni();
-  const email = await slackEmailOf(interaction.client, interaction.userId).catch(() => undefined);
+  const email = await slackEmailOf(interaction, interaction.userId).catch(() => undefined);
   const member = email ? await membersOf(omni).byEmail(email) : null;
   return member?.userId === ownerId;
 }
@@ -76,7 +76,7 @@ export async function submitTransferOwnership(
       await show(`:no_entry: ${NOT_ALLOWED}`);
       return;
     }
-    const email = await slackEmailOf(interaction.client, newOwnerSlackId).catch(() => undefined);
+    const email = await slackEmailOf(interaction, newOwnerSlackId).catch(() => undefined);
     const member = email ? await membersOf(omni).byEmail(email) : null;
     if (!member) {
       const why = email ? `${email} has no Omni account` : 'Slack shows no email for them';

@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps.js';
 import { RECIPIENTS_CACHE, resolvePickedRecipients, workspaceDirectory } from '../recipient-actions/context.js';
 import { lookupClient } from '../recipient-actions/directory.js';
 import { slackErrorCode } from '../slack-errors.js';
+import { pacedSlackCall } from '../slack-pacing.js';
 
 export interface EmailRecipients {
   /** Every recipient's address, once each, in the order named: what Omni receives as `recipients`. */
@@ -25,7 +26,7 @@ export interface EmailRecipients {
   leftOut: Skipped[];
 }
 
-type Deps = Pick<AppDeps, 'store'>;
+type Deps = Pick<AppDeps, 'store' | 'slackBudget'>;
 type EmailDestination = DraftDestinationOf<'email'>;
 
 /** Slack's user group handles: letters, digits, `.`, `-`, `_`. */
@@ -143,7 +144,9 @@ async function usergroupHandles(deps: Deps, client: WebClient, scope: WorkspaceS
   const pairs = await deps.store
     .cache(RECIPIENTS_CACHE)
     .getOrLoad<[string, string][]>(`${workspaceKey(scope)}:usergroup-handles`, USERGROUP_HANDLES_TTL_MS, async () => {
-      const answer = await client.usergroups.list({ include_disabled: false });
+      const answer = await pacedSlackCall(deps, scope, 'usergroups.list', () =>
+        client.usergroups.list({ include_disabled: false }),
+      );
       return (answer.usergroups ?? []).flatMap((group) =>
         group.id && group.handle ? [[group.handle.toLowerCase(), group.id] as [string, string]] : [],
       );

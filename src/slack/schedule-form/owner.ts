@@ -2,10 +2,11 @@
 // (looked up over SCIM through one cache per Omni client, so a workspace's creates share it); otherwise Omni's
 // default owner, and the confirmation says why.
 
-import type { WebClient } from '@slack/web-api';
 import { type CreatedOwner, MemberLookup, type OmniClient } from '../../omni/index.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import { errorMessage } from '../errors.js';
+import type { Interaction } from '../interaction.js';
+import { pacedSlackCall } from '../slack-pacing.js';
 import { truncate } from '../ui/format.js';
 
 const lookups = new WeakMap<OmniClient, MemberLookup>();
@@ -21,8 +22,12 @@ export function membersOf(omni: OmniClient): MemberLookup {
 }
 
 /** The person's email as Slack shows it (needs users:read.email); undefined when Slack does not say. */
-export async function slackEmailOf(client: WebClient, userId: string): Promise<string | undefined> {
-  const answer = await client.users.info({ user: userId });
+export async function slackEmailOf(
+  interaction: Pick<Interaction, 'deps' | 'scope' | 'client'>,
+  userId: string,
+): Promise<string | undefined> {
+  const { deps, scope, client } = interaction;
+  const answer = await pacedSlackCall(deps, scope, 'users.info', () => client.users.info({ user: userId }));
   const email = answer.user?.profile?.email?.trim();
   return email ? email : undefined;
 }

@@ -249,7 +249,7 @@ async function saveNow(request: SubmitRequest, form: Form, recipients?: EmailRec
       outcome = await updateFromDraft(omni, scheduleId, toSend(form.draft), previous);
     } else {
       await makeReady([]);
-      const email = await slackEmailOf(client, userId).catch(() => undefined);
+      const email = await slackEmailOf(request.interaction, userId).catch(() => undefined);
       outcome = await createFromDraft(omni, toSend(form.draft), await ownerFor(omni, email));
     }
     deps.audit.record({

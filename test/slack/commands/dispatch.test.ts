@@ -1,7 +1,10 @@
 // The dispatcher's answers for each outcome of a subcommand, with stand-in subcommands.
+
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it, vi } from 'vitest';
+import { MemoryRateBudget } from '../../../src/coordination/rate-budget.js';
+import { SlackBudget } from '../../../src/coordination/slack-budget.js';
 import { OmniApiError } from '../../../src/omni/index.js';
 import { AuditLog } from '../../../src/slack/audit.js';
 import { dispatchScheduleCommand } from '../../../src/slack/commands/dispatch.js';
@@ -52,6 +55,7 @@ function setup(user: Record<string, unknown>, connected = true) {
       connections: { get: async () => (connected ? { baseUrl: 'https://x', apiKey: 'k' } : undefined) },
     },
     audit: new AuditLog((l) => audit.push(l)),
+    slackBudget: new SlackBudget(new MemoryRateBudget()),
   } as unknown as AppDeps;
   const client = { users: { info: async () => ({ ok: true, user }) } } as unknown as WebClient;
   const dispatch = (text: string) =>

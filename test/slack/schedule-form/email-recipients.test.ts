@@ -1,7 +1,10 @@
 // The form's email recipients through the shared resolver, against the fake Slack: who becomes an address,
 // what blocks the save (named in plain text on its field) and what is only reported.
+
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryRateBudget } from '../../../src/coordination/rate-budget.js';
+import { SlackBudget } from '../../../src/coordination/slack-budget.js';
 import { FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../../../src/fake-slack/fake-slack.js';
 import type { DraftDestinationOf } from '../../../src/schedules/draft.js';
 import { resolveEmailRecipients } from '../../../src/slack/schedule-form/email-recipients.js';
@@ -13,7 +16,10 @@ let client: WebClient;
 const scope: WorkspaceScope = { teamId: FAKE_DEFAULTS.teamId };
 const newDeps = () => {
   const cache = new MemoryCache();
-  return { store: { settings: { get: async () => DEFAULT_WORKSPACE_SETTINGS }, cache: () => cache } } as never;
+  return {
+    store: { settings: { get: async () => DEFAULT_WORKSPACE_SETTINGS }, cache: () => cache },
+    slackBudget: new SlackBudget(new MemoryRateBudget()),
+  } as never;
 };
 
 beforeAll(async () => {
