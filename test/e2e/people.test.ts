@@ -3,7 +3,7 @@
 // missed event; an offboarding job left by a stopped process is resumed by the next one, changing no
 // schedule twice.
 import { afterEach, describe, expect, it } from 'vitest';
-import { PeopleActionIds } from '../../src/ids.js';
+import { ActionIds, PeopleActionIds } from '../../src/ids.js';
 import { StoreJobs } from '../../src/jobs/index.js';
 import { BLOB_ROSS_ID, BLOBBY_HILL_ID } from '../../src/omni-sandbox/index.js';
 import {
@@ -229,6 +229,38 @@ describe('following from the card', () => {
     });
     expect(JSON.stringify(unfollowed.responses)).toContain('Unfollowed: everyone who receives the report now keeps');
     expect(emailsOf(app.sandbox, scheduleId)).toEqual(['ann@example.com']);
+  });
+});
+
+describe('a card redrawn after an act', () => {
+  it('still says what the schedule follows after Resume and Pause from the card', async () => {
+    t = await startTestApp();
+    const app = t;
+    const ann = app.addMember({ id: 'U0ANN0002', name: 'ann', profile: { email: 'ann@example.com' } });
+    const channel = app.slack.addChannel('C0OPS0002', [ann.id], { name: 'ops' });
+    const [scheduleId] = seedEmailSchedules(app.sandbox, 1, () => []) as [string];
+    const followed = await app.command(`follow ${scheduleId} <#${channel.id}|ops>`);
+    expect(followed.texts[0]).toContain(`now follows <#${channel.id}>`);
+
+    const shown = await app.command(`show ${scheduleId}`);
+    let blocks = (shown.responses.at(-1) as { blocks: unknown[] }).blocks;
+    expect(JSON.stringify(blocks)).toContain(`Follows <#${channel.id}>`);
+    // Seeded paused: Resume first, then Pause.
+    for (const actionId of [ActionIds.resumeScheduleButton, ActionIds.pauseScheduleButton]) {
+      const acted = await app.action({
+        actionId,
+        value: scheduleId,
+        message: { ts: '5.0', blocks },
+        responseUrl: shown.responseUrl,
+        isEphemeral: true,
+      });
+      const redrawn = acted.responses.at(-1) as { replace_original?: boolean; blocks: unknown[] };
+      expect(redrawn.replace_original, actionId).toBe(true);
+      expect(JSON.stringify(redrawn.blocks), actionId).toContain(`Follows <#${channel.id}>`);
+      expect(JSON.stringify(redrawn.blocks), actionId).toContain(PeopleActionIds.unfollow);
+      blocks = redrawn.blocks;
+    }
+    expect(app.sandbox.state.schedules.get(scheduleId)?.disabledAt).not.toBeNull();
   });
 });
 
