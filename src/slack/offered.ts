@@ -1,9 +1,8 @@
-// A choice from a menu (overflow, static select) is acted on only if this app offered it. Slack passes on
-// whatever value the client sends in a block action, so a value the app never drew is refused, not read as
-// a default. Each listener first checks the value's shape against what the app ever offers there; where
-// the payload also carries the blocks as the app drew them (a channel message, App Home, a modal: Slack's
-// stored copy, unlike the action itself, which comes from the client), the value must be one of that
-// element's options there. An ephemeral message's actions carry no copy of it, so only the shape is checked.
+// A choice from a menu (overflow, static select) is acted on only if this app offered it: a value it never
+// drew (a forged or tampered request) is refused, not read as a default. Each listener first checks the
+// value's shape against what the app ever offers there; where the payload also carries the blocks of the
+// message or view the menu is in (a channel message, App Home, a modal), the value must be one of that
+// element's options there. When it carries none (an ephemeral message), only the shape is checked.
 
 /** What the clicker reads when a menu's value is not one the app offered. */
 export const NOT_OFFERED_TEXT = 'That choice is not one this app offered; nothing was changed.';

@@ -1,5 +1,5 @@
-// End to end: a value a person could not have picked (a forged request: Slack passes on whatever a client
-// sends as a menu's value) is refused, never read as a default, and nothing reaches Omni.
+// End to end: a menu value a person could not have picked (a forged or tampered request) is refused, never
+// read as a default, and nothing reaches Omni.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionIds, BlockIds, WatchActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';

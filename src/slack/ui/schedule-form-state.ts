@@ -1,8 +1,8 @@
 // The schedule form's state (view.state.values) read back into a draft. Pure. Blocks that are not in
 // the view (another destination's, another repeat kind's) are simply absent: their parts of the
 // draft get defaults, carrying over what still applies (the time of day, the Slack message…).
-// A menu or checkbox value the form never offered (a forged request: Slack sends whatever value a
-// client puts in view.state) is not replaced by a default: it is an error on its field, so nothing is saved.
+// A menu or checkbox value the form never offered (a forged or tampered submission) is not replaced by a
+// default: it is an error on its field, so nothing is saved.
 import { BlockIds } from '../../ids.js';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import {
@@ -130,7 +130,6 @@ function reader(values: ViewStateValues, errors: DraftError[]) {
       return typeof value === 'string' ? value : undefined;
     },
     option,
-    checked,
     choice<T extends string>(base: string, offered: readonly T[], field: DraftField): T | undefined {
       const value = option(base);
       if (value === undefined) return undefined;
