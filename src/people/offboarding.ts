@@ -57,7 +57,18 @@ export interface OffboardData {
   workspace: string;
   email: string;
   steps: OffboardStep[];
+  /**
+   * Where the job's own progress message is (a Slack channel and ts, opaque here): the job tells it how it
+   * goes through `PeopleDeps.offboardingUpdate`, from whichever process runs it, to the summary.
+   */
+  message?: { channel: string; ts: string };
 }
+
+/** What the job tells its progress message: half-way, then the summary or why it stopped. */
+export type OffboardEvent =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; summary: OffboardSummary }
+  | { type: 'stopped'; error: string };
 
 export type StepOutcome = 'removed' | 'not-there' | 'transferred' | 'gone' | 'failed';
 
@@ -98,42 +109,73 @@ export function transferSteps(report: OffboardingReport, toUserId: string): Offb
 
 export function enqueueOffboarding(jobs: Jobs, data: OffboardData) {
   if (data.steps.length === 0) throw new Error('Nothing to do: no schedule was named');
+  const email = emailKey(data.email);
   return jobs.enqueue(
     OFFBOARD_JOB,
-    { ...data, email: emailKey(data.email) },
-    { key: offboardKey(data.workspace, data.email) },
+    { ...data, email },
+    {
+      key: offboardKey(data.workspace, data.email),
+      // The same change asked twice joins, wherever each asker's message is.
+      identity: { workspace: data.workspace, email, steps: data.steps },
+    },
   );
 }
 
 export function offboardHandler(deps: PeopleDeps) {
   const store = new RecipientIndexStore(deps.cache);
   return async (job: JobContext<OffboardData, OffboardState>): Promise<OffboardSummary> => {
-    const { workspace, email, steps } = job.data;
-    const omni = await deps.omniFor(workspace);
-    const results = [...(job.state?.results ?? [])];
-    for (let i = job.state?.next ?? 0; i < steps.length; i++) {
-      const step = steps[i] as OffboardStep;
-      const base = { scheduleId: step.scheduleId, name: step.name, action: step.action };
-      await deps.pace?.();
-      try {
-        if (step.action === 'remove') {
-          const { removedRecipientsCount } = await omni.removeRecipients(step.scheduleId, { emails: [email] });
-          results.push({ ...base, outcome: removedRecipientsCount > 0 ? 'removed' : 'not-there' });
-          await store.applyChange(workspace, step.scheduleId, { removed: [email] });
-        } else {
-          await omni.transferOwnership(step.scheduleId, step.toUserId);
-          results.push({ ...base, outcome: 'transferred' });
-        }
-      } catch (error) {
-        // One schedule Omni refuses (deleted meanwhile, Slack destination now) must not stop the others.
-        if (!(error instanceof OmniApiError) || error.status === 429 || error.status >= 500) throw error;
-        results.push({ ...base, outcome: error.status === 404 ? 'gone' : 'failed', message: error.detail });
-      }
-      await job.checkpoint({ next: i + 1, results });
-      await job.progress({ done: i + 1, total: steps.length, phase: 'changing schedules' });
+    // Telling the message is best effort: the implementer logs its failures, and the job goes on.
+    const tell = async (event: OffboardEvent) => {
+      await deps.offboardingUpdate?.(job.data, event).catch(() => undefined);
+    };
+    try {
+      const summary = await runSteps(deps, store, job, tell);
+      await tell({ type: 'done', summary });
+      return summary;
+    } catch (error) {
+      await tell({ type: 'stopped', error: error instanceof Error ? error.message : String(error) });
+      throw error;
     }
-    return summarize(email, results);
   };
+}
+
+/** The steps from the last checkpoint on, one schedule at a time. */
+async function runSteps(
+  deps: PeopleDeps,
+  store: RecipientIndexStore,
+  job: JobContext<OffboardData, OffboardState>,
+  tell: (event: OffboardEvent) => Promise<void>,
+): Promise<OffboardSummary> {
+  const { workspace, email, steps } = job.data;
+  const omni = await deps.omniFor(workspace);
+  const results = [...(job.state?.results ?? [])];
+  for (let i = job.state?.next ?? 0; i < steps.length; i++) {
+    const step = steps[i] as OffboardStep;
+    const base = { scheduleId: step.scheduleId, name: step.name, action: step.action };
+    await deps.pace?.();
+    try {
+      if (step.action === 'remove') {
+        const { removedRecipientsCount } = await omni.removeRecipients(step.scheduleId, { emails: [email] });
+        results.push({ ...base, outcome: removedRecipientsCount > 0 ? 'removed' : 'not-there' });
+        await store.applyChange(workspace, step.scheduleId, { removed: [email] });
+      } else {
+        await omni.transferOwnership(step.scheduleId, step.toUserId);
+        results.push({ ...base, outcome: 'transferred' });
+      }
+    } catch (error) {
+      // One schedule Omni refuses (deleted meanwhile, Slack destination now) must not stop the others.
+      if (!(error instanceof OmniApiError) || error.status === 429 || error.status >= 500) throw error;
+      results.push({ ...base, outcome: error.status === 404 ? 'gone' : 'failed', message: error.detail });
+    }
+    await job.checkpoint({ next: i + 1, results });
+    await job.progress({ done: i + 1, total: steps.length, phase: 'changing schedules' });
+    // One update half-way (from 4 schedules on); the summary follows.
+    const half = steps.length / 2;
+    if (steps.length >= 4 && i < half && i + 1 >= half && i + 1 < steps.length) {
+      await tell({ type: 'progress', done: i + 1, total: steps.length });
+    }
+  }
+  return summarize(email, results);
 }
 
 export function summarize(email: string, results: StepResult[]): OffboardSummary {

@@ -2,6 +2,7 @@
 // hand in a per-workspace client.
 import type { OmniClient } from '../omni/index.js';
 import type { TtlCache } from '../store/index.js';
+import type { OffboardData, OffboardEvent } from './offboarding.js';
 
 export type PeopleOmni = Pick<
   OmniClient,
@@ -19,6 +20,8 @@ export interface PeopleDeps {
    * people waiting on an answer. The Omni client paces every call to the key's limit on its own.
    */
   pace?: () => Promise<void>;
+  /** Shows an offboarding job's progress and outcome in its message (`OffboardData.message`), when it has one. */
+  offboardingUpdate?: (data: OffboardData, event: OffboardEvent) => Promise<void>;
 }
 
 /**

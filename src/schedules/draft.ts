@@ -108,6 +108,7 @@ export interface OtherDestination {
 export type DraftField =
   | 'dashboard'
   | 'name'
+  | 'repeat'
   | 'when'
   | 'timezone'
   | 'destination'

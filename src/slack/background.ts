@@ -32,7 +32,7 @@ export async function startBackgroundWork(
   logger: Pick<Logger, 'warn' | 'error'>,
   options: { tickEveryMs?: number | false } = {},
 ): Promise<BackgroundWork> {
-  const people = createPeopleServices(deps, coordination);
+  const people = createPeopleServices(deps, coordination, { log: (message) => logger.warn(message) });
   deps.people = people;
   registerJobHandlers(coordination.jobs, people);
   await coordination.jobs.start();

@@ -24,10 +24,14 @@ export function onceOnlyMiddleware(deps: Pick<AppDeps, 'store'>, claims?: Claims
       await next();
       return;
     }
-    // Built on first use: start-up installs the shared (Redis) claims after the app is created.
-    guard ??= new ReplayGuard(claims ?? claimsFor(deps, 'slack-requests'));
     const retry = typeof context.retryNum === 'number' ? context.retryNum : 0;
-    const sighting = await guard.sight({ ...found, retry }).catch((error: unknown) => {
+    const sight = async () => {
+      // Built on first use: start-up installs the shared (Redis) claims after the app is created. Inside
+      // the catch below, since opening the store's namespace can fail too (a store closing or down).
+      guard ??= new ReplayGuard(claims ?? claimsFor(deps, 'slack-requests'));
+      return guard.sight({ ...found, retry });
+    };
+    const sighting = await sight().catch((error: unknown) => {
       // Whether this arrived before is unknown: acting could deliver twice, so do nothing and say so.
       logger.error(`Not acting on a Slack request: its replay check failed: ${errorMessage(error)}`);
       return 'unchecked' as const;

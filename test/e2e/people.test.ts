@@ -2,8 +2,10 @@
 // one click; a followed channel's joins and leaves change Omni's recipients, and the reconcile catches a
 // missed event; an offboarding job left by a stopped process is resumed by the next one, changing no
 // schedule twice.
+import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PeopleActionIds } from '../../src/ids.js';
+import { FAKE_DEFAULTS } from '../../src/fake-slack/fake-slack.js';
+import { ActionIds, PeopleActionIds } from '../../src/ids.js';
 import { StoreJobs } from '../../src/jobs/index.js';
 import { BLOB_ROSS_ID, BLOBBY_HILL_ID } from '../../src/omni-sandbox/index.js';
 import {
@@ -81,9 +83,11 @@ describe('someone leaves', () => {
       { actionId: PeopleActionIds.removeFromAll, message: dm, channel: dm.channel },
       { user: app.users.admin },
     );
-    const texts = clicked.responses.map((r) => String(r.text));
-    expect(texts[0]).toContain(`Removing ${LEAVER} from 3 schedules`);
-    expect(texts.at(-1)).toBe(`Done: removed ${LEAVER} from 3 schedules.`);
+    // The answer points at the progress message in the admin's DM with the app, which ends as the summary.
+    expect(clicked.responses.map((r) => String(r.text))).toEqual([
+      `:hourglass_flowing_sand: Removing ${LEAVER} from 3 schedules: the progress and the summary are in your DM with the app.`,
+    ]);
+    expect(app.slack.messagesIn('D0ADMIN01').at(-1)?.text).toBe(`Done: removed ${LEAVER} from 3 schedules.`);
     for (const id of theirs) expect(emailsOf(app.sandbox, id)).toEqual(['stays@example.com']);
     for (const id of others) expect(removeCalls(app, id)).toBe(0);
     expect((await app.command(`who ${LEAVER}`)).texts[0]).toBe(`${LEAVER} receives 0 schedules by email.`);
@@ -113,7 +117,8 @@ describe('someone leaves', () => {
       { actionId: PeopleActionIds.removeFromAll, message: { ts: '1.0', blocks: prompt.blocks } },
       { user: app.users.admin },
     );
-    expect(clicked.responses.map((r) => String(r.text)).at(-1)).toBe(`Done: removed ${LEAVER} from 2 schedules.`);
+    expect(clicked.responses.map((r) => String(r.text)).at(-1)).toContain('in your DM with the app');
+    expect(app.slack.messagesIn('D0ADMIN01').at(-1)?.text).toBe(`Done: removed ${LEAVER} from 2 schedules.`);
     for (const id of theirs) expect(emailsOf(app.sandbox, id)).toEqual([]);
   });
 
@@ -155,7 +160,8 @@ describe('someone leaves', () => {
       },
       { user: app.users.admin },
     );
-    expect(picked.responses.map((r) => String(r.text)).at(-1)).toBe(`Done: handed over ${ownedBefore} schedules.`);
+    expect(picked.responses.map((r) => String(r.text)).at(-1)).toContain('in your DM with the app');
+    expect(app.slack.messagesIn('D0ADMIN01').at(-1)?.text).toBe(`Done: handed over ${ownedBefore} schedules.`);
     for (const id of owned) expect(app.sandbox.state.schedules.get(id)?.ownerId).toBe(BLOB_ROSS_ID);
     expect(ownedEmail()).toEqual([]);
   });
@@ -232,6 +238,38 @@ describe('following from the card', () => {
   });
 });
 
+describe('a card redrawn after an act', () => {
+  it('still says what the schedule follows after Resume and Pause from the card', async () => {
+    t = await startTestApp();
+    const app = t;
+    const ann = app.addMember({ id: 'U0ANN0002', name: 'ann', profile: { email: 'ann@example.com' } });
+    const channel = app.slack.addChannel('C0OPS0002', [ann.id], { name: 'ops' });
+    const [scheduleId] = seedEmailSchedules(app.sandbox, 1, () => []) as [string];
+    const followed = await app.command(`follow ${scheduleId} <#${channel.id}|ops>`);
+    expect(followed.texts[0]).toContain(`now follows <#${channel.id}>`);
+
+    const shown = await app.command(`show ${scheduleId}`);
+    let blocks = (shown.responses.at(-1) as { blocks: unknown[] }).blocks;
+    expect(JSON.stringify(blocks)).toContain(`Follows <#${channel.id}>`);
+    // Seeded paused: Resume first, then Pause.
+    for (const actionId of [ActionIds.resumeScheduleButton, ActionIds.pauseScheduleButton]) {
+      const acted = await app.action({
+        actionId,
+        value: scheduleId,
+        message: { ts: '5.0', blocks },
+        responseUrl: shown.responseUrl,
+        isEphemeral: true,
+      });
+      const redrawn = acted.responses.at(-1) as { replace_original?: boolean; blocks: unknown[] };
+      expect(redrawn.replace_original, actionId).toBe(true);
+      expect(JSON.stringify(redrawn.blocks), actionId).toContain(`Follows <#${channel.id}>`);
+      expect(JSON.stringify(redrawn.blocks), actionId).toContain(PeopleActionIds.unfollow);
+      blocks = redrawn.blocks;
+    }
+    expect(app.sandbox.state.schedules.get(scheduleId)?.disabledAt).not.toBeNull();
+  });
+});
+
 describe('a restart', () => {
   it('resumes an offboarding job a dead process left half done, changing no schedule twice', async () => {
     t = await startTestApp();
@@ -250,9 +288,19 @@ describe('a restart', () => {
       },
     });
     await dying.start();
-    const { id } = await enqueueOffboarding(dying, { workspace: workspaceKey(app.scope), email: LEAVER, steps });
+    // The progress message the click posted in the admin's DM with the app: the job keeps where it is.
+    const bot = new WebClient(FAKE_DEFAULTS.token, { slackApiUrl: app.slack.apiUrl });
+    const posted = await bot.chat.postMessage({ channel: app.users.admin.id, text: 'Removing…' });
+    const message = { channel: String(posted.channel), ts: String(posted.ts) };
+    const workspace = workspaceKey(app.scope);
+    const { id } = await enqueueOffboarding(dying, { workspace, email: LEAVER, steps, message });
     // The same click delivered twice (Slack retries) joins the job rather than queueing a second.
-    const again = await enqueueOffboarding(dying, { workspace: workspaceKey(app.scope), email: LEAVER, steps });
+    const again = await enqueueOffboarding(dying, {
+      workspace,
+      email: LEAVER,
+      steps,
+      message: { ...message, ts: '9.9' },
+    });
     expect(again).toMatchObject({ id, outcome: 'joined' });
     await expect.poll(() => paced).toBe(3);
     expect(ids.map((s) => emailsOf(app.sandbox, s).includes(LEAVER))).toEqual([false, false, true, true]);
@@ -263,6 +311,8 @@ describe('a restart', () => {
     await next.start();
     const record = await next.finished(id);
     expect(record.result as OffboardSummary).toMatchObject({ removed: 4, notThere: 0, failed: [] });
+    // The summary reached the message the dead process posted, though no one there is waiting for it.
+    expect(app.slack.message(message.channel, message.ts)?.text).toBe(`Done: removed ${LEAVER} from 4 schedules.`);
     for (const scheduleId of ids) {
       expect(emailsOf(app.sandbox, scheduleId)).toEqual(['stays@example.com']);
       expect(removeCalls(app, scheduleId)).toBe(1);

@@ -3,6 +3,8 @@ import { BLOB_ROSS_ID, BLOBBY_HILL_ID } from '../../src/omni-sandbox/index.js';
 import {
   enqueueIndexCrawl,
   enqueueOffboarding,
+  type FollowDeps,
+  type OffboardEvent,
   type OffboardSummary,
   offboardingReport,
   RecipientIndexStore,
@@ -133,5 +135,39 @@ describe('offboarding someone who left', () => {
     expect(summary).toMatchObject({ removed: 2, gone: 1 });
     expect(summary.results[1]).toMatchObject({ scheduleId: ids[1], outcome: 'gone' });
     await jobs.close();
+  });
+
+  it('tells its message half-way and then the summary, or why it stopped, from the job itself', async () => {
+    const cache = memoryCache(() => ctx.clock.now());
+    const told: { ts: string | undefined; event: OffboardEvent }[] = [];
+    const deps: FollowDeps = {
+      ...peopleDeps(cache, ctx.client, () => ctx.clock.now(), slack),
+      offboardingUpdate: async (data, event) => {
+        told.push({ ts: data.message?.ts, event });
+      },
+    };
+    const jobs = await startRunner(cache, deps);
+    const ids = seedEmailSchedules(ctx.sandbox, 5, () => ['leaver@example.com']);
+    const steps = ids.map((scheduleId, i) => ({ scheduleId, name: `Report ${i}`, action: 'remove' as const }));
+    const message = { channel: 'D0ADMIN01', ts: '1.0' };
+    const { id } = await enqueueOffboarding(jobs, {
+      workspace: WORKSPACE,
+      email: 'leaver@example.com',
+      steps,
+      message,
+    });
+    await jobs.finished(id);
+    expect(told.map((t) => t.ts)).toEqual(['1.0', '1.0']);
+    expect(told[0]?.event).toEqual({ type: 'progress', done: 3, total: 5 });
+    expect(told[1]?.event).toMatchObject({ type: 'done', summary: { removed: 5 } });
+
+    // Omni down: the job fails, and its message says so.
+    told.length = 0;
+    await jobs.close();
+    const down = await startRunner(cache, { ...deps, omniFor: async () => Promise.reject(new Error('Omni is away')) });
+    const failed = await enqueueOffboarding(down, { workspace: WORKSPACE, email: 'other@example.com', steps, message });
+    expect((await down.finished(failed.id)).status).toBe('failed');
+    expect(told.map((t) => t.event)).toEqual([{ type: 'stopped', error: 'Omni is away' }]);
+    await down.close();
   });
 });

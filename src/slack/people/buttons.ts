@@ -121,7 +121,7 @@ async function offboard(
   respond: RespondLike,
 ): Promise<void> {
   const people = peopleOf(interaction.deps);
-  const summary = await runOffboarding(people, job, respond, (m) => interaction.logger.warn(m));
+  const summary = await runOffboarding(interaction, people, job, respond);
   interaction.deps.audit.record({
     workspace: job.workspace,
     user: interaction.userId,

@@ -1,63 +1,71 @@
 // Running offboarding (remove someone everywhere, remove them from one schedule, hand their schedules over)
-// as the durable job, and telling the person who asked: a start message naming the count, one progress
-// update half-way, then the summary in its place. The job itself survives a restart; this message does not
-// (the response_url lives 30 minutes), so a resumed job's outcome is what its record says.
+// as the durable job, and telling the person who asked. As recipient jobs do (change-enqueue.ts), a progress
+// message is posted in their DM with the app first and its channel and ts go into the job: the job, on
+// whichever process runs it, updates that message half-way and then to the summary, so a restart mid-job
+// loses neither (a response_url would: it lives in the process that took the click, for 30 minutes).
 import { enqueueOffboarding, type OffboardStep, type OffboardSummary } from '../../people/index.js';
 import { errorMessage } from '../errors.js';
+import type { Interaction } from '../interaction.js';
+import { budgetTeamOf } from '../recipient-actions/change-job.js';
 import type { RespondLike } from '../recipient-actions/progress.js';
-import { offboardSummaryText } from '../ui/offboarding-message.js';
+import { offboardEventText, offboardStartText, offboardWhat } from '../ui/offboarding-message.js';
 import type { PeopleServices } from './services.js';
 
-/** How often the job's record is read for the half-way update. */
-const POLL_MS = 3_000;
-
 export async function runOffboarding(
+  interaction: Pick<Interaction, 'deps' | 'client' | 'scope' | 'userId' | 'logger'>,
   people: PeopleServices,
   job: { workspace: string; email: string; steps: OffboardStep[] },
   respond: RespondLike,
-  log: (message: string) => void,
 ): Promise<OffboardSummary | undefined> {
-  const { id, outcome } = await enqueueOffboarding(people.jobs, job);
-  const total = job.steps.length;
-  const what = job.steps.every((s) => s.action === 'transfer')
-    ? `Handing over ${count(total)} owned by ${job.email}`
-    : `Removing ${job.email} from ${count(total)}`;
-  const queued = outcome === 'queued' ? ' (after the change already under way for them)' : '';
-  const post = async (text: string, replace: boolean) => {
+  const { deps, client, scope, userId, logger } = interaction;
+  const teamId = budgetTeamOf(scope);
+  const answer = async (text: string) => {
     try {
-      await respond({ response_type: 'ephemeral', replace_original: replace, text });
+      await respond({ response_type: 'ephemeral', replace_original: false, text });
     } catch (error) {
-      log(`Could not post offboarding progress through the response_url: ${errorMessage(error)}`);
+      logger.warn(`Could not answer through the response_url: ${errorMessage(error)}`);
     }
   };
-  await post(
-    `:hourglass_flowing_sand: ${what}${queued}, one at a time at Omni's pace… the summary replaces this message.`,
-    false,
-  );
-  let halfWay = false;
-  const poll = setInterval(() => {
-    void people.jobs.get(id).then(async (record) => {
-      const done = record?.progress?.done ?? 0;
-      if (halfWay || total < 4 || done < total / 2 || done >= total) return;
-      halfWay = true;
-      await post(`:hourglass_flowing_sand: ${what}: ${done} of ${total} done…`, true);
-    });
-  }, POLL_MS);
-  poll.unref();
-  try {
-    const record = await people.jobs.finished(id);
-    if (record.status === 'failed') {
-      await post(`:warning: ${what} stopped: ${record.error ?? 'the job failed'}. Run it again to carry on.`, true);
+  // Posting to a person's id posts in their DM with the app: only they see it, and any process can update it.
+  const message = await deps.slackBudget
+    .call(
+      teamId,
+      'chat.postMessage',
+      () => client.chat.postMessage({ channel: userId, text: offboardStartText(job, false) }),
+      {
+        channel: userId,
+      },
+    )
+    .then((posted) => (posted.channel && posted.ts ? { channel: posted.channel, ts: posted.ts } : undefined))
+    .catch((error: unknown) => {
+      logger.warn(`Could not post the offboarding progress message: ${errorMessage(error)}`);
       return undefined;
-    }
-    const summary = record.result as OffboardSummary;
-    await post(offboardSummaryText(summary), true);
-    return summary;
-  } finally {
-    clearInterval(poll);
+    });
+  const { id, outcome } = await enqueueOffboarding(people.jobs, { ...job, ...(message ? { message } : {}) });
+  const update = async (text: string) => {
+    if (!message) return answer(text);
+    await deps.slackBudget
+      .call(teamId, 'chat.update', () => client.chat.update({ channel: message.channel, ts: message.ts, text }))
+      .catch((error: unknown) => logger.warn(`Could not update the offboarding message: ${errorMessage(error)}`));
+  };
+  const what = offboardWhat(job);
+  if (outcome === 'queued') await update(offboardStartText(job, true));
+  if (outcome === 'joined') {
+    // That job updates the message of whoever started it; this one says so and is left as it is.
+    await update(`:hourglass_flowing_sand: ${what}: already under way; the summary goes to whoever started it.`);
   }
-}
-
-function count(n: number): string {
-  return `${n} schedule${n === 1 ? '' : 's'}`;
+  await answer(
+    message
+      ? `:hourglass_flowing_sand: ${what}: the progress and the summary are in your DM with the app.`
+      : offboardStartText(job, outcome === 'queued'),
+  );
+  // Waits here only for the audit line (and, with no message to update, to answer with the summary).
+  const record = await people.jobs.finished(id);
+  if (record.status === 'failed') {
+    if (!message) await answer(offboardEventText(job, { type: 'stopped', error: record.error ?? 'the job failed' }));
+    return undefined;
+  }
+  const summary = record.result as OffboardSummary;
+  if (!message) await answer(offboardEventText(job, { type: 'done', summary }));
+  return summary;
 }

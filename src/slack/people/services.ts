@@ -8,8 +8,10 @@ import type { Jobs } from '../../jobs/types.js';
 import { enqueueIndexCrawl, type FollowDeps, FollowEvents, RecipientIndexStore } from '../../people/index.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
+import { errorMessage } from '../errors.js';
 import { lookupClient, webClientDirectory } from '../recipient-actions/directory.js';
 import { budgetTeamOf } from '../slack-pacing.js';
+import { offboardEventText } from '../ui/offboarding-message.js';
 
 export const PEOPLE_CACHE = 'people';
 
@@ -79,9 +81,10 @@ export async function botClientFor(deps: Pick<AppDeps, 'config' | 'store'>, scop
 export function createPeopleServices(
   deps: AppDeps,
   coordination: { jobs: Jobs; claims?: Claims | undefined },
-  options: { pace?: () => Promise<void> } = {},
+  options: { pace?: () => Promise<void>; log?: (message: string) => void } = {},
 ): PeopleServices {
   const cache = deps.store.cache(PEOPLE_CACHE);
+  const log = options.log ?? (() => undefined);
   const work: FollowDeps = {
     cache,
     now: () => deps.now().getTime(),
@@ -102,6 +105,21 @@ export function createPeopleServices(
           ...(scope.enterpriseId ? { enterpriseId: scope.enterpriseId } : {}),
         },
       };
+    },
+    // From whichever process runs the job, so the summary survives a restart (a response_url would not).
+    async offboardingUpdate(data, event) {
+      if (!data.message) return;
+      const { channel, ts } = data.message;
+      const scope = scopeOfWorkspaceKey(data.workspace);
+      try {
+        const client = await deps.slackClientFor(scope);
+        const text = offboardEventText(data, event);
+        await deps.slackBudget.call(budgetTeamOf(scope), 'chat.update', () =>
+          client.chat.update({ channel, ts, text, blocks: [] }),
+        );
+      } catch (error) {
+        log(`Could not update the offboarding message ${channel}/${ts}: ${errorMessage(error)}`);
+      }
     },
     ...(options.pace ? { pace: options.pace } : {}),
   };

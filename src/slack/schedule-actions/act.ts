@@ -17,7 +17,7 @@ import { slackDate, truncate } from '../ui/format.js';
 import { buildRunAgainPrompt } from '../ui/run-again.js';
 import { buildDeletedCard, buildGoneCard, buildScheduleCard, type SlackMessage } from '../ui/schedule-card.js';
 import { buildScheduleCardModal, withNotice } from '../ui/schedule-card-modal.js';
-import { cardOptions, type Display, snoozedLine } from './display.js';
+import { cardOptions, type Display, stateLines } from './display.js';
 import { forgetHomeSummary, publishHome } from './home.js';
 import { renderListPage } from './list-page.js';
 import { listViewerFor } from './list-viewer.js';
@@ -178,7 +178,7 @@ function alreadyNotice(state: 'paused' | 'resumed', what = 'This schedule'): str
   return `:information_source: ${what} was already ${state === 'paused' ? 'paused' : 'active'}; nothing was changed.`;
 }
 
-/** The card after an act: who did what, or that nothing needed doing, and the snooze line while one is set. */
+/** The card after an act: who did what, or that nothing needed doing, and its follow and snooze lines. */
 export async function cardAfterOp(
   interaction: Pick<Interaction, 'deps' | 'scope' | 'userId'>,
   view: ScheduleView,
@@ -186,11 +186,11 @@ export async function cardAfterOp(
   display: Display,
 ): Promise<SlackMessage> {
   const { userId } = interaction;
-  const snoozed = await snoozedLine(interaction, view.id, display);
+  const lines = await stateLines(interaction, view.id, display);
   const extra = outcome.already
     ? { notice: alreadyNotice(outcome.already) }
     : { lastAction: { userId, verb: OP_VERBS[outcome.op], at: outcome.at } };
-  return buildScheduleCard(view, cardOptions(display, view, { ...extra, ...(snoozed && { snoozed }) }));
+  return buildScheduleCard(view, cardOptions(display, view, { ...extra, ...lines }));
 }
 
 async function redraw(request: InPlace, outcome: Extract<OpOutcome, { ok: true }>, display: Display): Promise<void> {

@@ -36,14 +36,30 @@ export async function loadCardForViewer(
   known?: ScheduleView,
 ): Promise<{ view: ScheduleView; card: SlackMessage }> {
   const read = known ? Promise.resolve(known) : interaction.omni().then((omni) => loadScheduleView(omni, scheduleId));
-  const [view, display, follow] = await Promise.all([read, interaction.display(), followOf(interaction, scheduleId)]);
-  const snoozed = await snoozedLine(interaction, scheduleId, display);
-  const options = { ...extra, ...(follow === undefined ? {} : { follow }), ...(snoozed && { snoozed }) };
-  return { view, card: buildScheduleCard(view, cardOptions(display, view, options)) };
+  const [view, display] = await Promise.all([read, interaction.display()]);
+  const lines = await stateLines(interaction, scheduleId, display);
+  return { view, card: buildScheduleCard(view, cardOptions(display, view, { ...extra, ...lines })) };
+}
+
+/**
+ * What the app itself knows of a schedule and the card shows under Omni's part: the channel its recipients
+ * follow and its snooze. Every drawing of a card takes them from here, so a card redrawn after Run now,
+ * Pause or Resume keeps both lines.
+ */
+export async function stateLines(
+  interaction: Pick<Interaction, 'deps' | 'scope'>,
+  scheduleId: string,
+  display: Display,
+): Promise<Pick<ScheduleCardOptions, 'follow' | 'snoozed'>> {
+  const [follow, snoozed] = await Promise.all([
+    followOf(interaction, scheduleId),
+    snoozedLine(interaction, scheduleId, display),
+  ]);
+  return { ...(follow === undefined ? {} : { follow }), ...(snoozed && { snoozed }) };
 }
 
 /** The card's "Snoozed until … by …" line, in the viewer's zone; undefined when the schedule is not snoozed. */
-export async function snoozedLine(
+async function snoozedLine(
   interaction: Pick<Interaction, 'deps' | 'scope'>,
   scheduleId: string,
   display: Display,

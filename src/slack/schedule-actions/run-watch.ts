@@ -11,7 +11,7 @@ import { type RunStarted, type RunStatus, runStatusText, withRunStatus } from '.
 import { buildScheduleCard } from '../ui/schedule-card.js';
 import { buildScheduleCardModal } from '../ui/schedule-card-modal.js';
 import type { ActRequest } from './act.js';
-import { cardOptions, type Display } from './display.js';
+import { cardOptions, type Display, stateLines } from './display.js';
 import { noteToUser, type Replier, replaceOriginMessage } from './origin.js';
 
 export interface RunWatchOptions {
@@ -189,7 +189,8 @@ async function showOnCard(
   const { origin, interaction } = request;
   // The GET-one answer already read has all the card shows but the dashboard's name, which the click's read had.
   const view = viewFromDetail(detail, dashboardName);
-  const card = withRunStatus(buildScheduleCard(view, cardOptions(display, view)), line);
+  const lines = await stateLines(interaction, view.id, display);
+  const card = withRunStatus(buildScheduleCard(view, cardOptions(display, view, lines)), line);
   if (origin?.kind === 'modal') {
     await interaction.client.views.update({
       view_id: origin.viewId,

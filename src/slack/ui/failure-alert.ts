@@ -45,6 +45,18 @@ export const ALERT_SNOOZE_CHOICES = [
   { label: '2 weeks', duration: '2w' },
 ] as const;
 
+/**
+ * A snooze menu's choice (`<duration>|<schedule id>`, as both menus draw it) read back; undefined for a
+ * duration the menus do not offer or an id that is not one's shape (the same shape as a row's).
+ */
+export function parseSnoozeChoice(value: string | undefined): { duration: string; scheduleId: string } | undefined {
+  const match = /^([a-z0-9]+)\|([0-9a-fA-F-]{1,64})$/.exec(value ?? '');
+  const duration = match?.[1];
+  const scheduleId = match?.[2];
+  if (!duration || !scheduleId || !ALERT_SNOOZE_CHOICES.some((c) => c.duration === duration)) return undefined;
+  return { duration, scheduleId };
+}
+
 function snoozeMenu(scheduleId: string): types.StaticSelect {
   return {
     type: 'static_select',

@@ -3,7 +3,13 @@
 // ownership. Pure, from the offboarding data.
 import type { types } from '@slack/bolt';
 import { PeopleActionIds } from '../../ids.js';
-import type { OffboardingReport, OffboardSummary, ScheduleRef } from '../../people/index.js';
+import type {
+  OffboardData,
+  OffboardEvent,
+  OffboardingReport,
+  OffboardSummary,
+  ScheduleRef,
+} from '../../people/index.js';
 import { escapeSlackText } from '../../text/slack-escape.js';
 import { button, confirmDialog, context, section } from './blocks.js';
 
@@ -96,4 +102,31 @@ export function offboardSummaryText(summary: OffboardSummary): string {
   return failed.length > 0
     ? `${head}\nOmni refused ${failed.length}:\n${failed.map((f) => `• ${f}`).join('\n')}`
     : head;
+}
+
+/** What an offboarding job does, in a few words: "Removing a@b.co from 3 schedules". */
+export function offboardWhat(job: Pick<OffboardData, 'email' | 'steps'>): string {
+  const n = schedules(job.steps.length);
+  const email = escapeSlackText(job.email);
+  return job.steps.every((s) => s.action === 'transfer')
+    ? `Handing over ${n} owned by ${email}`
+    : `Removing ${email} from ${n}`;
+}
+
+/** The job's progress message when it is queued: the summary will take its place. */
+export function offboardStartText(job: Pick<OffboardData, 'email' | 'steps'>, queued: boolean): string {
+  const after = queued ? ' (after the change already under way for them)' : '';
+  return `:hourglass_flowing_sand: ${offboardWhat(job)}${after}, one at a time at Omni's pace… the summary replaces this message.`;
+}
+
+/** The job's progress message as the job goes: half-way, the summary, or why it stopped. */
+export function offboardEventText(job: Pick<OffboardData, 'email' | 'steps'>, event: OffboardEvent): string {
+  switch (event.type) {
+    case 'progress':
+      return `:hourglass_flowing_sand: ${offboardWhat(job)}: ${event.done} of ${event.total} done…`;
+    case 'done':
+      return offboardSummaryText(event.summary);
+    case 'stopped':
+      return `:warning: ${offboardWhat(job)} stopped: ${escapeSlackText(event.error)}. Run it again to carry on.`;
+  }
 }

@@ -120,6 +120,7 @@ function whenBlockId(draft: ScheduleDraft): string {
 const FIELD_BLOCKS: Partial<Record<Exclude<DraftField, `filter:${string}`>, string>> = {
   dashboard: BlockIds.formDashboard,
   name: BlockIds.formName,
+  repeat: BlockIds.formRepeat,
   timezone: BlockIds.formTimezone,
   destination: BlockIds.formDestination,
   slackChannel: BlockIds.formSlackChannel,

@@ -1,6 +1,8 @@
 // The schedule form's state (view.state.values) read back into a draft. Pure. Blocks that are not in
 // the view (another destination's, another repeat kind's) are simply absent: their parts of the
 // draft get defaults, carrying over what still applies (the time of day, the Slack message…).
+// A menu or checkbox value the form never offered (a forged or tampered submission) is not replaced by a
+// default: it is an error on its field, so nothing is saved.
 import { BlockIds } from '../../ids.js';
 import type { DashboardDetails } from '../../schedules/dashboard-details.js';
 import {
@@ -9,8 +11,10 @@ import {
   DEFAULT_FORMAT_OPTIONS,
   DESTINATION_KINDS,
   type DestinationKind,
+  DRAFT_FORMATS,
   type DraftDestination,
   type DraftError,
+  type DraftField,
   type DraftFormat,
   type DraftFormatOptions,
   emptyDestination,
@@ -21,7 +25,7 @@ import {
 } from '../../schedules/draft.js';
 import { isPaperChoice, type ShownChoices } from '../../schedules/draft-choices.js';
 import { filterText, withFilterText } from '../../schedules/draft-filters.js';
-import { BOOLEAN_OPTIONS, formatsFor, optionAppliesTo } from '../../schedules/draft-formats.js';
+import { BOOLEAN_OPTIONS, booleanOptionsFor, formatsFor, optionAppliesTo } from '../../schedules/draft-formats.js';
 import {
   cronToPreset,
   type Preset,
@@ -60,13 +64,13 @@ export function draftFromViewState(
   values: ViewStateValues,
   ctx: StateContext,
 ): { draft: ScheduleDraft; errors: DraftError[] } {
-  const read = reader(values);
   const errors: DraftError[] = [];
+  const read = reader(values, errors);
   const destination = readDestination(read, ctx.metadata);
   const format = readFormat(read, destination.kind, ctx.metadata);
   const identifier = read.option(BlockIds.formDashboard) ?? '';
   const tile = read.option(BlockIds.formContent);
-  const condition = read.option(BlockIds.formAlert);
+  const condition = read.choice(BlockIds.formAlert, ALERT_CHOICES, 'alert');
   const rowLimit = read.text(BlockIds.formRowLimit);
   const draft: ScheduleDraft = {
     identifier,
@@ -81,14 +85,10 @@ export function draftFromViewState(
     content: tile && tile !== WHOLE_DASHBOARD ? { kind: 'tile', queryKey: tile } : { kind: 'dashboard' },
     ...(rowLimit ? { rowLimit: Number(rowLimit) } : {}),
     alert:
-      condition && condition !== NO_ALERT && (ALERT_CONDITIONS as readonly string[]).includes(condition)
-        ? {
-            kind: 'condition',
-            condition: condition as AlertCondition,
-            queryKey: read.option(BlockIds.formAlertTile) ?? '',
-          }
+      condition && condition !== NO_ALERT
+        ? { kind: 'condition', condition, queryKey: read.option(BlockIds.formAlertTile) ?? '' }
         : { kind: 'none' },
-    testNow: read.checked(BlockIds.formTestNow).includes(TEST_NOW_VALUE),
+    testNow: read.choices(BlockIds.formTestNow, [TEST_NOW_VALUE], 'testNow').includes(TEST_NOW_VALUE),
   };
   return { draft, errors };
 }
@@ -110,12 +110,32 @@ export function shownChoices(values: ViewStateValues): ShownChoices {
 
 type Reader = ReturnType<typeof reader>;
 
-/** Looks elements up by base block id (blocks may be versioned) and reads them by kind. */
-function reader(values: ViewStateValues) {
+/** What a field says when its value is not one of the choices the form offered. */
+export const NOT_OFFERED = 'That choice is not one this app offered, so nothing was saved. Choose one from the list.';
+
+const ALERT_CHOICES: readonly (AlertCondition | typeof NO_ALERT)[] = [NO_ALERT, ...ALERT_CONDITIONS];
+const MINUTES = Array.from({ length: 60 }, (_, m) => String(m));
+const DAYS_OF_MONTH = [...Array.from({ length: 31 }, (_, i) => String(i + 1)), 'last'];
+const PAPER_CHOICES = [DEFAULT_VALUE, ...PAPER_FORMATS] as const;
+const ORIENTATION_CHOICES = [DEFAULT_VALUE, ...PAPER_ORIENTATIONS] as const;
+
+/**
+ * Looks elements up by base block id (blocks may be versioned) and reads them by kind. `choice` and
+ * `choices` read a static menu or checkboxes against the values the form offered there: one it did not
+ * offer goes into `errors` on `field` and reads as nothing chosen.
+ */
+function reader(values: ViewStateValues, errors: DraftError[]) {
   const blockIdOf = (base: string) => Object.keys(values).find((blockId) => baseBlockId(blockId) === base);
   const find = (base: string): StateValue | undefined => {
     const blockId = blockIdOf(base);
     return blockId === undefined ? undefined : Object.values(values[blockId] ?? {})[0];
+  };
+  const option = (base: string): string | undefined => find(base)?.selected_option?.value ?? undefined;
+  const checked = (base: string): string[] =>
+    (find(base)?.selected_options ?? []).map((o) => (typeof o.value === 'string' ? o.value : ''));
+  const refuse = (field: DraftField) => {
+    if (!errors.some((e) => e.field === field && e.message === NOT_OFFERED))
+      errors.push({ field, message: NOT_OFFERED });
   };
   return {
     /** The version a versioned block carries (`…~~weekdays` → `weekdays`). */
@@ -125,8 +145,20 @@ function reader(values: ViewStateValues) {
       const value = find(base)?.value;
       return typeof value === 'string' ? value : undefined;
     },
-    option: (base: string) => find(base)?.selected_option?.value ?? undefined,
-    checked: (base: string) => (find(base)?.selected_options ?? []).flatMap((o) => (o.value ? [o.value] : [])),
+    option,
+    choice<T extends string>(base: string, offered: readonly T[], field: DraftField): T | undefined {
+      const value = option(base);
+      if (value === undefined) return undefined;
+      const known = offered.find((o) => o === value);
+      if (known === undefined) refuse(field);
+      return known;
+    },
+    choices<T extends string>(base: string, offered: readonly T[], field: DraftField): T[] {
+      const values = checked(base);
+      const known = offered.filter((o) => values.includes(o));
+      if (known.length !== values.length) refuse(field);
+      return known;
+    },
     users: (base: string) => find(base)?.selected_users ?? [],
     conversation: (base: string) => find(base)?.selected_conversation ?? undefined,
     conversations: (base: string) => find(base)?.selected_conversations ?? [],
@@ -138,8 +170,7 @@ const PRESET_KINDS: readonly PresetKind[] = ['hourly', 'daily', 'weekdays', 'wee
 
 function readWhen(read: Reader): Preset {
   const shown = shownPreset(read);
-  const chosen = read.option(BlockIds.formRepeat);
-  const kind = PRESET_KINDS.find((k) => k === chosen) ?? shown.kind;
+  const kind = read.choice(BlockIds.formRepeat, PRESET_KINDS, 'repeat') ?? shown.kind;
   if (kind === shown.kind) return shown;
   return convertPreset(shown, kind);
 }
@@ -150,16 +181,16 @@ function shownPreset(read: Reader): Preset {
   if (read.has(BlockIds.formCron)) return { kind: 'custom', cron: cron ?? '' };
   const [hour, minute] = parseTime(read.time(BlockIds.formTime));
   if (read.has(BlockIds.formDays)) {
-    const days = read
-      .checked(BlockIds.formDays)
-      .filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d));
+    const days: readonly Weekday[] = read.choices(BlockIds.formDays, WEEKDAYS, 'when');
     return { kind: 'weekly', days: WEEKDAYS.filter((d) => days.includes(d)), hour, minute };
   }
   if (read.has(BlockIds.formDayOfMonth)) {
-    const day = read.option(BlockIds.formDayOfMonth);
+    const day = read.choice(BlockIds.formDayOfMonth, DAYS_OF_MONTH, 'when');
     return { kind: 'monthly', day: day === 'last' ? 'last' : Number(day ?? 1), hour, minute };
   }
-  if (read.has(BlockIds.formMinute)) return { kind: 'hourly', minute: Number(read.option(BlockIds.formMinute) ?? 0) };
+  if (read.has(BlockIds.formMinute)) {
+    return { kind: 'hourly', minute: Number(read.choice(BlockIds.formMinute, MINUTES, 'when') ?? 0) };
+  }
   return read.version(BlockIds.formTime) === 'weekdays'
     ? { kind: 'weekdays', hour, minute }
     : { kind: 'daily', hour, minute };
@@ -203,8 +234,8 @@ export function convertPreset(from: Preset, kind: PresetKind): Preset {
 }
 
 function readDestination(read: Reader, metadata: FormMetadata): DraftDestination {
-  const chosen = read.option(BlockIds.formDestination);
-  const kind: DestinationKind = DESTINATION_KINDS.find((k) => k === chosen) ?? 'slack-channel';
+  const kind: DestinationKind =
+    read.choice(BlockIds.formDestination, DESTINATION_KINDS, 'destination') ?? 'slack-channel';
   const message = read.text(BlockIds.formSlackMessage) ?? read.text(BlockIds.formEmailBody) ?? '';
   switch (kind) {
     case 'slack-channel':
@@ -226,7 +257,7 @@ function readDestination(read: Reader, metadata: FormMetadata): DraftDestination
         addresses: splitAddresses(read.text(BlockIds.formEmailAddresses) ?? ''),
         subject: read.text(BlockIds.formEmailSubject) ?? '',
         body: read.text(BlockIds.formEmailBody) ?? '',
-        fanOut: read.checked(BlockIds.formEmailFanOut).includes(FAN_OUT_VALUE),
+        fanOut: read.choices(BlockIds.formEmailFanOut, [FAN_OUT_VALUE], 'emailFanOut').includes(FAN_OUT_VALUE),
       };
     }
     case 'webhook':
@@ -263,32 +294,30 @@ export function splitAddresses(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The chosen format if the destination takes it, else the first it does (after a change of destination). */
+/**
+ * The chosen format if the destination takes it, else the first it does (after a change of destination).
+ * The format menu is versioned by the destination it was drawn for: its choice must be one offered there.
+ */
 function readFormat(read: Reader, kind: DestinationKind, metadata: FormMetadata): DraftFormat {
   const allowed = formatsFor(kind, metadata.keptFormat);
-  const chosen = read.option(BlockIds.formFormat);
+  const drawnFor = DESTINATION_KINDS.find((k) => k === read.version(BlockIds.formFormat)) ?? kind;
+  const chosen = read.choice(BlockIds.formFormat, formatsFor(drawnFor, metadata.keptFormat), 'format');
   return allowed.find((format) => format === chosen) ?? allowed[0] ?? 'pdf';
 }
 
 function readOptions(read: Reader, format: DraftFormat): DraftFormatOptions {
   const options: DraftFormatOptions = { ...DEFAULT_FORMAT_OPTIONS };
   if (read.has(BlockIds.formOptions)) {
-    const checked = read.checked(BlockIds.formOptions);
+    // Versioned by the format it was drawn for, like the format menu by destination.
+    const drawnFor = DRAFT_FORMATS.find((f) => f === read.version(BlockIds.formOptions)) ?? format;
+    const checked: readonly string[] = read.choices(BlockIds.formOptions, booleanOptionsFor(drawnFor), 'formatOptions');
     for (const flag of BOOLEAN_OPTIONS) options[flag] = optionAppliesTo(flag, format) && checked.includes(flag);
   }
   if (format === 'pdf') {
-    const paper = read.option(BlockIds.formPaperFormat);
-    if (paper && paper !== DEFAULT_VALUE && (PAPER_FORMATS as readonly string[]).includes(paper)) {
-      options.paperFormat = paper as DraftFormatOptions['paperFormat'];
-    }
-    const orientation = read.option(BlockIds.formPaperOrientation);
-    if (
-      orientation &&
-      orientation !== DEFAULT_VALUE &&
-      (PAPER_ORIENTATIONS as readonly string[]).includes(orientation)
-    ) {
-      options.paperOrientation = orientation as DraftFormatOptions['paperOrientation'];
-    }
+    const paper = read.choice(BlockIds.formPaperFormat, PAPER_CHOICES, 'paperFormat');
+    if (paper && paper !== DEFAULT_VALUE) options.paperFormat = paper;
+    const orientation = read.choice(BlockIds.formPaperOrientation, ORIENTATION_CHOICES, 'paperOrientation');
+    if (orientation && orientation !== DEFAULT_VALUE) options.paperOrientation = orientation;
   }
   return options;
 }

@@ -6,6 +6,8 @@ import { buildFollowBlocks, followsText } from '../../../src/slack/ui/follow-lab
 import {
   buildDepartureMessage,
   LISTED_SCHEDULES,
+  offboardEventText,
+  offboardStartText,
   offboardSummaryText,
   removeEverywhereConfirmText,
 } from '../../../src/slack/ui/offboarding-message.js';
@@ -60,6 +62,27 @@ describe('the departure message', () => {
     ]);
     expect(offboardSummaryText(summary)).toBe(
       'Done: removed a@x.io from 1 schedule; 1 schedule had been deleted.\nOmni refused 1:\n• C: Cannot change recipients',
+    );
+  });
+});
+
+describe('the offboarding progress message', () => {
+  const job = {
+    email: 'a@x.io',
+    steps: [1, 2, 3, 4].map((i) => ({ scheduleId: String(i), name: `S${i}`, action: 'remove' as const })),
+  };
+  it('says what is under way, half-way, the summary, or why it stopped', () => {
+    expect(offboardStartText(job, false)).toBe(
+      ":hourglass_flowing_sand: Removing a@x.io from 4 schedules, one at a time at Omni's pace… the summary replaces this message.",
+    );
+    expect(offboardEventText(job, { type: 'progress', done: 2, total: 4 })).toBe(
+      ':hourglass_flowing_sand: Removing a@x.io from 4 schedules: 2 of 4 done…',
+    );
+    expect(offboardEventText(job, { type: 'done', summary: summarize('a@x.io', []) })).toBe(
+      'Done: nothing needed changing.',
+    );
+    expect(offboardEventText(job, { type: 'stopped', error: 'Omni <is> away' })).toBe(
+      ':warning: Removing a@x.io from 4 schedules stopped: Omni &lt;is&gt; away. Run it again to carry on.',
     );
   });
 });

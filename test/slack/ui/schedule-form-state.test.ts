@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BlockIds } from '../../../src/ids.js';
-import { DESTINATION_KINDS, DRAFT_FORMATS, type ScheduleDraft } from '../../../src/schedules/draft.js';
+import { DESTINATION_KINDS, DRAFT_FORMATS, type DraftError, type ScheduleDraft } from '../../../src/schedules/draft.js';
 import { formatsFor } from '../../../src/schedules/draft-formats.js';
-import { buildScheduleForm } from '../../../src/slack/ui/schedule-form.js';
-import { draftFromViewState, splitAddresses } from '../../../src/slack/ui/schedule-form-state.js';
+import { buildScheduleForm, viewErrors } from '../../../src/slack/ui/schedule-form.js';
+import { draftFromViewState, NOT_OFFERED, splitAddresses } from '../../../src/slack/ui/schedule-form-state.js';
 import { VALID_DESTINATIONS } from '../../schedules/draft-fixtures.js';
 import { ctx, initialState, META, PRESETS, REGIONAL, regional, roundTrip } from './schedule-form-fixtures.js';
 
@@ -105,6 +105,53 @@ describe('draftFromViewState', () => {
     expect(draft.destination).toEqual({ kind: 'slack-channel', channelId: 'C0123ABCD', message: '' });
     expect(draft.format).toBe('pdf');
     expect(DRAFT_FORMATS).toContain(draft.format);
+  });
+});
+
+describe('draftFromViewState: a value the form never offered', () => {
+  /** The form's state as built for `draft`, with one element's value replaced as a forged request would. */
+  function forged(draft: ScheduleDraft, base: string, state: Record<string, unknown>) {
+    const values = initialState(buildScheduleForm(draft, ctx()));
+    const blockId = Object.keys(values).find((id) => id.split('~~')[0] === base);
+    if (!blockId) throw new Error(`no block ${base} in the form`);
+    const [actionId] = Object.keys(values[blockId] ?? {});
+    values[blockId] = { [actionId as string]: { ...values[blockId]?.[actionId as string], ...state } };
+    return draftFromViewState(values, { metadata: META, dashboard: REGIONAL }).errors;
+  }
+  const one = (value: string) => ({ selected_option: { value } });
+  const many = (...values: string[]) => ({ selected_options: values.map((value) => ({ value })) });
+  const refused = (field: string) => [{ field, message: NOT_OFFERED }];
+  const pdf = regional({ format: 'pdf' });
+
+  it('is an error on its field, not a default, for every menu and checkbox group of the form', () => {
+    expect(forged(pdf, BlockIds.formFormat, one('exe'))).toEqual(refused('format'));
+    // Offered for webhooks, not for the Slack channel this menu was drawn for.
+    expect(forged(pdf, BlockIds.formFormat, one('json'))).toEqual(refused('format'));
+    expect(forged(pdf, BlockIds.formDestination, one('ftp'))).toEqual(refused('destination'));
+    expect(forged(pdf, BlockIds.formRepeat, one('yearly'))).toEqual(refused('repeat'));
+    expect(forged(pdf, BlockIds.formPaperFormat, one('a0'))).toEqual(refused('paperFormat'));
+    expect(forged(pdf, BlockIds.formPaperOrientation, one('diagonal'))).toEqual(refused('paperOrientation'));
+    expect(forged(pdf, BlockIds.formOptions, many('hideTitle', 'dropTables'))).toEqual(refused('formatOptions'));
+    // hideHiddenFields is a CSV/XLSX option: not offered with PDF.
+    expect(forged(pdf, BlockIds.formOptions, many('hideHiddenFields'))).toEqual(refused('formatOptions'));
+    expect(forged(pdf, BlockIds.formAlert, one('RESULTS_EXPLODED'))).toEqual(refused('alert'));
+    expect(forged(pdf, BlockIds.formTestNow, many('test_now', 'test_everyone'))).toEqual(refused('testNow'));
+    const weekly = regional({ when: { kind: 'weekly', days: ['MON'], hour: 9, minute: 0 } });
+    expect(forged(weekly, BlockIds.formDays, many('MON', 'FUNDAY'))).toEqual(refused('when'));
+    const monthly = regional({ when: { kind: 'monthly', day: 1, hour: 9, minute: 0 } });
+    expect(forged(monthly, BlockIds.formDayOfMonth, one('32'))).toEqual(refused('when'));
+    expect(forged(regional({ when: { kind: 'hourly', minute: 0 } }), BlockIds.formMinute, one('75'))).toEqual(
+      refused('when'),
+    );
+    const email = regional({ destination: VALID_DESTINATIONS.email });
+    expect(forged(email, BlockIds.formEmailFanOut, many('fan_out', 'everyone'))).toEqual(refused('emailFanOut'));
+  });
+
+  it('each such error goes on the block that showed the choice', () => {
+    const view = buildScheduleForm(pdf, ctx());
+    const errors = forged(pdf, BlockIds.formFormat, one('exe'));
+    expect(viewErrors(view, pdf, errors)).toEqual({ [`${BlockIds.formFormat}~~slack-channel`]: NOT_OFFERED });
+    expect(viewErrors(view, pdf, refused('repeat') as DraftError[])).toEqual({ [BlockIds.formRepeat]: NOT_OFFERED });
   });
 });
 

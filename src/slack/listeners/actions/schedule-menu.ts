@@ -13,6 +13,7 @@ import { workspaceKey } from '../../../store/index.js';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
 import { openLoadingModal } from '../../modals.js';
+import { NOT_OFFERED_TEXT, offeredInPayload } from '../../offered.js';
 import { recipientIndexFor } from '../../people/recipient-index.js';
 import {
   actOnSchedule,
@@ -53,8 +54,10 @@ export async function onRowMenu(args: OverflowArgs): Promise<void> {
   await ack();
   const choice = parseRowChoice(action.selected_option?.value);
   const place = clickPlace(args);
-  if (!choice) {
-    await tell(place, 'That menu choice is not one this app knows; run `/schedule list` again.');
+  // Only a choice the row offered (src/slack/offered.ts): a forged one acts on nothing.
+  if (!choice || offeredInPayload(body, action) === false) {
+    place.interaction.logger.warn('Refused a row menu choice the app did not offer; nothing was changed');
+    await tell(place, NOT_OFFERED_TEXT);
     return;
   }
   const { verb, scheduleId } = choice;

@@ -11,11 +11,13 @@ import { workspaceKey } from '../../../store/index.js';
 import { escapeSlackText } from '../../../text/slack-escape.js';
 import { logFailure, userMessageForError } from '../../errors.js';
 import { interactionOf } from '../../interaction.js';
+import { NOT_OFFERED_TEXT, offeredInPayload } from '../../offered.js';
 import { actOnSchedule, tell as tellWhereClicked } from '../../schedule-actions/act.js';
 import { loadCardForViewer } from '../../schedule-actions/display.js';
 import { forgetHomeSummary } from '../../schedule-actions/home.js';
 import { originOfAction, replaceOriginMessage } from '../../schedule-actions/origin.js';
 import { snoozeForPerson } from '../../snooze-schedule.js';
+import { parseSnoozeChoice } from '../../ui/failure-alert.js';
 import { slackDate } from '../../ui/format.js';
 import { buildScheduleCardModal } from '../../ui/schedule-card-modal.js';
 import { watchServices } from '../../watch-services.js';
@@ -72,12 +74,25 @@ export async function onSnoozeResumeNow(args: ButtonArgs): Promise<void> {
   });
 }
 
+/** A snooze menu's choice, if the app offered it (src/slack/offered.ts); logged and undefined if not. */
+function offeredSnooze(args: SelectArgs): { duration: string; scheduleId: string } | undefined {
+  const choice = parseSnoozeChoice(args.action.selected_option?.value);
+  if (choice && offeredInPayload(args.body, args.action) !== false) return choice;
+  args.logger.warn(`Refused a snooze choice the app did not offer (${args.action.action_id}); nothing was changed`);
+  return undefined;
+}
+
 /** The alert card's "Snooze for…" menu: pauses now and resumes after the chosen time; tells the clicker until when. */
 export async function onAlertSnooze(args: SelectArgs): Promise<void> {
   await args.ack();
   const interaction = interactionOf(args);
-  const [duration = '', scheduleId = ''] = (args.action.selected_option?.value ?? '').split('|');
   const tell = (text: string) => tellClicker(args, text);
+  const choice = offeredSnooze(args);
+  if (!choice) {
+    await tell(NOT_OFFERED_TEXT);
+    return;
+  }
+  const { duration, scheduleId } = choice;
   try {
     await interaction.requireAccess('member');
     const omni = await interaction.omni();
@@ -100,9 +115,14 @@ export async function onAlertSnooze(args: SelectArgs): Promise<void> {
 export async function onCardSnooze(args: SelectArgs): Promise<void> {
   await args.ack();
   const interaction = interactionOf(args);
-  const [duration = '', scheduleId = ''] = (args.action.selected_option?.value ?? '').split('|');
   const origin = originOfAction(args.body, BlockIds.scheduleCardActions);
   const respond = args.body.response_url ? { respond: args.respond } : {};
+  const choice = offeredSnooze(args);
+  if (!choice) {
+    await tellWhereClicked({ interaction, origin, ...respond }, NOT_OFFERED_TEXT);
+    return;
+  }
+  const { duration, scheduleId } = choice;
   try {
     await interaction.requireAccess('member');
     const omni = await interaction.omni();
