@@ -6,8 +6,8 @@
 import { enqueueOffboarding, type OffboardStep, type OffboardSummary } from '../../people/index.js';
 import { errorMessage } from '../errors.js';
 import type { Interaction } from '../interaction.js';
-import { budgetTeamOf } from '../recipient-actions/change-job.js';
 import type { RespondLike } from '../recipient-actions/progress.js';
+import { budgetTeamOf } from '../slack-pacing.js';
 import { offboardEventText, offboardStartText, offboardWhat } from '../ui/offboarding-message.js';
 import type { PeopleServices } from './services.js';
 

@@ -95,7 +95,8 @@ export function draftFromViewState(
 
 /** The format choices as they are on screen (before the form re-reads them for a new destination or format). */
 export function shownChoices(values: ViewStateValues): ShownChoices {
-  const read = reader(values);
+  // Only notes are drawn from these, so a value the form did not offer is not refused here (submit does).
+  const read = reader(values, []);
   const format = read.option(BlockIds.formFormat);
   // The options block is versioned by the format it was drawn for (schedule-form-content.ts).
   const optionsFormat = read.version(BlockIds.formOptions);
@@ -146,6 +147,7 @@ function reader(values: ViewStateValues, errors: DraftError[]) {
       return typeof value === 'string' ? value : undefined;
     },
     option,
+    checked,
     choice<T extends string>(base: string, offered: readonly T[], field: DraftField): T | undefined {
       const value = option(base);
       if (value === undefined) return undefined;
