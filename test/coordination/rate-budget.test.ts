@@ -69,14 +69,15 @@ describe('RedisRateBudget: one budget for every replica', () => {
   it('counts a sliding window, not a fixed one: a full window just ended still holds the calls of its last part', async () => {
     const a = new RedisRateBudget(replicaA, prefix);
     const b = new RedisRateBudget(replicaB, prefix);
-    const windowMs = 1_500;
+    // Whole seconds: rate-limiter-flexible takes its duration in seconds.
+    const windowMs = 2_000;
     expect(await a.take('omni:sliding', 3, windowMs)).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
     expect(await b.take('omni:sliding', 3, windowMs)).toBe(0);
     expect(await a.take('omni:sliding', 3, windowMs)).toBe(0);
     expect(await b.take('omni:sliding', 3, windowMs)).toBeGreaterThan(0);
     // The first call has left the window, the two later ones have not: one more is granted, not three.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await new Promise((resolve) => setTimeout(resolve, 900));
     const waits = [];
     for (let i = 0; i < 3; i++) waits.push(await (i % 2 === 0 ? a : b).take('omni:sliding', 3, windowMs));
     expect(waits[0]).toBe(0);
