@@ -1,6 +1,7 @@
 // The schedule form end to end: editing and duplicating.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ActionIds } from '../../src/ids.js';
+import { omniCallsDuring } from '../support/schedule-e2e.js';
 import type { TestApp } from '../support/test-app.js';
 import {
   ackBody,
@@ -37,6 +38,26 @@ describe('editing and duplicating', () => {
     if (!created) throw new Error('not created');
     return created.id;
   }
+
+  it('an edit costs Omni 6 calls: 2 to open the form, 4 to save (the schedule as saved, the update, the card)', async () => {
+    const id = await createRegional();
+    const calls = (act: () => Promise<unknown>) => omniCallsDuring(t, act);
+    let view: Awaited<ReturnType<typeof openWith>> | undefined;
+    expect(
+      await calls(async () => {
+        view = await openWith(`edit ${id}`);
+      }),
+    ).toEqual([`GET /api/v1/schedules/${id}`, 'GET /api/v1/schedules']);
+    if (!view) throw new Error('the form did not open');
+    const opened = view;
+    // Saving reads the schedule as saved (for explicit clears) but not its list record: the form knows its dashboard.
+    expect(await calls(() => submit(t, opened, { [B.formTime]: '17:30' }))).toEqual([
+      `GET /api/v1/schedules/${id}`,
+      `PUT /api/v1/schedules/${id}`,
+      `GET /api/v1/schedules/${id}`,
+      'GET /api/v1/schedules',
+    ]);
+  });
 
   it('an edit changes what was changed and nothing else, then shows the updated card', async () => {
     const id = await createRegional();

@@ -144,15 +144,20 @@ async function dashboardNameFor(request: OpenFormRequest, identifier: string): P
 /** How long the form waits for the dashboards list to name a dashboard given by id (it opens without the name after). */
 const NAME_WAIT_MS = 1500;
 
-/** The schedule as a draft. GET one lacks the dashboard's id and name, so its list record supplies them. */
+/**
+ * The schedule as a draft. GET one lacks the dashboard's id and name, so its list record supplies them,
+ * unless the caller already knows them (saving an edit: the form holds its dashboard, which an edit keeps),
+ * which saves that call.
+ */
 export async function existingDraft(
   omni: Pick<OmniClient, 'getSchedule' | 'listSchedules' | 'listRecipients'>,
   scheduleId: string,
   mode: 'edit' | 'duplicate',
+  dashboard?: { identifier: string; dashboardName?: string },
 ): Promise<ScheduleDraft> {
   const detail = await omni.getSchedule(scheduleId);
-  const view = await completeView(omni, detail);
-  const source = { identifier: view.identifier, dashboardName: view.dashboardName };
+  const view = dashboard ? undefined : await completeView(omni, detail);
+  const source = dashboard ?? { identifier: view?.identifier, dashboardName: view?.dashboardName };
   let draft: ScheduleDraft;
   try {
     draft = draftFromSchedule(detail, mode, source);

@@ -236,7 +236,11 @@ async function saveNow(request: SubmitRequest, form: Form, recipients?: EmailRec
     let outcome: SaveOutcome;
     if (metadata.mode === 'edit') {
       const scheduleId = metadata.scheduleId ?? '';
-      const previous = await existingDraft(omni, scheduleId, 'edit');
+      const { identifier, dashboardName } = form.draft;
+      const previous = await existingDraft(omni, scheduleId, 'edit', {
+        identifier,
+        ...(dashboardName ? { dashboardName } : {}),
+      });
       // Read again against the schedule as saved, so filters left as shown keep Omni's own objects.
       const again = nextFormState({
         values: view.state?.values ?? {},
