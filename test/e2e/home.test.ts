@@ -46,6 +46,21 @@ describe('App Home, connected', () => {
     return home;
   }
 
+  /** Opens Home and, from Orders' row menu, its card in a modal. */
+  async function openOrdersCard(user?: { id: string }) {
+    const home = await openHome();
+    const blockId = String(rowOf(home.blocks as Blocks, ORDERS).block_id);
+    const opened = t.slack.callsTo('views.open').length;
+    await t.action({
+      ...(user ? { user } : {}),
+      actionId: ActionIds.scheduleRowOverflow,
+      blockId,
+      value: `show:${ORDERS}`,
+      view: home,
+    });
+    return { home, modal: openedView(t.slack, opened) };
+  }
+
   it('shows the connection, counts by state, the viewer’s schedules and what is failing', async () => {
     const home = await openHome();
     expectValidBlocks('home', { type: 'home', blocks: home.blocks });
@@ -147,17 +162,7 @@ describe('App Home, connected', () => {
   });
 
   it('Show card opens the card in a modal; its buttons update it there, and closing it refreshes Home', async () => {
-    const home = await openHome();
-    const blockId = String(rowOf(home.blocks as Blocks, ORDERS).block_id);
-    const opened = t.slack.callsTo('views.open').length;
-    await t.action({
-      user: viewer,
-      actionId: ActionIds.scheduleRowOverflow,
-      blockId,
-      value: `show:${ORDERS}`,
-      view: home,
-    });
-    const modal = openedView(t.slack, opened);
+    const { modal } = await openOrdersCard(viewer);
     const viewId = modal.id;
     expect(modal.callback_id).toBe(CallbackIds.scheduleCardView);
     expect(visibleText(modal.blocks)).toContain('*Owner*\nBlob Ross');
@@ -182,11 +187,7 @@ describe('App Home, connected', () => {
   });
 
   it('a slow Omni: the card modal shows "Asking Omni…" on top, then the new card replaces it', async () => {
-    const home = await openHome();
-    const blockId = String(rowOf(home.blocks as Blocks, ORDERS).block_id);
-    const opened = t.slack.callsTo('views.open').length;
-    await t.action({ actionId: ActionIds.scheduleRowOverflow, blockId, value: `show:${ORDERS}`, view: home });
-    const modal = openedView(t.slack, opened);
+    const { modal } = await openOrdersCard();
     const slow = await t.startSandbox({ latencyMs: 1_700 });
     await t.connect({ sandbox: slow });
     try {
@@ -205,17 +206,7 @@ describe('App Home, connected', () => {
   });
 
   it('Edit on a card shown in a modal stacks the form on it (views.push), as Slack wants', async () => {
-    const home = await openHome();
-    const blockId = String(rowOf(home.blocks as Blocks, ORDERS).block_id);
-    const opened = t.slack.callsTo('views.open').length;
-    await t.action({
-      user: viewer,
-      actionId: ActionIds.scheduleRowOverflow,
-      blockId,
-      value: `show:${ORDERS}`,
-      view: home,
-    });
-    const modal = openedView(t.slack, opened);
+    const { modal } = await openOrdersCard(viewer);
     const pushes = t.slack.callsTo('views.push').length;
     const opens = t.slack.callsTo('views.open').length;
     await t.action({ user: viewer, actionId: ActionIds.editScheduleButton, value: ORDERS, view: modal });
