@@ -14,6 +14,7 @@ import { type OmniSandbox, SEEDED_SCHEDULE_IDS, startOmniSandbox } from '../../s
 import { REDIS_URL, redisUnreachable, serviceMissing, uniquePrefix } from '../coordination/support.js';
 import { recipientEmails } from '../e2e/recipients-helpers.js';
 import { startScript } from '../support/app-process.js';
+import { ADD, EMAIL_ONLY, receivedCounts } from './kill-support.js';
 
 const API_KEY = 'change-kill-key-8d41c7e2a9';
 const PEOPLE = 1_000;
@@ -21,20 +22,6 @@ const SCHEDULE = SEEDED_SCHEDULE_IDS.query; // email, one recipient
 const CHANNEL = 'C0KILLED1';
 const ASKER = 'U0MEMBER01';
 const emailOf = (i: number) => `kill${i}@example.com`;
-
-/** How many times the sandbox received each email in a bulk email-only upsert it accepted, or in an add. */
-function receivedCounts(sandbox: OmniSandbox, path: RegExp): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const request of sandbox.state.requests) {
-    if (!path.test(request.path) || request.status >= 300) continue;
-    const body = request.body as { users?: Array<{ email: string }>; emails?: string[] } | undefined;
-    const emails = [...(body?.users ?? []).map((u) => u.email), ...(body?.emails ?? [])];
-    for (const email of emails) counts.set(email, (counts.get(email) ?? 0) + 1);
-  }
-  return counts;
-}
-const EMAIL_ONLY = /\/users\/email-only\/bulk$/;
-const ADD = /\/add-recipients$/;
 
 const redisReason = await redisUnreachable();
 

@@ -10,20 +10,10 @@ import { EMAIL_ONLY_BATCH_SIZE } from '../../src/omni/index.js';
 import { type OmniSandbox, startOmniSandbox } from '../../src/omni-sandbox/index.js';
 import { REDIS_URL, redisUnreachable, serviceMissing, uniquePrefix } from '../coordination/support.js';
 import { startScript } from '../support/app-process.js';
+import { EMAIL_ONLY, receivedCounts } from './kill-support.js';
 
 const API_KEY = 'sync-kill-key-5c2e91d04b';
 const PEOPLE = 1_000;
-
-/** How many times the sandbox received each email in a successful bulk upsert. */
-function receivedCounts(sandbox: OmniSandbox): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const request of sandbox.state.requests) {
-    if (request.method !== 'POST' || request.status >= 300) continue;
-    const body = request.body as { users?: Array<{ email: string }> } | undefined;
-    for (const user of body?.users ?? []) counts.set(user.email, (counts.get(user.email) ?? 0) + 1);
-  }
-  return counts;
-}
 
 const redisReason = await redisUnreachable();
 
@@ -68,13 +58,13 @@ describe.each([
       env: { ...env, ENQUEUE_USERS: String(PEOPLE) },
     });
     const id = (await first.waitForLine(/^ENQUEUED \S+/, 30_000)).split(' ')[1] as string;
-    while ([...receivedCounts(sandbox).keys()].length < PEOPLE / 2) {
+    while ([...receivedCounts(sandbox, EMAIL_ONLY).keys()].length < PEOPLE / 2) {
       if (first.exit) throw new Error(`the first process ended early: ${first.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const killed = await first.stop('SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
-    const sentBeforeKill = receivedCounts(sandbox).size;
+    const sentBeforeKill = receivedCounts(sandbox, EMAIL_ONLY).size;
     expect(sentBeforeKill).toBeLessThan(PEOPLE);
 
     const second = startScript('test/jobs/fixtures/sync-child.ts', { cwd: dir, env: { ...env, RESUME_JOB: id } });
@@ -83,7 +73,7 @@ describe.each([
     expect(record.status).toBe('done');
     await second.stop();
 
-    const counts = receivedCounts(sandbox);
+    const counts = receivedCounts(sandbox, EMAIL_ONLY);
     expect(counts.size).toBe(PEOPLE);
     const twice = [...counts].filter(([, n]) => n > 1);
     expect(twice.every(([, n]) => n === 2)).toBe(true);
