@@ -54,7 +54,8 @@ describe('starting the app', () => {
     } finally {
       taken.close();
     }
-  });
+    // Two processes started one after the other through tsx: generous for a loaded machine; no timing is asserted.
+  }, 60_000);
 });
 
 // Start-up when what the app needs is not there yet: it stays up and waits (/readyz 503 says why), or, for a
