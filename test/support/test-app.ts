@@ -133,8 +133,8 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     register: (kind, handler, options) => runner.register(kind, handler, options),
     enqueue: async (kind, data, options) => {
       const outcome = await runner.enqueue(kind, data, options);
-      queued.push(outcome.id);
       if (kind === SCHEDULE_COMMAND_JOB) commandJobs.push(outcome.id);
+      else queued.push(outcome.id);
       return outcome;
     },
     get: (id) => runner.get(id),
@@ -352,6 +352,8 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
       };
     },
     async settleJobs() {
+      // Typed commands first: their jobs may queue others.
+      for (const id of commandJobs.splice(0)) await coordination.jobs.finished(id);
       const records: JobRecord[] = [];
       for (let i = 0; i < queued.length; i += 1) records.push(await coordination.jobs.finished(queued[i] as string));
       return records;
