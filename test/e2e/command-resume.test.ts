@@ -1,7 +1,7 @@
 // End to end: a typed `/schedule` is a durable job (src/slack/commands/command-job.ts). A command whose
 // process died after recording it, before answering, is run by the next process on the same store (the
 // in-process runner resumes unfinished jobs at start) and answered through its response_url; one whose
-// response_url has expired is not run.
+// response_url has expired is not run; one that cannot be recorded is run by the process that acked it.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreJobs } from '../../src/jobs/index.js';
@@ -66,5 +66,23 @@ describe('a command whose process died before answering', () => {
     expect(record).toMatchObject({ status: 'done', result: { outcome: 'expired' } });
     expect(first.slack.responsesTo(responseUrl)).toEqual([]);
     expect(next.logs.some((line) => line.includes('its response_url has expired'))).toBe(true);
+  });
+});
+
+describe('a command that cannot be recorded as a job (Redis or the store failing)', () => {
+  it('is answered by the process that acknowledged it, as before', async () => {
+    const t = await startTestApp();
+    open.push(t);
+    const enqueue = t.deps.jobs.enqueue;
+    t.deps.jobs.enqueue = () => Promise.reject(new Error('Connection is closed.'));
+    try {
+      const { status, responses } = await t.command(`show ${ORDERS}`);
+      expect(status).toBe(200);
+      expect(responses).toHaveLength(1);
+      expect(visibleText(blocksOf(responses[0]))).toContain('Orders');
+      expect(t.logs.some((line) => line.includes('not recorded as a job, answered by this process'))).toBe(true);
+    } finally {
+      t.deps.jobs.enqueue = enqueue;
+    }
   });
 });
