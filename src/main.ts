@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     requests,
     { openCoordination },
     { registerRecipientJobs },
+    { registerCommandJobs },
     { startBackgroundWork },
   ] = await Promise.all([
     import('./app.js'),
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     import('./http/request-log.js'),
     import('./coordination/open.js'),
     import('./slack/recipient-actions/change-job.js'),
+    import('./slack/commands/command-job.js'),
     import('./slack/background.js'),
   ]);
   const { slack } = config;
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
     onSlackRateLimited: (method) => metrics.slackRateLimited(method),
   });
   registerRecipientJobs(deps, logger, metrics);
+  registerCommandJobs(deps, logger);
   // Jobs (durable, resumable) and the people features' hourly tick; every handler is registered before the
   // runner starts.
   const background = await startBackgroundWork(deps, coordination, logger);

@@ -8,6 +8,9 @@
 // replicas never both hold it); any other job goes back to the delayed set and tries again shortly. BullMQ
 // itself cannot order by key (its groups are BullMQ Pro only, https://docs.bullmq.io/bullmq-pro/groups), and
 // re-delaying alone is not FIFO: a job asked for just as the key frees would overtake the ones waiting.
+//
+// A kind registered with its own lock or concurrency (a slash command: short lock, many at once) gets a queue
+// and worker of its own, since BullMQ sets both per worker (https://docs.bullmq.io/guide/workers/stalled-jobs).
 import { randomUUID } from 'node:crypto';
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -21,6 +24,7 @@ import {
   type JobRecord,
   type JobStatus,
   type Jobs,
+  type RegisterOptions,
   UnknownJobKindError,
 } from './types.js';
 
@@ -78,26 +82,69 @@ const RELEASE_KEY = `redis.call('ZREM', KEYS[2], ARGV[1])
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1`;
 
+/** A BullMQ queue, its worker once started, and the lock and concurrency it runs with. */
+interface Lane {
+  queue: Queue<Payload>;
+  lockMs: number;
+  concurrency: number;
+  worker?: Worker<Payload>;
+}
+
 export class BullmqJobs implements Jobs {
   private readonly handlers = new Map<string, JobHandler<unknown, unknown>>();
-  private readonly queue: Queue<Payload>;
+  /** By queue name: the shared one (`jobs`), then one per kind registered with options of its own. */
+  private readonly lanes = new Map<string, Lane>();
+  private readonly laneOfKind = new Map<string, Lane>();
   private readonly redis: Redis;
   private readonly prefix: string;
   private readonly lockMs: number;
-  private worker: Worker<Payload> | undefined;
+  private started = false;
   private abandoned = false;
 
   constructor(private readonly options: BullmqJobsOptions) {
     this.prefix = options.prefix ?? 'omni-slack';
     this.lockMs = options.lockMs ?? 30_000;
     this.redis = options.connections.main;
-    this.queue = new Queue<Payload>(QUEUE, { connection: options.connections.duplicate(), prefix: this.prefix });
-    this.queue.on('error', (error) => this.report(`job queue: ${error.message}`));
+    this.addLane(QUEUE, this.lockMs, options.concurrency ?? 4);
   }
 
-  register<D, S>(kind: string, handler: JobHandler<D, S>): void {
+  register<D, S>(kind: string, handler: JobHandler<D, S>, options?: RegisterOptions): void {
     if (this.handlers.has(kind)) throw new Error(`A handler for jobs of kind "${kind}" is already registered`);
     this.handlers.set(kind, handler as unknown as JobHandler<unknown, unknown>);
+    if (options?.lockMs !== undefined || options?.concurrency !== undefined) {
+      // Its worker is made by start().
+      if (this.started) throw new Error(`Jobs of kind "${kind}" need a queue of their own: register before start()`);
+      const lane = this.addLane(
+        `${QUEUE}-${kind}`,
+        options.lockMs ?? this.lockMs,
+        options.concurrency ?? this.options.concurrency ?? 4,
+      );
+      this.laneOfKind.set(kind, lane);
+    }
+  }
+
+  private addLane(name: string, lockMs: number, concurrency: number): Lane {
+    const queue = new Queue<Payload>(name, { connection: this.options.connections.duplicate(), prefix: this.prefix });
+    queue.on('error', (error) => this.report(`job queue ${name}: ${error.message}`));
+    const lane: Lane = { queue, lockMs, concurrency };
+    this.lanes.set(name, lane);
+    return lane;
+  }
+
+  private laneOf(kind: string): Lane {
+    return this.laneOfKind.get(kind) ?? (this.lanes.get(QUEUE) as Lane);
+  }
+
+  /** The job with this id, in whichever queue holds it. */
+  private async findJob(id: string): Promise<{ job: Job<Payload>; state: string } | undefined> {
+    for (const { queue } of this.lanes.values()) {
+      // State first: a job read before it moved to failed would lack its failure reason.
+      const state = await queue.getJobState(id);
+      if (state === 'unknown') continue;
+      const job = await queue.getJob(id);
+      if (job) return { job, state };
+    }
+    return undefined;
   }
 
   async enqueue(kind: string, data: unknown, { key, identity }: EnqueueOptions): Promise<EnqueueOutcome> {
@@ -110,7 +157,7 @@ export class BullmqJobs implements Jobs {
     const taken = await this.redis.set(twinKey, id, 'PX', KEEP_FINISHED_S * 1000, 'NX');
     if (taken !== 'OK') {
       const twinId = await this.redis.get(twinKey);
-      const twin = twinId ? await this.queue.getJob(twinId) : undefined;
+      const twin = twinId ? (await this.findJob(twinId))?.job : undefined;
       if (twinId && twin && !(await twin.isCompleted()) && !(await twin.isFailed())) {
         const ids = await this.redis.zrange(keyJobs, 0, -1);
         return { id: twinId, outcome: 'joined', ahead: Math.max(0, ids.indexOf(twinId)) };
@@ -119,7 +166,7 @@ export class BullmqJobs implements Jobs {
     }
     // Added to BullMQ first, so that every job in a key's queue exists: a head whose job is gone is stale
     // (see process). A worker may take it before it joins its key's queue: then the worker puts it there.
-    await this.queue.add(
+    await this.laneOf(kind).queue.add(
       kind,
       { kind, key, data, fingerprint },
       { jobId: id, removeOnComplete: { age: KEEP_FINISHED_S }, removeOnFail: { age: KEEP_FINISHED_S } },
@@ -129,35 +176,36 @@ export class BullmqJobs implements Jobs {
   }
 
   async get(id: string): Promise<JobRecord | undefined> {
-    // State first: a job read before it moved to failed would lack its failure reason.
-    const state = await this.queue.getJobState(id);
-    const job = await this.queue.getJob(id);
-    if (!job) return undefined;
-    return toRecord(job, state);
+    const found = await this.findJob(id);
+    return found ? toRecord(found.job, found.state) : undefined;
   }
 
   async start(): Promise<void> {
-    if (this.worker) return;
-    this.worker = new Worker<Payload>(QUEUE, (job, token) => this.process(job, token), {
-      connection: this.options.connections.duplicate(),
-      prefix: this.prefix,
-      concurrency: this.options.concurrency ?? 4,
-      lockDuration: this.lockMs,
-      stalledInterval: this.lockMs,
-      // A job is picked up again however many replicas die under it; only its own errors fail it.
-      maxStalledCount: 1_000,
-    });
-    this.worker.on('error', (error) => this.report(`job worker: ${error.message}`));
-    this.worker.on('failed', (job, error) => {
-      if (job && !(error instanceof DelayedError))
-        this.report(`job ${job.id} (${job.data.kind}) failed: ${error.message}`);
-    });
-    await this.worker.waitUntilReady();
+    if (this.started) return;
+    this.started = true;
+    for (const [name, lane] of this.lanes) {
+      const worker = new Worker<Payload>(name, (job, token) => this.process(job, token, lane.lockMs), {
+        connection: this.options.connections.duplicate(),
+        prefix: this.prefix,
+        concurrency: lane.concurrency,
+        lockDuration: lane.lockMs,
+        stalledInterval: lane.lockMs,
+        // A job is picked up again however many replicas die under it; only its own errors fail it.
+        maxStalledCount: 1_000,
+      });
+      worker.on('error', (error) => this.report(`job worker: ${error.message}`));
+      worker.on('failed', (job, error) => {
+        if (job && !(error instanceof DelayedError))
+          this.report(`job ${job.id} (${job.data.kind}) failed: ${error.message}`);
+      });
+      lane.worker = worker;
+    }
+    await Promise.all([...this.lanes.values()].map((lane) => lane.worker?.waitUntilReady()));
   }
 
   async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
+    await Promise.all([...this.lanes.values()].map((lane) => lane.worker?.close()));
+    await Promise.all([...this.lanes.values()].map((lane) => lane.queue.close()));
   }
 
   /**
@@ -166,8 +214,8 @@ export class BullmqJobs implements Jobs {
    */
   async abandon(): Promise<void> {
     this.abandoned = true;
-    await this.worker?.close(true);
-    await this.queue.close();
+    await Promise.all([...this.lanes.values()].map((lane) => lane.worker?.close(true)));
+    await Promise.all([...this.lanes.values()].map((lane) => lane.queue.close()));
   }
 
   async finished(id: string): Promise<JobRecord> {
@@ -179,13 +227,13 @@ export class BullmqJobs implements Jobs {
     }
   }
 
-  private async process(job: Job<Payload>, token: string | undefined): Promise<unknown> {
+  private async process(job: Job<Payload>, token: string | undefined, lockMs: number): Promise<unknown> {
     const { kind, key } = job.data;
     const id = job.id as string;
     const claimKey = `${this.prefix}:job-key:${key}`;
     const keyJobs = this.keyJobsKey(key);
     // Held by this very job already: it was running on a replica that died; the claim is still its own.
-    const head = String(await this.redis.eval(CLAIM_KEY, 3, claimKey, keyJobs, this.sequenceKey(), id, this.lockMs));
+    const head = String(await this.redis.eval(CLAIM_KEY, 3, claimKey, keyJobs, this.sequenceKey(), id, lockMs));
     if (head !== '') {
       await this.dropStaleHead(keyJobs, head, id);
       await job.moveToDelayed(Date.now() + (this.options.busyRetryMs ?? 1_000), token);
@@ -194,12 +242,12 @@ export class BullmqJobs implements Jobs {
     const renew = setInterval(() => {
       if (this.abandoned) return;
       this.redis
-        .eval(RENEW_CLAIM, 1, claimKey, id, this.lockMs)
+        .eval(RENEW_CLAIM, 1, claimKey, id, lockMs)
         .then((held) => {
           if (Number(held) !== 1) this.report(`job ${id}: lost the claim on its key (Redis too slow to renew it)`);
         })
         .catch((error: Error) => this.report(`job ${id}: ${error.message}`));
-    }, this.lockMs / 3);
+    }, lockMs / 3);
     try {
       const handler = this.handlers.get(kind);
       if (!handler) throw new UnknownJobKindError(kind);
@@ -227,7 +275,7 @@ export class BullmqJobs implements Jobs {
    */
   private async dropStaleHead(keyJobs: string, head: string, self: string): Promise<void> {
     if (head === self) return;
-    const job = await this.queue.getJob(head);
+    const job = (await this.findJob(head))?.job;
     if (job && !(await job.isCompleted()) && !(await job.isFailed())) return;
     await this.redis.zrem(keyJobs, head);
   }

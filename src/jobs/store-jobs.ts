@@ -10,6 +10,7 @@ import {
   type JobHandler,
   type JobRecord,
   type Jobs,
+  type RegisterOptions,
   UnknownJobKindError,
 } from './types.js';
 
@@ -40,7 +41,8 @@ export class StoreJobs implements Jobs {
 
   constructor(private readonly options: StoreJobsOptions) {}
 
-  register<D, S>(kind: string, handler: JobHandler<D, S>): void {
+  /** Lock and concurrency options are BullMQ's: here every job runs in this process, one per key at a time. */
+  register<D, S>(kind: string, handler: JobHandler<D, S>, _options?: RegisterOptions): void {
     if (this.handlers.has(kind)) throw new Error(`A handler for jobs of kind "${kind}" is already registered`);
     this.handlers.set(kind, handler as unknown as JobHandler<unknown, unknown>);
   }

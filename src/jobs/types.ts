@@ -58,9 +58,20 @@ export interface EnqueueOptions {
   identity?: unknown;
 }
 
+/** How a kind's jobs are run, where the runner distinguishes (BullMQ); the in-process runner ignores them. */
+export interface RegisterOptions {
+  /**
+   * How long a job's lock lasts without renewal: how soon a killed replica's job is taken over. Short for
+   * work a person waits for (a command); the default suits long jobs.
+   */
+  lockMs?: number;
+  /** Jobs of this kind one replica runs at once. */
+  concurrency?: number;
+}
+
 export interface Jobs {
   /** Before `start()`: the handler for `kind` (one per kind). */
-  register<D, S>(kind: string, handler: JobHandler<D, S>): void;
+  register<D, S>(kind: string, handler: JobHandler<D, S>, options?: RegisterOptions): void;
   enqueue(kind: string, data: unknown, options: EnqueueOptions): Promise<EnqueueOutcome>;
   get(id: string): Promise<JobRecord | undefined>;
   /** Starts working, first on jobs an earlier process left unfinished. */

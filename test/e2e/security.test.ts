@@ -100,6 +100,7 @@ describe('each Slack request acts once', () => {
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(await postCommand(t.url, t.signingSecret, fields, { timestamp }));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    await t.settleJobs(); // the command runs as a job, after the ack
     expect(deliveriesOf(t, ORDERS)).toHaveLength(1);
     expect(t.slack.responsesTo(responseUrl)).toHaveLength(1);
     expect(t.logs.join('\n')).toContain('Slack request seen before (replay, trigger_id)');

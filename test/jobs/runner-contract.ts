@@ -203,4 +203,41 @@ export function runnerContract(h: RunnerHarness): void {
     expect(sent).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9']);
     await second.close();
   });
+
+  it('a kind registered with its own lock and concurrency (a typed command) runs, and is taken over after a kill', async () => {
+    const runs: string[] = [];
+    let started: () => void = () => undefined;
+    const reachedKill = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const options = { lockMs: 1_000, concurrency: 10 };
+    const first = await h.open();
+    first.register<{ text: string }, undefined>(
+      'command',
+      async (job) => {
+        runs.push(`first:${job.data.text}`);
+        started();
+        await new Promise(() => undefined); // killed before it answers
+      },
+      options,
+    );
+    await first.start();
+    const { id } = await first.enqueue('command', { text: 'list' }, { key: 'commands:T1:U1' });
+    await reachedKill;
+    await h.kill(first);
+
+    const second = await h.open();
+    second.register<{ text: string }, undefined>(
+      'command',
+      async (job) => {
+        runs.push(`second:${job.data.text}`);
+        return { answered: job.data.text };
+      },
+      options,
+    );
+    await second.start();
+    expect(await second.finished(id)).toMatchObject({ kind: 'command', status: 'done', result: { answered: 'list' } });
+    expect(runs).toEqual(['first:list', 'second:list']);
+    await second.close();
+  });
 }

@@ -169,7 +169,7 @@ export interface TestApp {
     text: string,
     opts?: RequestOptions,
   ): Promise<CommandResult & { message: StoredMessage | undefined; shown: string[] }>;
-  /** Waits until every background job this app queued so far has finished; returns their records. */
+  /** Waits until every job this app queued so far has finished; returns the background ones' records (typed commands' jobs are waited for, not returned). */
   settleJobs(): Promise<JobRecord[]>;
   close(): Promise<void>;
 }

@@ -32,6 +32,7 @@ import { PacerRegistry } from '../../src/omni/pacing.js';
 import { type OmniSandbox, type OmniSandboxOptions, startOmniSandbox } from '../../src/omni-sandbox/index.js';
 import { type AuditLine, AuditLog } from '../../src/slack/audit.js';
 import { startBackgroundWork } from '../../src/slack/background.js';
+import { registerCommandJobs, SCHEDULE_COMMAND_JOB } from '../../src/slack/commands/command-job.js';
 import { forgetOrganizationCaches } from '../../src/slack/connection-change.js';
 import { createDeps } from '../../src/slack/deps-factory.js';
 import { registerRecipientJobs } from '../../src/slack/recipient-actions/change-job.js';
@@ -124,13 +125,16 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     prefix: opts.redisPrefix ?? `omni-slack-test-${randomBytes(6).toString('hex')}`,
   });
   const queued: string[] = [];
+  /** Typed commands' jobs not yet waited for: `command()` waits for them, so a test reads the answer. */
+  const commandJobs: string[] = [];
   const runner = coordination.jobs;
   // The runner, noting each job queued so that a test can wait for them (settleJobs).
   const jobs: Jobs = {
-    register: (kind, handler) => runner.register(kind, handler),
+    register: (kind, handler, options) => runner.register(kind, handler, options),
     enqueue: async (kind, data, options) => {
       const outcome = await runner.enqueue(kind, data, options);
-      queued.push(outcome.id);
+      if (kind === SCHEDULE_COMMAND_JOB) commandJobs.push(outcome.id);
+      else queued.push(outcome.id);
       return outcome;
     },
     get: (id) => runner.get(id),
@@ -150,6 +154,7 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     rateBudget: coordination.rateBudget,
   });
   registerRecipientJobs(deps, logger);
+  registerCommandJobs(deps, logger);
   // The tick runs when a test calls it; start-up's registration and runner start happen in startBackgroundWork.
   const background = await startBackgroundWork(deps, coordination, logger, { tickEveryMs: false });
   const app = createApp(config, deps, { processBeforeResponse: true, logger });
@@ -252,6 +257,8 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
         },
         o.signing,
       );
+      // The command is answered by its job, after the ack (src/slack/commands/command-job.ts).
+      for (const id of commandJobs.splice(0)) await coordination.jobs.finished(id);
       const responses = slack.responsesTo(responseUrl);
       return { ...res, responses, texts: responses.map((r) => String(r.text ?? '')), responseUrl, triggerId };
     },
@@ -345,6 +352,8 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
       };
     },
     async settleJobs() {
+      // Typed commands first: their jobs may queue others.
+      for (const id of commandJobs.splice(0)) await coordination.jobs.finished(id);
       const records: JobRecord[] = [];
       for (let i = 0; i < queued.length; i += 1) records.push(await coordination.jobs.finished(queued[i] as string));
       return records;

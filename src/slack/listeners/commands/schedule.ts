@@ -1,9 +1,15 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { enqueueScheduleCommand } from '../../commands/command-job.js';
 import { dispatchScheduleCommand } from '../../commands/dispatch.js';
 import { interactionOf } from '../../interaction.js';
 
-/** `/schedule …`: acks at once (Slack allows 3 s), then answers through the response_url. */
+/**
+ * `/schedule …`: recorded as a job, then acked (Slack allows 3 s); the job answers through the response_url,
+ * on this replica or, if it dies, another (src/slack/commands/command-job.ts). Not recorded: run here.
+ */
 export async function onScheduleCommand(args: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> {
+  const interaction = interactionOf(args);
+  const recorded = await enqueueScheduleCommand(interaction, args.command);
   await args.ack();
-  await dispatchScheduleCommand({ text: args.command.text, interaction: interactionOf(args), respond: args.respond });
+  if (!recorded) await dispatchScheduleCommand({ text: args.command.text, interaction, respond: args.respond });
 }
