@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../src/fake-slack/fake-slack.js';
+import { FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../../src/fake-slack/fake-slack.js';
 import { slackSignature } from '../../src/fake-slack/signing.js';
 import { SlackBridge } from '../../src/playground/bridge.js';
 import { CHANNELS, PERSONAS, seedWorkspace } from '../../src/playground/workspace.js';
@@ -35,7 +35,7 @@ async function openModal(extra: Record<string, unknown> = {}): Promise<string> {
   const plain = (text: string) => ({ type: 'plain_text', text });
   const res = await fetch(`${slack.apiUrl}views.open`, {
     method: 'POST',
-    headers: { authorization: 'Bearer xoxb-bridge-test', 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${FAKE_DEFAULTS.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({
       trigger_id: slack.newTriggerId({ userId: admin.id }),
       view: {
@@ -60,7 +60,7 @@ async function openModal(extra: Record<string, unknown> = {}): Promise<string> {
 }
 
 beforeAll(async () => {
-  slack = await startFakeSlack({ token: 'xoxb-bridge-test' });
+  slack = await startFakeSlack();
   seedWorkspace(slack);
   server = createServer((req, res) => {
     void (async () => {

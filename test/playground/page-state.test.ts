@@ -1,12 +1,13 @@
 // What each person is shown, read from the fake Slack: only the channels they are in, only their own ephemeral
 // messages and notices, only the modal stack they opened, their own Home tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../src/fake-slack/fake-slack.js';
+import { FAKE_DEFAULTS, type FakeSlack, startFakeSlack } from '../../src/fake-slack/fake-slack.js';
 import type { Notice } from '../../src/playground/bridge.js';
 import { pageState } from '../../src/playground/page-state.js';
 import { CHANNELS, PERSONAS, seedWorkspace } from '../../src/playground/workspace.js';
 
-const TOKEN = 'xoxb-page-state-test';
+// The fake Slack's own default bot token: no token-like string of this test's own.
+const TOKEN = FAKE_DEFAULTS.token;
 const [admin, member, guest] = PERSONAS as [(typeof PERSONAS)[0], (typeof PERSONAS)[0], (typeof PERSONAS)[0]];
 const general = CHANNELS[0].id;
 const sales = CHANNELS.find((c) => c.name === 'sales')?.id ?? '';
