@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionIds } from '../../src/ids.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
-import { addSchedules, blocksOf, rowNames, rowOf } from '../support/schedule-e2e.js';
+import { addSchedules, blocksOf, clickOnCard, rowNames, rowOf, shareCard } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ORDERS = SEEDED_SCHEDULE_IDS.orders;
@@ -42,18 +42,10 @@ describe('a slow Omni', () => {
 
 describe('a slow Omni, for a button', () => {
   it('a card\'s Pause: the card shows "Asking Omni…" on top, then the paused card replaces it', async () => {
-    await t.command(`share ${ORDERS}`);
-    const card = t.slack.messagesIn(CHANNEL).at(-1);
-    if (!card) throw new Error('the card was not posted');
+    const card = await shareCard(t, ORDERS);
     const slow = await t.startSandbox({ latencyMs: 1_700 });
     await t.connect({ sandbox: slow });
-    const before = t.slack.callsTo('chat.update').length;
-    await t.action({
-      actionId: ActionIds.pauseScheduleButton,
-      value: ORDERS,
-      message: { ts: card.ts, text: card.text, blocks: card.blocks },
-    });
-    const updates = t.slack.callsTo('chat.update').slice(before);
+    const updates = await clickOnCard(t, card, ActionIds.pauseScheduleButton, ORDERS);
     expect(updates.length).toBeGreaterThanOrEqual(2);
     const first = visibleText(updates[0]?.params.blocks);
     expect(first).toContain('Asking Omni…');
@@ -100,16 +92,8 @@ describe('a slow Omni, for a button', () => {
   });
 
   it('a quick answer leaves no line behind', async () => {
-    await t.command(`share ${ORDERS}`);
-    const card = t.slack.messagesIn(CHANNEL).at(-1);
-    if (!card) throw new Error('the card was not posted');
-    const before = t.slack.callsTo('chat.update').length;
-    await t.action({
-      actionId: ActionIds.pauseScheduleButton,
-      value: ORDERS,
-      message: { ts: card.ts, text: card.text, blocks: card.blocks },
-    });
-    const updates = t.slack.callsTo('chat.update').slice(before);
+    const card = await shareCard(t, ORDERS);
+    const updates = await clickOnCard(t, card, ActionIds.pauseScheduleButton, ORDERS);
     expect(updates.map((u) => visibleText(u.params.blocks)).join('\n')).not.toContain('Asking Omni…');
   });
 });
@@ -125,9 +109,7 @@ describe('words that match what happened', () => {
   });
 
   it('a card whose schedule was deleted elsewhere is redrawn as deleted, with no buttons', async () => {
-    await t.command(`share ${ORDERS}`);
-    const card = t.slack.messagesIn(CHANNEL).at(-1);
-    if (!card) throw new Error('the card was not posted');
+    const card = await shareCard(t, ORDERS);
     t.sandbox.state.schedules.delete(ORDERS);
     const click = await t.action({
       actionId: ActionIds.pauseScheduleButton,

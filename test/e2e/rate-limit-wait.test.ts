@@ -7,6 +7,7 @@ import { ActionIds } from '../../src/ids.js';
 import type { Clock } from '../../src/omni/clock.js';
 import { SEEDED_SCHEDULE_IDS } from '../../src/omni-sandbox/index.js';
 import { visibleText } from '../support/block-text.js';
+import { clickOnCard, shareCard } from '../support/schedule-e2e.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let offset = 0;
@@ -42,16 +43,8 @@ describe('a 429 without Retry-After', () => {
 
   it("a card's button: the card itself says how long, then the new card replaces the line", async () => {
     const id = SEEDED_SCHEDULE_IDS.webTrafficAnalysis; // paused in the seed
-    await t.command(`share ${id}`);
-    const card = t.slack.messagesIn('C0000GEN1').at(-1);
-    if (!card) throw new Error('the card was not posted');
-    const before = t.slack.callsTo('chat.update').length;
-    await t.action({
-      actionId: ActionIds.resumeScheduleButton,
-      value: id,
-      message: { ts: card.ts, text: card.text, blocks: card.blocks },
-    });
-    const updates = t.slack.callsTo('chat.update').slice(before);
+    const card = await shareCard(t, id);
+    const updates = await clickOnCard(t, card, ActionIds.resumeScheduleButton, id);
     expect(visibleText(updates[0]?.params.blocks)).toContain('Asking Omni… (about 61 s: Omni asked the app to wait)');
     const shown = visibleText(t.slack.message('C0000GEN1', card.ts)?.blocks);
     expect(shown).toContain('resumed this');
@@ -74,17 +67,9 @@ describe("the app's own pacing (no 429)", () => {
   it('Run now on a card: the card says how long, then the new card replaces the line', async () => {
     await t.connect();
     const id = SEEDED_SCHEDULE_IDS.orders;
-    await t.command(`share ${id}`);
-    const card = t.slack.messagesIn('C0000GEN1').at(-1);
-    if (!card) throw new Error('the card was not posted');
+    const card = await shareCard(t, id);
     await t.connect({ rateLimitPerMinute: 1 });
-    const before = t.slack.callsTo('chat.update').length;
-    await t.action({
-      actionId: ActionIds.runNowButton,
-      value: id,
-      message: { ts: card.ts, text: card.text, blocks: card.blocks },
-    });
-    const updates = t.slack.callsTo('chat.update').slice(before);
+    const updates = await clickOnCard(t, card, ActionIds.runNowButton, id);
     expect(updates.map((u) => visibleText(u.params.blocks)).join('\n')).toContain(PACING);
     const shown = visibleText(t.slack.message('C0000GEN1', card.ts)?.blocks);
     expect(shown).toContain('started a run of this');

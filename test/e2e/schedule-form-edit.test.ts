@@ -8,6 +8,7 @@ import {
   B,
   change,
   lastUpdate,
+  openDuplicate,
   openedView,
   SFTP_PASSWORD as PASSWORD,
   scheduleWrites,
@@ -124,28 +125,7 @@ describe('editing and duplicating', () => {
   it('Duplicate creates a new schedule named "Copy of …" and leaves the original alone', async () => {
     const id = await createRegional();
     const original = structuredClone(t.sandbox.state.schedules.get(id));
-    const since = t.slack.calls.length;
-    await t.action({
-      actionId: ActionIds.duplicateScheduleButton,
-      value: id,
-      message: {
-        ts: '1.3',
-        blocks: [
-          {
-            type: 'actions',
-            elements: [
-              {
-                type: 'button',
-                action_id: ActionIds.duplicateScheduleButton,
-                value: id,
-                text: { type: 'plain_text', text: 'Duplicate' },
-              },
-            ],
-          },
-        ],
-      },
-    });
-    const view = openedView(t, since);
+    const view = await openDuplicate(t, id);
     const omniSince = t.sandbox.state.requests.length;
     await submit(t, view);
     expect(onlyWrite(omniSince).method).toBe('POST');

@@ -1,7 +1,7 @@
 // Driving the schedule form end to end: open it, read the form as the fake Slack shows it, fill in
 // values by field (block ids may be versioned), submit, and find what reached Omni.
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { BlockIds } from '../../src/ids.js';
+import { ActionIds, BlockIds } from '../../src/ids.js';
 import type { RequestLogEntry } from '../../src/omni-sandbox/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -173,6 +173,23 @@ export async function openFormWith(
 }
 
 /** The app's ack of a request, parsed. */
+/** Clicks Duplicate on a card of schedule `id` and answers the form it opened. */
+export async function openDuplicate(t: TestApp, id: string): Promise<FormView> {
+  const since = t.slack.calls.length;
+  const button = {
+    type: 'button',
+    action_id: ActionIds.duplicateScheduleButton,
+    value: id,
+    text: { type: 'plain_text', text: 'Duplicate' },
+  };
+  await t.action({
+    actionId: ActionIds.duplicateScheduleButton,
+    value: id,
+    message: { ts: '1.3', blocks: [{ type: 'actions', elements: [button] }] },
+  });
+  return openedView(t, since);
+}
+
 export function ackBody(res: { body: unknown }): Obj {
   return (typeof res.body === 'string' ? (res.body ? JSON.parse(res.body) : {}) : res.body) as Obj;
 }

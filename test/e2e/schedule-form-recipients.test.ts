@@ -3,7 +3,7 @@
 // become an address is named on the field and nothing is sent to Omni (a channel's members who cannot
 // are left out and named after saving).
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActionIds, CallbackIds } from '../../src/ids.js';
+import { CallbackIds } from '../../src/ids.js';
 import type { TestApp } from '../support/test-app.js';
 import {
   ackBody,
@@ -14,7 +14,7 @@ import {
   newestScheduleIn,
   type Obj,
   onlyScheduleWrite,
-  openedView,
+  openDuplicate,
   openFormWith,
   scheduleWrites,
   submit,
@@ -148,28 +148,7 @@ describe('email recipients in the schedule form', () => {
     expect(field(edit, B.formEmailAddresses).initial_value).toBe('@finance, cfo@blobsrus.com');
     expect(JSON.stringify(edit.blocks)).not.toContain('recipients changed since');
 
-    const since = t.slack.calls.length;
-    await t.action({
-      actionId: ActionIds.duplicateScheduleButton,
-      value: id,
-      message: {
-        ts: '1.4',
-        blocks: [
-          {
-            type: 'actions',
-            elements: [
-              {
-                type: 'button',
-                action_id: ActionIds.duplicateScheduleButton,
-                value: id,
-                text: { type: 'plain_text', text: 'Duplicate' },
-              },
-            ],
-          },
-        ],
-      },
-    });
-    const copy = openedView(t, since);
+    const copy = await openDuplicate(t, id);
     expect(field(copy, B.formEmailChannels).initial_conversations).toEqual(['C0SALES01']);
   });
 

@@ -84,3 +84,23 @@ export async function omniCallsDuring(t: TestApp, act: () => Promise<unknown>): 
   await act();
   return t.sandbox.state.requests.slice(before).map((r) => `${r.method} ${r.path}`);
 }
+
+/** `/schedule share <id>` in `channel`, and the card it posted there. */
+export async function shareCard(t: TestApp, id: string, channel = 'C0000GEN1') {
+  await t.command(`share ${id}`);
+  const card = t.slack.messagesIn(channel).at(-1);
+  if (!card) throw new Error('the card was not posted');
+  return card;
+}
+
+/** Clicks a button on a posted card; answers the chat.update calls the click made, in order. */
+export async function clickOnCard(
+  t: TestApp,
+  card: { ts: string; text?: string; blocks?: unknown[] },
+  actionId: string,
+  value: string,
+) {
+  const before = t.slack.callsTo('chat.update').length;
+  await t.action({ actionId, value, message: { ts: card.ts, text: card.text, blocks: card.blocks } });
+  return t.slack.callsTo('chat.update').slice(before);
+}

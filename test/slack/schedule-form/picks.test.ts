@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FORMAT_OPTIONS, type ScheduleDraft } from '../../../src/schedules/draft.js';
+import type { ScheduleDraft } from '../../../src/schedules/draft.js';
 import { PickStore, pickStillHolds, withStoredPick } from '../../../src/slack/schedule-form/picks.js';
 import { MemoryCache } from '../../recipients/memory-cache.js';
+import { validDraft } from '../../schedules/draft-fixtures.js';
 
 function emailDraft(addresses: string[]): ScheduleDraft {
-  return {
-    identifier: 'db1',
-    name: 'Orders',
-    when: { kind: 'weekdays', hour: 9, minute: 0 },
-    timezone: 'UTC',
+  return validDraft({
     destination: { kind: 'email', userIds: [], channelIds: [], addresses, subject: 'Orders', body: '', fanOut: false },
-    format: 'pdf',
-    options: { ...DEFAULT_FORMAT_OPTIONS },
-    filters: {},
-    content: { kind: 'dashboard' },
-    alert: { kind: 'none' },
-    testNow: false,
-  };
+  });
 }
 
 const pick = {
