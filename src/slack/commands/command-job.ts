@@ -10,12 +10,13 @@
 // twice: `run` takes the schedule's one-run-a-minute claim atomically (src/schedules/run-guard.ts,
 // taken in src/slack/schedule-actions/operate.ts),
 // and pause, resume and delete leave Omni in the same state when repeated.
-import type { Logger, RespondArguments, RespondFn } from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
 import type { JobHandler } from '../../jobs/types.js';
 import { type WorkspaceScope, workspaceKey } from '../../store/index.js';
 import type { AppDeps } from '../deps.js';
 import { errorMessage, logFailure, userMessageForError } from '../errors.js';
 import { createInteraction, type Interaction } from '../interaction.js';
+import { respondTo } from '../schedule-actions/origin.js';
 import { dispatchScheduleCommand } from './dispatch.js';
 
 export const SCHEDULE_COMMAND_JOB = 'schedule-command';
@@ -89,7 +90,7 @@ export function registerCommandJobs(deps: AppDeps, logger: Logger): void {
 export function scheduleCommandHandler(deps: AppDeps, logger: Logger): JobHandler<ScheduleCommandJobData, undefined> {
   return async (job) => {
     const command = job.data;
-    const respond = responseUrlPoster(command.responseUrl);
+    const respond = respondTo(command.responseUrl);
     if (deps.now().getTime() - command.receivedAt > RESPONSE_URL_TTL_MS) {
       // Nobody can be told any more, and acting this late (a run, a delete) would surprise the person.
       logger.warn(`/schedule command job ${job.id}: its response_url has expired; not run`);
@@ -115,20 +116,5 @@ export function scheduleCommandHandler(deps: AppDeps, logger: Logger): JobHandle
     }
     await dispatchScheduleCommand({ text: command.text, interaction, respond });
     return { outcome: 'answered' };
-  };
-}
-
-/** Posts to a response_url as Bolt's `respond` does; a refusal (expired, used up) throws, for the caller to log. */
-export function responseUrlPoster(url: string): RespondFn {
-  return async (message: string | RespondArguments) => {
-    const body = typeof message === 'string' ? { text: message } : message;
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!res.ok) throw new Error(`The response_url refused the answer (HTTP ${res.status})`);
-    return res;
   };
 }

@@ -2,7 +2,7 @@
 // edited with chat.update, an ephemeral one through its response_url (chat.update cannot reach it),
 // App Home is published again. A modal opened from a row keeps the origin in its private_metadata.
 
-import type { Logger, RespondArguments } from '@slack/bolt';
+import type { Logger, RespondArguments, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { BlockIds, CallbackIds } from '../../ids.js';
 import { errorMessage } from '../errors.js';
@@ -70,17 +70,25 @@ export function containerKey(origin: Origin): string {
   return `${origin.channel}:${origin.ts}`;
 }
 
-/** Posts a message body to a response_url, as Bolt's respond() does (for modal submissions, which have none). */
-export function respondTo(url: string): (message: RespondArguments) => Promise<void> {
-  return async (message) => {
+/**
+ * Posts to a response_url as Bolt's respond() does, for what has none of its own: a modal submission, a
+ * command run as a job. A refusal (expired, used up) throws, for the caller to log.
+ */
+export function respondTo(url: string): RespondFn {
+  return async (message: string | RespondArguments) => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(message),
+      body: JSON.stringify(typeof message === 'string' ? { text: message } : message),
+      signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
     });
     if (!response.ok) throw new Error(`Slack refused the response_url post (HTTP ${response.status})`);
+    return response;
   };
 }
+
+/** A post Slack has not answered in this long is given up (and logged by the caller). */
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
 
 export type Respond = (message: RespondArguments) => Promise<unknown>;
 

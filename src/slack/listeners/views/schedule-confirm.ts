@@ -19,7 +19,7 @@ export function onScheduleConfirm(op: 'run' | 'delete') {
       logger.warn(`${view.callback_id}: private_metadata is not a schedule confirmation; ignored`);
       return;
     }
-    let respond: ((message: Parameters<ReturnType<typeof respondTo>>[0]) => Promise<void>) | undefined;
+    let respond: ReturnType<typeof respondTo> | undefined;
     if (meta.replyKey) {
       const url = await interaction.deps.store
         .cache('response-urls')
