@@ -49,7 +49,7 @@ async function expectCachesEmpty(): Promise<void> {
   const key = workspaceKey(t.scope);
   expect(await t.store.cache('dashboards').get(key)).toBeUndefined();
   expect(await cachedDashboardDetails(t.deps, t.scope, '12db1a0a')).toBeUndefined();
-  expect(await t.store.cache('home-schedules').get(key)).toBeUndefined();
+  expect(await t.store.cache('home-listing').get(key)).toBeUndefined();
 }
 
 describe('changing the Omni connection forgets the previous organization’s data', () => {

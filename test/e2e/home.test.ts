@@ -35,7 +35,7 @@ describe('App Home, connected', () => {
   beforeEach(async () => {
     t.sandbox.reset();
     await forgetRecentRuns(t);
-    await t.store.cache('home-schedules').delete('team:T00000001');
+    await t.store.cache('home-listing').delete('team:T00000001');
   });
 
   async function openHome(user: { id: string } = viewer) {
@@ -266,7 +266,7 @@ describe('App Home is personal', () => {
 
   it('costs one list call per page and one user look-up when nothing is cached, then no Omni call', async () => {
     const blob = t.addMember({ id: 'U0BLOBR02', name: 'blob2', profile: { email: 'blob.ross@blobsrus.com' } });
-    await t.store.cache('home-schedules').delete(workspaceKey(t.scope));
+    await t.store.cache('home-listing').delete(workspaceKey(t.scope));
     const requests = () => t.sandbox.state.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
     const before = requests().length;
     await t.event(appHomeOpenedEvent(blob.id));

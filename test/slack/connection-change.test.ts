@@ -57,7 +57,7 @@ function warm(caches: Map<string, Map<string, unknown>>) {
     ]),
   );
   caches.set(
-    'home-schedules',
+    'home-listing',
     new Map<string, unknown>([
       ['team:T1', {}],
       ['team:T2', {}],
@@ -73,7 +73,7 @@ describe('forgetOrganizationCaches', () => {
     await forgetOrganizationCaches({ store }, mine, logger);
     expect([...(caches.get('dashboards')?.keys() ?? [])]).toEqual(['team:T2']);
     expect([...(caches.get('dashboard-details')?.keys() ?? [])]).toEqual(['team:T2:d1']);
-    expect([...(caches.get('home-schedules')?.keys() ?? [])]).toEqual(['team:T2']);
+    expect([...(caches.get('home-listing')?.keys() ?? [])]).toEqual(['team:T2']);
     expect(logger.warn).not.toHaveBeenCalled();
   });
 
@@ -82,7 +82,7 @@ describe('forgetOrganizationCaches', () => {
     warm(caches);
     const logger = { warn: vi.fn() };
     await expect(forgetOrganizationCaches({ store }, mine, logger)).resolves.toBeUndefined();
-    expect(caches.get('home-schedules')?.has('team:T1')).toBe(false);
+    expect(caches.get('home-listing')?.has('team:T1')).toBe(false);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(/^Could not forget the cached dashboards .*: store: could not reach dashboards$/),
     );

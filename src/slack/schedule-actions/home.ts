@@ -18,7 +18,8 @@ import { listViewerFor } from './list-viewer.js';
 /** Counting stops here: ten pages of 100, so that opening Home never costs more than ten Omni calls. */
 export const HOME_COUNT_LIMIT = 1000;
 export const HOME_CACHE_TTL_MS = 60_000;
-const CACHE = 'home-schedules';
+// Named for its shape: the summary an earlier version cached under 'home-schedules' is never read as this one.
+const CACHE = 'home-listing';
 
 export interface HomeRequest {
   /** Whose Home: the person of this request. */
@@ -85,12 +86,9 @@ async function homeModel(request: HomeRequest): Promise<HomeModel> {
     const omni = await interaction.omni();
     const key = workspaceKey(scope);
     const cache = deps.store.cache(CACHE);
-    let listing = request.fresh ? undefined : await cache.getOrLoad(key, HOME_CACHE_TTL_MS, () => listAll(omni));
-    // A summary cached in another shape (before an upgrade) is read again rather than trusted.
-    if (!listing || !Array.isArray(listing.schedules)) {
-      listing = await listAll(omni);
-      await cache.set(key, listing, HOME_CACHE_TTL_MS).catch(() => undefined);
-    }
+    const load = () => listAll(omni);
+    const listing = request.fresh ? await load() : await cache.getOrLoad(key, HOME_CACHE_TTL_MS, load);
+    if (request.fresh) await cache.set(key, listing, HOME_CACHE_TTL_MS).catch(() => undefined);
     return { ...withAlerts, schedules: await personalise(interaction, listing) };
   } catch (error) {
     logFailure(logger, 'App Home', error);
