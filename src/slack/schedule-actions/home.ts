@@ -170,7 +170,11 @@ async function received(
   const email = viewer?.email;
   if (!email) return { schedules: [], note: 'Slack shows no email for you, so what you receive cannot be found.' };
   const index = recipientIndexFor(interaction.deps, interaction.scope);
-  if (!index) return { schedules: [], note: 'The app keeps no recipient index in this process, so this is unknown.' };
+  if (!index)
+    return {
+      schedules: [],
+      note: 'The app has not started reading who receives what yet (it does once start-up is done): open Home again in a minute.',
+    };
   try {
     const known = await index.schedulesDeliveringTo(email);
     const schedules = all.filter((s) => known.scheduleIds.has(s.id));
